@@ -1,0 +1,33 @@
+import { REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { COMMAND_MODULES } from './commands/index.js';
+
+export interface DeployOptions {
+  token: string;
+  apiUrl?: string | undefined;
+  /** The application id; read from Discord when not given. */
+  clientId?: string | undefined;
+  /** Register in this guild only (instant) instead of globally (may take up to an hour to show). */
+  guildId?: string | undefined;
+}
+
+export interface DeployResult {
+  scope: 'guild' | 'global';
+  applicationId: string;
+  registered: RESTPutAPIApplicationCommandsResult;
+}
+
+export function commandData() {
+  return COMMAND_MODULES.map((module) => module.command.data);
+}
+
+/** Overwrites the application's commands with the bot's, in one bulk call. */
+export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
+  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
+  const applicationId =
+    options.clientId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(applicationId, options.guildId)
+    : Routes.applicationCommands(applicationId);
+  const registered = (await rest.put(route, { body: commandData() })) as RESTPutAPIApplicationCommandsResult;
+  return { scope: options.guildId ? 'guild' : 'global', applicationId, registered };
+}

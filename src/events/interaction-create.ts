@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { Interaction } from 'discord.js';
+import type { CommandModule, ComponentHandler, SlashCommand } from '../commands/types.js';
+import type { BotContext } from '../context.js';
+import { isUserError } from '../errors.js';
+import { parseCustomId } from '../interactions/custom-id.js';
+import { answerNoChoices, answerPrivately } from '../interactions/respond.js';
+
+export const MESSAGES = {
+  draining: '🔄 The bot is restarting. Try again in a moment.',
+  guildOnly: 'This bot works inside a server: credits belong to a server.',
+  unknownCommand: 'That command is not available any more. Try `/help` to see what is.',
+  staleComponent: 'This button is no longer active. Run the command again to get a fresh one.',
+  internal: (reference: string) =>
+    `😵 Something went wrong on our side. Nothing was charged. Please try again in a moment (ref \`${reference}\`).`,
+} as const;
+
+export interface InteractionRouter {
+  commands: ReadonlyMap<string, SlashCommand>;
+  components: ReadonlyMap<string, ComponentHandler>;
+}
+
+export function buildRouter(modules: readonly CommandModule[]): InteractionRouter {
+  const commands = new Map<string, SlashCommand>();
+  const components = new Map<string, ComponentHandler>();
+  for (const { command, components: handlers } of modules) {
+    if (commands.has(command.data.name)) throw new Error(`two commands are named ${command.data.name}`);
+    commands.set(command.data.name, command);
+    for (const [action, handler] of Object.entries(handlers ?? {})) {
+      if (components.has(action)) throw new Error(`two handlers claim the custom id action ${action}`);
+      if (handler) components.set(action, handler);
+    }
+  }
+  return { commands, components };
+}
+
+/**
+ * The single entry point for every interaction and its error boundary: a UserError is shown to the
+ * member as is; anything else is logged with context and the member gets a generic line with a
+ * reference they can quote.
+ */
+export function createInteractionListener(ctx: BotContext, router: InteractionRouter) {
+  return async function onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      await route(interaction, ctx, router);
+    } catch (error) {
+      await reportFailure(interaction, error, ctx);
+    }
+  };
+}
+
+async function route(interaction: Interaction, ctx: BotContext, router: InteractionRouter): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const command = router.commands.get(interaction.commandName);
+    if (!command?.autocomplete || !interaction.inCachedGuild() || ctx.lifecycle.draining) {
+      await answerNoChoices(interaction);
+      return;
+    }
+    await command.autocomplete(interaction, ctx);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  if (ctx.lifecycle.draining) {
+    await answerPrivately(interaction, MESSAGES.draining);
+    return;
+  }
+  if (!interaction.inCachedGuild()) {
+    await answerPrivately(interaction, MESSAGES.guildOnly);
+    return;
+  }
+  if (interaction.isChatInputCommand()) {
+    const command = router.commands.get(interaction.commandName);
+    if (!command) {
+      await answerPrivately(interaction, MESSAGES.unknownCommand);
+      return;
+    }
+    await command.execute(interaction, ctx);
+    return;
+  }
+  if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
+    const parsed = parseCustomId(interaction.customId);
+    const handler = parsed ? router.components.get(parsed.action) : undefined;
+    if (!parsed || !handler) {
+      ctx.logger.warn({ customId: interaction.customId, user: interaction.user.id }, 'unknown custom id');
+      await answerPrivately(interaction, MESSAGES.staleComponent);
+      return;
+    }
+    await handler(interaction, parsed.args, ctx);
+  }
+}
+
+async function reportFailure(interaction: Interaction, error: unknown, ctx: BotContext): Promise<void> {
+  const reference = randomBytes(3).toString('hex');
+  const where = {
+    reference,
+    interactionId: interaction.id,
+    user: interaction.user.id,
+    guild: interaction.guildId,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId:
+      interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
+  };
+  if (isUserError(error)) {
+    ctx.logger.debug({ ...where, identifier: error.identifier }, 'refused: %s', error.message);
+  } else {
+    ctx.logger.error({ ...where, err: error }, 'interaction failed');
+  }
+  try {
+    if (interaction.isAutocomplete()) {
+      await answerNoChoices(interaction);
+    } else if (interaction.isRepliable()) {
+      await answerPrivately(interaction, isUserError(error) ? error.message : MESSAGES.internal(reference));
+    }
+  } catch (answerError) {
+    // The token may have expired or the message may be gone; the log above is all we can do.
+    ctx.logger.warn({ reference, err: answerError }, 'could not tell the member about a failure');
+  }
+}

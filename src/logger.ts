@@ -1,0 +1,56 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Paths pino blanks out wherever they appear in a log object: tokens, keys and secrets, plus the
+ * headers that carry them. Interaction tokens are secrets too: anyone holding one can edit the reply.
+ */
+export const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  '*.*.token',
+  'interactionToken',
+  '*.interactionToken',
+  'apiKey',
+  '*.apiKey',
+  'secret',
+  '*.secret',
+  'webhookSecret',
+  '*.webhookSecret',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'PERCIFY_API_KEY',
+  '*.PERCIFY_API_KEY',
+  'PERCIFY_WEBHOOK_SECRET',
+  '*.PERCIFY_WEBHOOK_SECRET',
+];
+
+export interface LoggerOptions {
+  level: string;
+  /** Pretty, coloured lines for a person at a terminal; JSON lines otherwise. */
+  pretty?: boolean;
+  destination?: pino.DestinationStream;
+}
+
+export function createLogger({ level, pretty = false, destination }: LoggerOptions): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    base: undefined,
+  };
+  if (destination) return pino(options, destination);
+  if (pretty) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } });
+  }
+  return pino(options);
+}
+
+/** A logger that writes nothing, for tests that do not look at logs. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
