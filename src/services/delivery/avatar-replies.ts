@@ -1,0 +1,168 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
+import { encodeCustomId } from '../../interactions/custom-id.js';
+import { MODEL_INFO } from '../percify/pricing.js';
+import type { AvatarJob } from '../jobs/job-record.js';
+import { COLOURS, clip, credits, plural, quote } from './style.js';
+
+/**
+ * The messages of an avatar job: the first answer while it waits and renders, the result with its
+ * images and buttons, and the failure. Pure functions of the job record, so a restarted bot renders
+ * exactly what the first one would have.
+ */
+
+export interface ReplyBody {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  /** Files to upload with the message, referenced from embeds as `attachment://<name>`. */
+  files?: Array<{ name: string; data: Buffer; contentType?: string }>;
+  /** On an edit: which existing attachments to keep (none = replace all). */
+  attachments?: Array<{ id: string }>;
+}
+
+export interface PendingView {
+  /** 1-based place in line, or undefined once rendering. */
+  position?: number | undefined;
+  balanceAfter?: number | undefined;
+}
+
+/** Many results share one embed `url`: Discord then shows their images as one gallery. */
+const GALLERY_URL = 'https://percify.io/';
+
+function summaryFields(job: AvatarJob): NonNullable<APIEmbed['fields']> {
+  const { params } = job;
+  const fields: NonNullable<APIEmbed['fields']> = [
+    { name: 'Model', value: `${params.model} · ${MODEL_INFO[params.model].label}`, inline: true },
+    { name: 'Seed', value: `\`${params.seed}\``, inline: true },
+    { name: 'Size', value: params.aspectRatio, inline: true },
+  ];
+  if (params.style) fields.push({ name: 'Style', value: params.style, inline: true });
+  if (params.guidance !== undefined)
+    fields.push({ name: 'Guidance', value: String(params.guidance), inline: true });
+  if (params.negativePrompt) fields.push({ name: 'Avoiding', value: clip(params.negativePrompt, 1024) });
+  return fields;
+}
+
+function title(job: AvatarJob, verb: string): string {
+  return `${verb} ${job.params.variations === 1 ? 'avatar' : plural(job.params.variations, 'avatar')}`;
+}
+
+export function renderAvatarPending(job: AvatarJob, view: PendingView): ReplyBody {
+  const status =
+    view.position !== undefined
+      ? `⏳ Waiting for a free slot: **#${view.position}** in line`
+      : job.state === 'queued'
+        ? '⏳ Starting…'
+        : '🎨 Rendering… usually under 10 seconds';
+  const cost = `${credits(job.reservedCredits)}${view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : ''}`;
+  return {
+    embeds: [
+      {
+        color: COLOURS.working,
+        title: title(job, '🎨 Creating'),
+        description: `${quote(job.params.prompt)}\n\n${status}`,
+        fields: [...summaryFields(job), { name: 'Cost', value: cost }],
+        footer: { text: `Job ${job.id}` },
+      },
+    ],
+    components: [],
+  };
+}
+
+export function avatarFileName(index: number): string {
+  return `avatar-${index + 1}.png`;
+}
+
+export function renderAvatarResult(job: AvatarJob): ReplyBody {
+  const images = job.images ?? [];
+  const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
+  const seeds = images.map((image) => `\`${image.seed}\``).join(' · ');
+  const first: APIEmbed = {
+    color: COLOURS.success,
+    title: title(job, '✅ Your'),
+    url: GALLERY_URL,
+    description: quote(job.params.prompt),
+    fields: [
+      ...summaryFields(job).filter((field) => field.name !== 'Seed'),
+      { name: images.length === 1 ? 'Seed' : 'Seeds', value: seeds || '—', inline: true },
+      { name: 'Charged', value: credits(charged), inline: true },
+    ],
+    image: { url: `attachment://${avatarFileName(0)}` },
+    footer: { text: `Job ${job.id} · ${images.map((image) => image.avatarId).join(', ')}` },
+  };
+  const more: APIEmbed[] = images.slice(1).map((_, offset) => ({
+    url: GALLERY_URL,
+    image: { url: `attachment://${avatarFileName(offset + 1)}` },
+  }));
+  return { embeds: [first, ...more], components: avatarResultButtons(job) };
+}
+
+function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger | ButtonStyle.Success,
+): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: customId, label, style };
+}
+
+function row(components: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> {
+  return { type: ComponentType.ActionRow, components };
+}
+
+/**
+ * One image: a single row of Animate, Reroll, Variations, HD and Delete. Several: one row per
+ * per-image action (numbered buttons), then Reroll and Delete — at most four rows, five buttons each.
+ */
+export function avatarResultButtons(job: AvatarJob): APIActionRowComponent<APIButtonComponent>[] {
+  const count = job.images?.length ?? 0;
+  const reroll = button(encodeCustomId('reroll', job.id), '🔁 Reroll', ButtonStyle.Secondary);
+  const remove = button(encodeCustomId('delete', job.id), '🗑 Delete', ButtonStyle.Danger);
+  if (count === 0) return [];
+  if (count === 1) {
+    return [
+      row([
+        button(encodeCustomId('animate', job.id, 0), '🎬 Animate', ButtonStyle.Primary),
+        reroll,
+        button(encodeCustomId('variations', job.id, 0), '🎲 Variations', ButtonStyle.Secondary),
+        button(encodeCustomId('hd', job.id, 0), '✨ HD', ButtonStyle.Success),
+        remove,
+      ]),
+    ];
+  }
+  const perImage = (
+    action: 'animate' | 'variations' | 'hd',
+    emoji: string,
+    style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success,
+  ) =>
+    row(
+      Array.from({ length: count }, (_, index) =>
+        button(encodeCustomId(action, job.id, index), `${emoji} ${index + 1}`, style),
+      ),
+    );
+  return [
+    perImage('animate', '🎬', ButtonStyle.Primary),
+    perImage('variations', '🎲', ButtonStyle.Secondary),
+    perImage('hd', '✨', ButtonStyle.Success),
+    row([reroll, remove]),
+  ];
+}
+
+export function renderAvatarFailure(job: AvatarJob, reason: string): ReplyBody {
+  return {
+    embeds: [
+      {
+        color: COLOURS.failure,
+        title: title(job, '❌ Could not create'),
+        description: `${quote(job.params.prompt, 500)}\n\n${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
+        footer: { text: `Job ${job.id}` },
+      },
+    ],
+    components: [],
+  };
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { AvatarModel, StudioTier, VideoFormat, VideoFps } from '../percify/pricing.js';
+
+/**
+ * A job is one thing a member asked for that Percify works on: a set of avatar images, or a video
+ * (with its optional voice stages). Its record holds everything needed to finish it after a restart,
+ * and all state behind a result's buttons.
+ */
+
+export type JobKind = 'avatar' | 'video';
+
+/**
+ * queued      credits reserved, waiting for a plan slot
+ * submitting  a generation request is (about to be) sent; if we crash here the outcome is unknown
+ *             and must be reconciled against the account, never blindly resent
+ * processing  Percify accepted it; its ids are recorded and it is being tracked
+ * delivering  Percify finished; the result is being posted to Discord and the credits captured
+ * done        delivered and charged                      (final)
+ * failed      the member was told and the hold released  (final)
+ */
+export type JobState = 'queued' | 'submitting' | 'processing' | 'delivering' | 'done' | 'failed';
+
+export const FINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed']);
+
+export interface InteractionRef {
+  applicationId: string;
+  /** The interaction token edits the reply for 15 minutes; a secret, redacted in logs. */
+  token: string;
+  createdAt: number;
+}
+
+export type AspectRatio = '1:1' | '16:9' | '9:16' | '4:3' | '3:4';
+export const ASPECT_RATIOS: readonly AspectRatio[] = ['1:1', '16:9', '9:16', '4:3', '3:4'];
+export const STYLE_PRESETS = [
+  'professional',
+  'anime',
+  'fantasy',
+  'cyberpunk',
+  'renaissance',
+  'realistic',
+] as const;
+export type StylePreset = (typeof STYLE_PRESETS)[number];
+export const MOTION_STYLES = ['subtle', 'moderate', 'dynamic'] as const;
+export type MotionStyle = (typeof MOTION_STYLES)[number];
+
+export interface AvatarParams {
+  prompt: string;
+  negativePrompt?: string | undefined;
+  model: AvatarModel;
+  style?: StylePreset | undefined;
+  aspectRatio: AspectRatio;
+  guidance?: number | undefined;
+  seed: number;
+  variations: number;
+}
+
+export interface SpeechParams {
+  text: string;
+  voiceId: string;
+}
+
+export interface VideoParams {
+  /** The Percify avatar id animated. */
+  avatarId: string;
+  /** The avatar's prompt, for the result's embed. */
+  avatarPrompt?: string | undefined;
+  durationSeconds: number;
+  tier: StudioTier;
+  motion: MotionStyle;
+  fps: VideoFps;
+  format: VideoFormat;
+  speech?: SpeechParams | undefined;
+  /** A voice added to a finished video: the video already exists and only audio stages run. */
+  existingVideoId?: string | undefined;
+}
+
+export interface ResultImage {
+  avatarId: string;
+  seed: number;
+  width?: number | undefined;
+  height?: number | undefined;
+  /** Where the uploaded copy lives on Discord, once delivered. */
+  discordUrl?: string | undefined;
+  creditCost: number;
+}
+
+export interface ResultVideo {
+  videoId: string;
+  durationSeconds: number;
+  resolution?: string | undefined;
+  fps?: number | undefined;
+  format?: string | undefined;
+  hasAudio: boolean;
+  creditCost: number;
+  /** Set when the file was too large to upload and is linked instead. */
+  linkedUrl?: string | undefined;
+}
+
+interface JobBase {
+  id: string;
+  state: JobState;
+  ownerId: string;
+  guildId: string;
+  channelId: string;
+  interaction: InteractionRef;
+  /** The reply message this job edits; known once the first answer is sent. */
+  replyMessageId?: string | undefined;
+  reservedCredits: number;
+  /** Percify resource ids, recorded as soon as an answer names them. */
+  percifyIds: string[];
+  attempts: number;
+  failure?: { code: string; message: string; stage?: string | undefined } | undefined;
+  chargedCredits?: number | undefined;
+  deliveredVia?: 'interaction' | 'channel' | 'mention' | 'dm' | undefined;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt?: number | undefined;
+  finishedAt?: number | undefined;
+}
+
+export interface AvatarJob extends JobBase {
+  kind: 'avatar';
+  params: AvatarParams;
+  images?: ResultImage[] | undefined;
+}
+
+export interface VideoJob extends JobBase {
+  kind: 'video';
+  params: VideoParams;
+  /** Stages of a video with speech: audio -> video -> add-audio. */
+  audioId?: string | undefined;
+  video?: ResultVideo | undefined;
+}
+
+export type JobRecord = AvatarJob | VideoJob;
+
+/** Short, sortable, safe for custom ids: `j` + time in base 36 + random. */
+export function newJobId(now: number = Date.now()): string {
+  return `j${now.toString(36)}${randomBytes(5).toString('hex')}`;
+}

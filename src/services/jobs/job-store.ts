@@ -1,0 +1,66 @@
+import type { Store } from '../store.js';
+import { FINAL_STATES, type JobRecord } from './job-record.js';
+
+const jobKey = (id: string) => `v1:job:${id}`;
+/** Ids of jobs that may still need work after a restart. */
+const OPEN_INDEX_KEY = 'v1:jobs:open';
+
+/**
+ * Job records in the store, one key each, plus an index of unfinished ones for restart recovery.
+ *
+ * The index is written before a record exists and cleared only after the record is final, so a
+ * crash between the two writes leaves an id in the index (harmless: recovery reads the record, or
+ * finds none and releases any hold under that id) and never a live job outside it.
+ */
+export class JobStore {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Step one of creating a job: claim its id in the open index before anything is spent. */
+  async markOpen(id: string): Promise<void> {
+    await this.store.update<string[]>(OPEN_INDEX_KEY, (ids = []) => (ids.includes(id) ? ids : [...ids, id]));
+  }
+
+  async create(job: JobRecord): Promise<void> {
+    await this.markOpen(job.id);
+    await this.store.set(jobKey(job.id), job);
+  }
+
+  get(id: string): Promise<JobRecord | undefined> {
+    return this.store.get<JobRecord>(jobKey(id));
+  }
+
+  /**
+   * Atomically changes one job. `change` may return the record unchanged (or undefined to leave it
+   * as is); a record in a final state is never changed again, so late webhooks or a second delivery
+   * attempt cannot move a job backwards.
+   */
+  async update(
+    id: string,
+    change: (job: JobRecord) => JobRecord | undefined,
+  ): Promise<JobRecord | undefined> {
+    const updated = await this.store.update<JobRecord>(jobKey(id), (current) => {
+      if (!current || FINAL_STATES.has(current.state)) return current;
+      const next = change(current);
+      return next ? { ...next, updatedAt: this.now() } : current;
+    });
+    if (updated && FINAL_STATES.has(updated.state)) await this.#closeIndex(id);
+    return updated;
+  }
+
+  /** Ids in the open index, in the order they were opened. */
+  async openIds(): Promise<string[]> {
+    return (await this.store.get<string[]>(OPEN_INDEX_KEY)) ?? [];
+  }
+
+  /** Removes an id from the open index (its job is final, or it never got a record). */
+  async forget(id: string): Promise<void> {
+    await this.#closeIndex(id);
+  }
+
+  async #closeIndex(id: string): Promise<void> {
+    await this.store.update<string[]>(OPEN_INDEX_KEY, (ids = []) => ids.filter((open) => open !== id));
+  }
+}
