@@ -98,7 +98,8 @@ describe('avatar replies', () => {
     expect(body.embeds[0]!.fields?.find((f) => f.name === 'Seeds')?.value).toBe('`42` · `43` · `44` · `45`');
     expect(body.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('8 credits');
     expect(body.components).toHaveLength(4);
-    expect(parseCustomId(body.components[1]!.components[3]!.custom_id!)).toEqual({
+    const fourthVariation = body.components[1]!.components[3]!;
+    expect(parseCustomId('custom_id' in fourthVariation ? fourthVariation.custom_id : '')).toEqual({
       action: 'variations',
       args: ['jabc123', '3'],
     });

@@ -78,4 +78,14 @@ describe('fair queue', () => {
     expect(queue.used).toBe(10);
     expect(queue.waitingCount).toBe(2);
   });
+
+  it('adopts jobs Percify already runs after a restart before handing out new slots', () => {
+    const { queue, started, add } = queueWith(2);
+    queue.adopt({ id: 'old1', memberId: 'alice', weight: 1 });
+    queue.adopt({ id: 'old2', memberId: 'bob', weight: 1 });
+    add('new', 'cleo');
+    expect(started).toEqual([]);
+    queue.finish('old1');
+    expect(started).toEqual(['new']);
+  });
 });

@@ -71,6 +71,16 @@ export class FairQueue<T extends QueuedItem> {
     this.#onPositionsChanged?.();
   }
 
+  /**
+   * Marks an item as running without waiting for a slot: after a restart, jobs Percify is already
+   * working on hold their slots whatever the queue would have decided.
+   */
+  adopt(item: T): void {
+    if (this.has(item.id)) return;
+    this.#running.set(item.id, item);
+    this.#used += this.#weightOf(item);
+  }
+
   /** Frees the item's slots (it finished, failed or was cancelled) and starts what fits next. */
   finish(id: string): void {
     const running = this.#running.get(id);

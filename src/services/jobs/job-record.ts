@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AvatarModel, StudioTier, VideoFormat, VideoFps } from '../percify/pricing.js';
+import type { AspectRatio, MotionStyle, StylePreset } from '../percify/requests.js';
 
 /**
  * A job is one thing a member asked for that Percify works on: a set of avatar images, or a video
@@ -28,20 +29,6 @@ export interface InteractionRef {
   token: string;
   createdAt: number;
 }
-
-export type AspectRatio = '1:1' | '16:9' | '9:16' | '4:3' | '3:4';
-export const ASPECT_RATIOS: readonly AspectRatio[] = ['1:1', '16:9', '9:16', '4:3', '3:4'];
-export const STYLE_PRESETS = [
-  'professional',
-  'anime',
-  'fantasy',
-  'cyberpunk',
-  'renaissance',
-  'realistic',
-] as const;
-export type StylePreset = (typeof STYLE_PRESETS)[number];
-export const MOTION_STYLES = ['subtle', 'moderate', 'dynamic'] as const;
-export type MotionStyle = (typeof MOTION_STYLES)[number];
 
 export interface AvatarParams {
   prompt: string;
@@ -106,6 +93,8 @@ interface JobBase {
   /** The reply message this job edits; known once the first answer is sent. */
   replyMessageId?: string | undefined;
   reservedCredits: number;
+  /** The member's spendable balance after the hold, as the first answer showed it. */
+  balanceAfter?: number | undefined;
   /** Percify resource ids, recorded as soon as an answer names them. */
   percifyIds: string[];
   attempts: number;

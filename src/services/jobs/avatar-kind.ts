@@ -1,0 +1,158 @@
+import type { PercifyClient } from '../percify/client.js';
+import { avatarCost, expectedProcessingSeconds } from '../percify/pricing.js';
+import type { Avatar } from '../percify/schemas.js';
+import {
+  avatarFileName,
+  renderAvatarFailure,
+  renderAvatarPending,
+  renderAvatarResult,
+} from '../delivery/avatar-replies.js';
+import type { CheckOutcome, JobKindHandler, ReconcileOutcome, SubmitOutcome } from './job-kind.js';
+import type { AvatarJob, JobRecord, ResultImage } from './job-record.js';
+import { generationFailureReason, submitFailure } from './submit-outcome.js';
+
+/** Percify's avatars are 1–2 MB PNGs; anything far larger is not an avatar. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** How far back a lost submission is looked for: clocks differ, and Percify may be slow to list. */
+const RECONCILE_WINDOW_MS = 5 * 60_000;
+
+function asAvatarJob(job: JobRecord): AvatarJob {
+  if (job.kind !== 'avatar') throw new Error(`job ${job.id} is not an avatar job`);
+  return job;
+}
+
+function toImage(avatar: Avatar, job: AvatarJob, index: number): ResultImage {
+  return {
+    avatarId: avatar.id,
+    seed: avatar.seed ?? job.params.seed + index,
+    width: avatar.width,
+    height: avatar.height,
+    creditCost: avatar.creditCost ?? avatarCost(job.params.model, 1),
+  };
+}
+
+export class AvatarJobKind implements JobKindHandler {
+  constructor(private readonly percify: PercifyClient) {}
+
+  weight(job: JobRecord): number {
+    return asAvatarJob(job).params.variations;
+  }
+
+  expected(job: JobRecord) {
+    const { typical, max } = expectedProcessingSeconds({
+      kind: 'avatar',
+      model: asAvatarJob(job).params.model,
+    });
+    return { typical, max };
+  }
+
+  async submit(record: JobRecord): Promise<SubmitOutcome> {
+    const job = asAvatarJob(record);
+    const { params } = job;
+    try {
+      const generated = await this.percify.generateAvatar({
+        prompt: params.prompt,
+        model: params.model,
+        aspectRatio: params.aspectRatio,
+        seed: params.seed,
+        batchSize: params.variations,
+        ...(params.negativePrompt ? { negativePrompt: params.negativePrompt } : {}),
+        ...(params.guidance !== undefined ? { guidanceScale: params.guidance } : {}),
+        ...(params.style ? { style: params.style } : {}),
+        idempotencyKey: job.id,
+      });
+      return {
+        status: 'accepted',
+        job: { ...job, percifyIds: generated.avatars.map((avatar) => avatar.id) },
+      };
+    } catch (error) {
+      return submitFailure(error);
+    }
+  }
+
+  /**
+   * A request whose answer was lost: look for what it created among the account's newest avatars
+   * (same prompt, the seeds it asked for, made after the job). Only when nothing is there is the job
+   * submitted again, with the same idempotency key.
+   */
+  async reconcile(record: JobRecord): Promise<ReconcileOutcome> {
+    const job = asAvatarJob(record);
+    let avatars: Avatar[];
+    try {
+      avatars = (await this.percify.listAvatars({ limit: 100 })).avatars;
+    } catch {
+      return { status: 'unreachable' };
+    }
+    const seeds = new Set(Array.from({ length: job.params.variations }, (_, i) => job.params.seed + i));
+    const since = job.createdAt - RECONCILE_WINDOW_MS;
+    const found = avatars.filter(
+      (avatar) =>
+        avatar.prompt === job.params.prompt &&
+        (avatar.seed === undefined || seeds.has(avatar.seed)) &&
+        (avatar.model === undefined || avatar.model === job.params.model) &&
+        (avatar.createdAt === undefined || Date.parse(avatar.createdAt) >= since),
+    );
+    if (found.length === 0) return { status: 'absent' };
+    const ids = found.slice(0, job.params.variations).map((avatar) => avatar.id);
+    return { status: 'found', job: { ...job, percifyIds: ids } };
+  }
+
+  async check(record: JobRecord): Promise<CheckOutcome> {
+    const job = asAvatarJob(record);
+    const avatars = await Promise.all(job.percifyIds.map((id) => this.percify.getAvatar(id)));
+    if (avatars.some((avatar) => avatar.status === 'queued' || avatar.status === 'processing')) {
+      return { status: 'pending' };
+    }
+    const completed = avatars.filter((avatar) => avatar.status === 'completed' && avatar.imageUrl);
+    if (completed.length === 0) {
+      const failure = avatars.find((avatar) => avatar.error)?.error;
+      return {
+        status: 'failed',
+        code: failure?.code ?? 'failed',
+        reason: generationFailureReason(failure?.code, failure?.message),
+      };
+    }
+    // Some of a batch failed: deliver and charge only the ones that came out.
+    const images = completed.map((avatar) => toImage(avatar, job, avatars.indexOf(avatar)));
+    const creditCost = images.reduce((sum, image) => sum + image.creditCost, 0);
+    return {
+      status: 'completed',
+      job: { ...job, images, percifyIds: completed.map((avatar) => avatar.id) },
+      creditCost,
+    };
+  }
+
+  renderPending(record: JobRecord, view: { position?: number | undefined }) {
+    const job = asAvatarJob(record);
+    return renderAvatarPending(job, { position: view.position, balanceAfter: job.balanceAfter });
+  }
+
+  async renderResult(record: JobRecord) {
+    const job = asAvatarJob(record);
+    const files = await Promise.all(
+      (job.images ?? []).map(async (image, index) => {
+        const avatar = await this.percify.getAvatar(image.avatarId);
+        if (!avatar.imageUrl) throw new Error(`avatar ${image.avatarId} has no image URL`);
+        const media = await this.percify.downloadMedia(avatar.imageUrl, { maxBytes: MAX_IMAGE_BYTES });
+        return { name: avatarFileName(index), data: media.bytes, contentType: 'image/png' };
+      }),
+    );
+    return { ...renderAvatarResult(job), files };
+  }
+
+  renderFailure(record: JobRecord, reason: string) {
+    return renderAvatarFailure(asAvatarJob(record), reason);
+  }
+
+  afterDelivery(
+    record: JobRecord,
+    message: { attachments: Array<{ url: string; filename: string }> },
+  ): JobRecord {
+    const job = asAvatarJob(record);
+    const images = (job.images ?? []).map((image, index) => ({
+      ...image,
+      discordUrl: message.attachments.find((file) => file.filename === avatarFileName(index))?.url,
+    }));
+    return { ...job, images };
+  }
+}

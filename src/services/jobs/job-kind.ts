@@ -1,0 +1,56 @@
+import type { ReplyBody } from '../delivery/avatar-replies.js';
+import type { JobRecord } from './job-record.js';
+import type { ExpectedDuration } from './poll-schedule.js';
+
+/**
+ * What differs between kinds of job (avatar, video): how a job is sent to Percify, how its state is
+ * read back, and how it looks to the member. The runner does the rest the same way for all kinds:
+ * queueing, tracking, delivery, credits, recovery.
+ */
+
+export type SubmitOutcome =
+  /** Percify accepted it and named its resources. */
+  | { status: 'accepted'; job: JobRecord }
+  /** Percify refused it for good (content policy, invalid input, account out of credits). */
+  | { status: 'refused'; code: string; reason: string }
+  /** Percify asked us to come back later (rate limited, overloaded); nothing was created. */
+  | { status: 'retry'; afterMs: number; reason: string }
+  /** The request may or may not have created something; reconcile before anything else. */
+  | { status: 'unknown'; reason: string };
+
+export type CheckOutcome =
+  | { status: 'pending' }
+  /** Finished; the job now carries what to deliver and what to charge. */
+  | { status: 'completed'; job: JobRecord; creditCost: number }
+  /** A multi-stage job moved on (e.g. audio done, video next): submit the next stage. */
+  | { status: 'next-stage'; job: JobRecord }
+  | { status: 'failed'; code: string; reason: string; stage?: string | undefined; charge?: number };
+
+export type ReconcileOutcome =
+  /** Found what the lost request created. */
+  | { status: 'found'; job: JobRecord }
+  /** Certainly nothing was created: safe to submit again. */
+  | { status: 'absent' }
+  /** Percify could not be asked right now. */
+  | { status: 'unreachable' };
+
+export interface JobKindHandler {
+  /** Plan slots this job uses while Percify works on it. */
+  weight(job: JobRecord): number;
+  expected(job: JobRecord): ExpectedDuration;
+  submit(job: JobRecord): Promise<SubmitOutcome>;
+  reconcile(job: JobRecord): Promise<ReconcileOutcome>;
+  check(job: JobRecord): Promise<CheckOutcome>;
+  renderPending(
+    job: JobRecord,
+    view: { position?: number | undefined; startedAt?: number | undefined },
+  ): ReplyBody;
+  /** May download media to upload; called again if a delivery is retried. */
+  renderResult(job: JobRecord): Promise<ReplyBody>;
+  renderFailure(job: JobRecord, reason: string): ReplyBody;
+  /** After a successful delivery: record where the media now lives (e.g. Discord attachment URLs). */
+  afterDelivery?(
+    job: JobRecord,
+    message: { attachments: Array<{ url: string; filename: string }> },
+  ): JobRecord;
+}
