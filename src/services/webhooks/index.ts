@@ -1,0 +1,13 @@
+export { startWebhookServer, HEALTH_PATH, METRICS_PATH } from './server.js';
+export type { WebhookServer, WebhookServerOptions } from './server.js';
+export type { WebhookEventHandler, WebhookEventResult } from './delivery-handler.js';
+export type { HealthCheck, HealthProbe, HealthReport } from './ops-routes.js';
+export { PERCIFY_EVENT_TYPES, parseWebhookPayload, dedupeKeyOf } from './events.js';
+export type { PercifyEvent, PercifyEventType, PercifyResourceKind, ParsedWebhook } from './events.js';
+export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './signature.js';
+export { RecentKeys } from './dedupe.js';
+export type { DedupeOptions } from './dedupe.js';
+export { MAX_WEBHOOK_BODY_BYTES } from './body.js';
+export { MissingWebhookSecretError } from './errors.js';
+export { describeWebhookMode, resolveWebhookMode } from './mode.js';
+export type { WebhookMode, WebhookModeConfig } from './mode.js';
