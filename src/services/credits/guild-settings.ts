@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import { storeKey, type Store } from '../store.js';
+import { mutateLedger } from './ledger-document.js';
+
+export { findBlockedPhrase } from './blocklist.js';
+
+/** Percify's avatar models and video studio tiers (percify-api.md). */
+export const AVATAR_MODELS = ['flux', 'imagen3', 'reality4'] as const;
+export const VIDEO_TIERS = ['basic', 'reality-lab'] as const;
+export type AvatarModel = (typeof AVATAR_MODELS)[number];
+export type VideoTier = (typeof VIDEO_TIERS)[number];
+
+const credits = z.number().int().min(0).max(1_000_000);
+
+export const guildSettingsSchema = z
+  .object({
+    /** Credits per member per local day, unless a role sets its own. */
+    allowancePerDay: credits,
+    /** Role id -> daily allowance. When a member has any of these roles, the highest one applies. */
+    roleAllowances: z.record(z.string().min(1), credits),
+    budget: z.object({ credits, period: z.enum(['day', 'month']) }).nullable(),
+    showBudget: z.boolean(),
+    /** Where the guild's day starts: minutes east of UTC (UTC-12 … UTC+14). */
+    utcOffsetMinutes: z.number().int().min(-720).max(840),
+    limits: z.object({
+      concurrentJobs: z.number().int().min(1).max(20),
+      maxVariations: z.number().int().min(1).max(4),
+      maxVideoSeconds: z.number().int().min(1).max(30),
+      allowedModels: z.array(z.enum(AVATAR_MODELS)).min(1, 'at least one model must stay allowed'),
+      allowedTiers: z.array(z.enum(VIDEO_TIERS)).min(1, 'at least one tier must stay allowed'),
+      /** Jobs costing more than this ask for a Confirm click first. */
+      confirmAbove: credits,
+    }),
+    /** Channel ids where commands work; empty means everywhere. */
+    channels: z.array(z.string().min(1)).max(100),
+    blocklist: z.array(z.string().trim().min(1).max(100)).max(200),
+    defaultModel: z.enum(AVATAR_MODELS),
+  })
+  .refine((settings) => settings.limits.allowedModels.includes(settings.defaultModel), {
+    message: 'the default model must be one of the allowed models',
+    path: ['defaultModel'],
+  });
+
+export type GuildSettings = z.output<typeof guildSettingsSchema>;
+
+/** Every new guild starts here; the one place these defaults are written down. */
+export const DEFAULT_GUILD_SETTINGS: GuildSettings = Object.freeze({
+  allowancePerDay: 20,
+  roleAllowances: {},
+  budget: null,
+  showBudget: false,
+  utcOffsetMinutes: 0,
+  limits: {
+    concurrentJobs: 2,
+    maxVariations: 4,
+    maxVideoSeconds: 10,
+    allowedModels: ['flux', 'imagen3', 'reality4'],
+    allowedTiers: ['basic', 'reality-lab'],
+    confirmAbove: 30,
+  },
+  channels: [],
+  blocklist: [],
+  defaultModel: 'flux',
+}) as GuildSettings;
+
+/** An admin's change was refused; `message` lists what is wrong, fit to show the admin. */
+export class SettingsValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Those settings are not valid: ${problems.join('; ')}`);
+    this.name = 'SettingsValidationError';
+  }
+}
+
+interface StoredSettings {
+  version: 1;
+  settings: GuildSettings;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface GuildSettingsServiceOptions {
+  store: Store;
+  logger: Logger;
+  now?: () => number;
+}
+
+export class GuildSettingsService {
+  private readonly store: Store;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+
+  constructor(options: GuildSettingsServiceOptions) {
+    this.store = options.store;
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+  }
+
+  async get(guildId: string): Promise<GuildSettings> {
+    const stored = await this.store.get<StoredSettings>(storeKey.guildSettings(guildId));
+    return stored ? withDefaults(stored.settings) : cloneDefaults();
+  }
+
+  /**
+   * Applies `change` to the current settings, validates the result and stores it, with an audit entry
+   * in the guild's ledger log (who, why, before/after of each changed field). Throws
+   * SettingsValidationError when the result is not valid. No change, no audit entry.
+   *
+   * Ordering: the audit entry is committed before the settings. A crash between the two leaves an
+   * audit line for a change that did not happen (the admin saw an error and retries), never a change
+   * without its audit line.
+   */
+  async update(
+    guildId: string,
+    adminId: string,
+    change: (settings: GuildSettings) => GuildSettings,
+    reason: string,
+  ): Promise<GuildSettings> {
+    let result: GuildSettings | undefined;
+    await this.store.update<StoredSettings>(storeKey.guildSettings(guildId), async (current) => {
+      const before = current ? withDefaults(current.settings) : cloneDefaults();
+      const parsed = guildSettingsSchema.safeParse(change(structuredClone(before)));
+      if (!parsed.success) {
+        throw new SettingsValidationError(
+          parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`),
+        );
+      }
+      const after = parsed.data;
+      const changes = diffSettings(before, after);
+      result = after;
+      if (Object.keys(changes).length === 0) return current;
+      const at = this.now();
+      await mutateLedger(this.store, guildId, async (_doc, append) => {
+        append({
+          at,
+          memberId: adminId,
+          actor: `admin:${adminId}`,
+          amount: 0,
+          kind: 'settings',
+          reason,
+          meta: { changes },
+        });
+        return { changed: true, result: undefined };
+      });
+      this.logger.info({ guildId, adminId, fields: Object.keys(changes) }, 'guild settings changed');
+      return { version: 1, settings: after, updatedAt: at, updatedBy: adminId };
+    });
+    return result ?? cloneDefaults();
+  }
+}
+
+function cloneDefaults(): GuildSettings {
+  return structuredClone(DEFAULT_GUILD_SETTINGS);
+}
+
+/** Stored settings from an older version may lack newer fields: fill them from the defaults. */
+function withDefaults(stored: Partial<GuildSettings>): GuildSettings {
+  const merged = {
+    ...cloneDefaults(),
+    ...stored,
+    limits: { ...cloneDefaults().limits, ...(stored.limits ?? {}) },
+  };
+  return guildSettingsSchema.parse(merged);
+}
+
+function diffSettings(
+  before: GuildSettings,
+  after: GuildSettings,
+): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const field of Object.keys(after) as Array<keyof GuildSettings>) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
+      changes[field] = { before: before[field], after: after[field] };
+    }
+  }
+  return changes;
+}
+
+/** The daily allowance for a member with these roles: the highest role allowance, else the default. */
+export function allowanceFor(settings: GuildSettings, roleIds: readonly string[]): number {
+  let highest: number | undefined;
+  for (const roleId of roleIds) {
+    const allowance = settings.roleAllowances[roleId];
+    if (allowance !== undefined && (highest === undefined || allowance > highest)) highest = allowance;
+  }
+  return highest ?? settings.allowancePerDay;
+}
