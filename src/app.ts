@@ -1,35 +1,112 @@
 import { Events, type Client } from 'discord.js';
 import { COMMAND_MODULES } from './commands/index.js';
-import type { Config } from './config.js';
+import type { Config, PercifyPlan } from './config.js';
 import type { BotContext } from './context.js';
 import { createDiscordClient } from './discord-client.js';
 import { buildRouter, createInteractionListener } from './events/interaction-create.js';
 import { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
+import { GuildSettingsService, Ledger } from './services/credits/index.js';
+import { Messenger } from './services/delivery/messenger.js';
+import { AvatarJobKind } from './services/jobs/avatar-kind.js';
+import { JobRunner } from './services/jobs/job-runner.js';
+import { JobStore } from './services/jobs/job-store.js';
+import { createMetrics } from './services/metrics.js';
+import { PercifyClient } from './services/percify/client.js';
+import { createStore } from './services/store.js';
+import {
+  describeWebhookMode,
+  MissingWebhookSecretError,
+  resolveWebhookMode,
+  startWebhookServer,
+  type WebhookServer,
+} from './services/webhooks/index.js';
+
+/** Concurrent generations per Percify plan (the Video Studio rate-limit table). */
+export const PLAN_CONCURRENCY: Readonly<Record<PercifyPlan, number>> = { free: 1, pro: 3, enterprise: 10 };
 
 export interface AppOptions {
   config: Config;
   logger: Logger;
   now?: () => number;
+  /** The Percify simulator's speed-up, so polls are paced to it; 1 against the real API. */
+  percifySpeed?: number;
+  /** Job runner pacing, shortened by tests. */
+  progressIntervalMs?: number;
+  retryDelayMs?: (attempt: number) => number;
 }
 
 export interface RunningApp {
   readonly client: Client;
   readonly context: BotContext;
+  readonly webhookUrl: string | undefined;
   /** Stops taking commands, lets running writes finish, then closes every connection. */
   stop(): Promise<void>;
 }
 
 /**
- * Builds the whole bot from its configuration and logs in. The same function runs in production, in
- * the sandbox and in end-to-end tests; only the URLs in the configuration differ.
+ * Builds the whole bot from its configuration and logs in: config -> store -> services -> client ->
+ * webhook listener -> resume jobs. The same function runs in production, in the sandbox and in
+ * end-to-end tests; only the URLs in the configuration differ.
  */
-export async function startApp({ config, logger, now = Date.now }: AppOptions): Promise<RunningApp> {
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, logger, now = Date.now } = options;
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required to start the bot');
-  const lifecycle = new Lifecycle();
-  const context: BotContext = { config, logger, lifecycle, now };
+  if (!config.PERCIFY_API_KEY) throw new Error('PERCIFY_API_KEY is required to call Percify');
+  // Unsigned events would let anyone on the internet poke at jobs: refuse rather than listen open.
+  if (resolveWebhookMode(config) === 'missing-secret') throw new MissingWebhookSecretError();
 
+  const store = await createStore(config.DATABASE_URL, { logger });
+  const metrics = createMetrics();
+  const settings = new GuildSettingsService({ store, logger, now });
+  const ledger = new Ledger({ store, settings, logger, now });
+  const percify = new PercifyClient({
+    baseUrl: config.PERCIFY_API_URL ?? 'https://api.percify.io/v1',
+    apiKey: config.PERCIFY_API_KEY,
+    timeoutMs: config.PERCIFY_TIMEOUT_MS,
+    rateLimitPerMinute: config.PERCIFY_RATE_LIMIT_PER_MINUTE,
+    logger,
+    now,
+    onRequest: (info) =>
+      metrics.observePercifyRequest(
+        info.route,
+        info.status ?? info.errorCode ?? 'error',
+        info.durationMs / 1000,
+      ),
+  });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+  const messenger = new Messenger(client.rest, logger, now);
+  const jobs = new JobStore(store, now);
+  const runner = new JobRunner({
+    jobs,
+    handlers: { avatar: new AvatarJobKind(percify) },
+    credits: ledger,
+    messenger,
+    capacity: PLAN_CONCURRENCY[config.PERCIFY_PLAN],
+    logger,
+    now,
+    speed: options.percifySpeed ?? 1,
+    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+    ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+    onDelivered: (path) => metrics.countDelivery(path),
+  });
+  metrics.trackQueueLength(() => runner.queue.waitingCount);
+
+  const lifecycle = new Lifecycle();
+  const context: BotContext = {
+    config,
+    logger,
+    lifecycle,
+    now,
+    store,
+    settings,
+    ledger,
+    percify,
+    jobs,
+    runner,
+    metrics,
+  };
+
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -38,14 +115,43 @@ export async function startApp({ config, logger, now = Date.now }: AppOptions): 
   );
   client.on(Events.InteractionCreate, createInteractionListener(context, buildRouter(COMMAND_MODULES)));
 
+  let webhooks: WebhookServer | undefined;
+  if (resolveWebhookMode(config) === 'listen') {
+    webhooks = await startWebhookServer({
+      host: config.WEBHOOK_HOST,
+      port: config.WEBHOOK_PORT,
+      path: config.WEBHOOK_PATH,
+      secret: config.PERCIFY_WEBHOOK_SECRET,
+      logger,
+      metrics,
+      onEvent: (event) => runner.nudge(event.resourceId),
+      health: async () => {
+        const storeCheck = await store.ping().then(
+          () => ({ ok: true }),
+          () => ({ ok: false, detail: 'store unreachable' }),
+        );
+        const gateway = client.isReady() ? { ok: true } : { ok: false, detail: 'gateway not connected' };
+        return { ok: storeCheck.ok && gateway.ok, checks: { store: storeCheck, gateway } };
+      },
+    });
+  }
+  logger.info(describeWebhookMode(config, webhooks?.url));
+
   await client.login(config.DISCORD_TOKEN);
+  const recovered = await runner.resume();
+  if (recovered.resumed + recovered.released > 0) logger.info(recovered, 'unfinished jobs picked up');
 
   return {
     client,
     context,
+    webhookUrl: webhooks?.url,
     async stop() {
       lifecycle.startDraining();
+      await runner.stop();
+      await webhooks?.close();
       await client.destroy();
+      await percify.close();
+      await store.close();
     },
   };
 }

@@ -1,10 +1,16 @@
 import type { Config } from './config.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
+import type { GuildSettingsService, Ledger } from './services/credits/index.js';
+import type { JobRunner } from './services/jobs/job-runner.js';
+import type { JobStore } from './services/jobs/job-store.js';
+import type { Metrics } from './services/metrics.js';
+import type { PercifyClient } from './services/percify/client.js';
+import type { Store } from './services/store.js';
 
 /**
- * The services a command or event handler may use, built once in `src/index.ts` (or by a test with
- * the sandbox's stand-ins) and handed in explicitly: no module-level singletons.
+ * The services a command or event handler may use, built once in `src/app.ts` (the same graph in
+ * production, the sandbox and end-to-end tests) and handed in explicitly: no module-level singletons.
  */
 export interface BotContext {
   readonly config: Config;
@@ -12,4 +18,11 @@ export interface BotContext {
   readonly lifecycle: Lifecycle;
   /** The clock, injectable so tests can move time (day roll-over, token expiry). */
   readonly now: () => number;
+  readonly store: Store;
+  readonly settings: GuildSettingsService;
+  readonly ledger: Ledger;
+  readonly percify: PercifyClient;
+  readonly jobs: JobStore;
+  readonly runner: JobRunner;
+  readonly metrics: Metrics;
 }

@@ -1,0 +1,79 @@
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { AvatarJob } from '../services/jobs/job-record.js';
+import type { AvatarModel } from '../services/percify/pricing.js';
+import { MAX_SEED } from '../services/percify/requests.js';
+import { startAvatarJob } from './avatar-job.js';
+import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
+
+/** The buttons under an avatar result. All state comes from the job record, so they outlive restarts. */
+
+const VARIATION_COUNT = 4;
+/** The docs' advice: iterate on flux, finish on a premium model with the same seed. */
+const HD_MODEL: Record<AvatarModel, AvatarModel | undefined> = {
+  flux: 'imagen3',
+  imagen3: 'reality4',
+  reality4: undefined,
+};
+
+async function ownedAvatarJob(
+  interaction: GuildComponentInteraction,
+  jobId: string,
+  ctx: BotContext,
+): Promise<AvatarJob> {
+  const job = await ctx.jobs.get(jobId);
+  if (!job || job.kind !== 'avatar' || job.guildId !== interaction.guildId) {
+    throw new UserError(
+      'This result is no longer available. Run `/avatar` to make a new one.',
+      'unknown-job',
+    );
+  }
+  if (job.ownerId !== interaction.user.id) {
+    throw new UserError("This is someone else's result. Run `/avatar` to make your own!", 'not-owner');
+  }
+  return job;
+}
+
+function chosenImage(job: AvatarJob, index: string | undefined) {
+  const image = job.images?.[Number(index)];
+  if (!image) throw new UserError('That image is not part of this result any more.', 'unknown-image');
+  return image;
+}
+
+export const avatarButtonHandlers: ComponentHandlers = {
+  async reroll(interaction, [jobId = ''], ctx) {
+    const job = await ownedAvatarJob(interaction, jobId, ctx);
+    await startAvatarJob(interaction, ctx, { ...job.params, seed: undefined });
+  },
+
+  async variations(interaction, [jobId = '', index], ctx) {
+    const job = await ownedAvatarJob(interaction, jobId, ctx);
+    const { seed } = chosenImage(job, index);
+    // Neighbouring seeds: close to the chosen image, never the same one again.
+    const first = Math.min(seed + 1, MAX_SEED - VARIATION_COUNT);
+    await startAvatarJob(interaction, ctx, { ...job.params, seed: first, variations: VARIATION_COUNT });
+  },
+
+  async hd(interaction, [jobId = '', index], ctx) {
+    const job = await ownedAvatarJob(interaction, jobId, ctx);
+    const { seed } = chosenImage(job, index);
+    const model = HD_MODEL[job.params.model];
+    if (!model) {
+      throw new UserError('This image is already on reality4, the most detailed model.', 'already-hd');
+    }
+    await startAvatarJob(interaction, ctx, { ...job.params, model, seed, variations: 1 });
+  },
+
+  async delete(interaction, [jobId = ''], ctx) {
+    const job = await ownedAvatarJob(interaction, jobId, ctx);
+    if (!interaction.isButton()) return;
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    const results = await Promise.allSettled(
+      (job.images ?? []).map((image) => ctx.percify.deleteAvatar(image.avatarId)),
+    );
+    const failed = results.filter((result) => result.status === 'rejected');
+    if (failed.length > 0)
+      ctx.logger.warn({ jobId, failed: failed.length }, 'some avatars could not be deleted at Percify');
+  },
+};

@@ -1,0 +1,201 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
+import { encodeCustomId } from '../../interactions/custom-id.js';
+import { TIER_SPECS } from '../percify/pricing.js';
+import type { VideoJob } from '../jobs/job-record.js';
+import { progressBar, timeLeftText, type VideoProgress } from '../jobs/video-progress.js';
+import { STAGE_FAILED, STAGE_WORKING, stagePlan, type VideoStage } from '../jobs/video-stages.js';
+import type { ReplyBody } from './avatar-replies.js';
+import { COLOURS, clip, credits, quote } from './style.js';
+
+/**
+ * The messages of a video job: the progress view while it waits and renders, the result (the video
+ * uploaded, or linked with a poster when it is over the server's upload limit) with its buttons, and
+ * the failure. Pure functions of the job record and what the caller measured.
+ */
+
+export interface VideoPendingView {
+  /** 1-based place in line, or undefined once Percify has the job. */
+  position?: number | undefined;
+  /** Undefined while the job has not been accepted yet. */
+  progress?: VideoProgress | undefined;
+}
+
+/** How the video reaches the member. */
+export type VideoMedia =
+  | { kind: 'upload'; fileName: string; thumbnailUrl?: string | undefined }
+  | {
+      kind: 'link';
+      url: string;
+      /** The poster shown as the embed image. */
+      thumbnailUrl?: string | undefined;
+      sizeBytes?: number | undefined;
+      limitBytes: number;
+    };
+
+export function videoFileName(format: string | undefined): string {
+  const safe = (format ?? 'mp4').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return `video.${safe || 'mp4'}`;
+}
+
+function isAddVoice(job: VideoJob): boolean {
+  return job.params.existingVideoId !== undefined;
+}
+
+function megabytes(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} MB`;
+}
+
+/** The settings both the progress view and the result show. */
+function settingsFields(job: VideoJob): NonNullable<APIEmbed['fields']> {
+  const { params } = job;
+  const spec = TIER_SPECS[params.tier];
+  return [
+    { name: 'Duration', value: `${params.durationSeconds} s`, inline: true },
+    { name: 'Tier', value: `${spec.label} · ${spec.resolution}`, inline: true },
+    { name: 'Motion', value: params.motion, inline: true },
+    { name: 'FPS', value: String(params.fps), inline: true },
+    { name: 'Format', value: params.format.toUpperCase(), inline: true },
+  ];
+}
+
+function speechField(job: VideoJob): NonNullable<APIEmbed['fields']> {
+  const speech = job.params.speech;
+  if (!speech) return [];
+  return [{ name: 'Voice', value: `\`${clip(speech.voiceId, 60)}\` saying:\n${quote(speech.text, 400)}` }];
+}
+
+function promptLine(job: VideoJob): string {
+  return job.params.avatarPrompt ? `${quote(job.params.avatarPrompt, 500)}\n\n` : '';
+}
+
+function workingTitle(job: VideoJob): string {
+  return isAddVoice(job) ? '🔊 Adding a voice' : '🎬 Animating your avatar';
+}
+
+function statusLine(job: VideoJob, view: VideoPendingView): string {
+  if (view.position !== undefined) return `⏳ Waiting for a free slot: **#${view.position}** in line`;
+  const progress = view.progress;
+  if (!progress || job.state === 'queued') return '⏳ Starting…';
+  const step = progress.steps > 1 ? `Step ${progress.step} of ${progress.steps} · ` : '';
+  return `**${step}${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft)}`;
+}
+
+export function renderVideoPending(job: VideoJob, view: VideoPendingView): ReplyBody {
+  const after = job.balanceAfter !== undefined ? ` · ${credits(job.balanceAfter)} left after this` : '';
+  return {
+    embeds: [
+      {
+        color: COLOURS.working,
+        title: workingTitle(job),
+        description: `${promptLine(job)}${statusLine(job, view)}`,
+        fields: [
+          ...settingsFields(job),
+          ...speechField(job),
+          { name: 'Cost', value: `${credits(job.reservedCredits)} reserved${after}` },
+        ],
+        footer: { text: `Job ${job.id}` },
+      },
+    ],
+    components: [],
+  };
+}
+
+/** True when the member asked for a voice on a new video and it could not be added. */
+export function voiceWasDropped(job: VideoJob): boolean {
+  return job.params.speech !== undefined && job.video !== undefined && !job.video.hasAudio;
+}
+
+function voiceValue(job: VideoJob): string {
+  if (voiceWasDropped(job)) return 'No: it could not be added (not charged)';
+  return job.video?.hasAudio ? 'Yes' : 'No';
+}
+
+function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger,
+): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: customId, label, style };
+}
+
+export function videoResultButtons(job: VideoJob): APIActionRowComponent<APIButtonComponent>[] {
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        button(encodeCustomId('voice', job.id), '🔊 Add voice', ButtonStyle.Primary),
+        button(encodeCustomId('rerender', job.id), '🔁 Re-render', ButtonStyle.Secondary),
+        button(encodeCustomId('delete', job.id), '🗑 Delete', ButtonStyle.Danger),
+      ],
+    },
+  ];
+}
+
+export function renderVideoResult(job: VideoJob, media: VideoMedia): ReplyBody {
+  const video = job.video;
+  const charged = job.chargedCredits ?? video?.creditCost ?? 0;
+  const notes: string[] = [];
+  if (voiceWasDropped(job)) {
+    notes.push(
+      '⚠️ The voice could not be added, so here is the video without it. The voice was not charged.',
+    );
+  }
+  if (media.kind === 'link') {
+    const size = media.sizeBytes !== undefined ? ` (${megabytes(media.sizeBytes)})` : '';
+    notes.push(
+      `📦 This video${size} is larger than this server's upload limit of ${megabytes(media.limitBytes)}: **[open the video](${media.url})**`,
+    );
+  }
+  const embed: APIEmbed = {
+    color: COLOURS.success,
+    title: isAddVoice(job) ? '✅ Voice added' : '✅ Your video',
+    description: `${promptLine(job)}${notes.join('\n')}`.trim() || undefined,
+    fields: [
+      { name: 'Duration', value: `${video?.durationSeconds ?? job.params.durationSeconds} s`, inline: true },
+      {
+        name: 'Resolution',
+        value: video?.resolution ?? TIER_SPECS[job.params.tier].resolution,
+        inline: true,
+      },
+      { name: 'FPS', value: String(video?.fps ?? job.params.fps), inline: true },
+      { name: 'Tier', value: TIER_SPECS[job.params.tier].label, inline: true },
+      { name: 'Motion', value: job.params.motion, inline: true },
+      { name: 'Voice', value: voiceValue(job), inline: true },
+      { name: 'Charged', value: credits(charged), inline: true },
+    ],
+    footer: { text: `Job ${job.id}${video ? ` · ${video.videoId}` : ''}` },
+  };
+  if (media.kind === 'link') {
+    embed.url = media.url;
+    if (media.thumbnailUrl) embed.image = { url: media.thumbnailUrl };
+  } else if (media.thumbnailUrl) {
+    embed.thumbnail = { url: media.thumbnailUrl };
+  }
+  if (embed.description === undefined) delete embed.description;
+  return { embeds: [embed], components: videoResultButtons(job) };
+}
+
+export function renderVideoFailure(job: VideoJob, reason: string, stage: VideoStage): ReplyBody {
+  const plan = stagePlan(job.params);
+  const step = plan.length > 1 ? ` (step ${plan.indexOf(stage) + 1} of ${plan.length})` : '';
+  const stageWords = reason.startsWith(STAGE_FAILED[stage]) ? '' : `${STAGE_FAILED[stage]}${step}.\n`;
+  return {
+    embeds: [
+      {
+        color: COLOURS.failure,
+        title: isAddVoice(job) ? '❌ Could not add the voice' : '❌ Could not animate your avatar',
+        description: `${promptLine(job)}${stageWords}${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
+        fields: settingsFields(job),
+        footer: { text: `Job ${job.id}` },
+      },
+    ],
+    components: [],
+  };
+}

@@ -1,0 +1,271 @@
+import type { PercifyClient } from '../percify/client.js';
+import { MediaTooLargeError } from '../percify/media.js';
+import { audioCost, estimateSpeechSeconds, videoCost } from '../percify/pricing.js';
+import type { Video } from '../percify/schemas.js';
+import {
+  renderVideoFailure,
+  renderVideoPending,
+  renderVideoResult,
+  videoFileName,
+  type VideoMedia,
+} from '../delivery/video-replies.js';
+import type { ReplyBody } from '../delivery/avatar-replies.js';
+import type { CheckOutcome, JobKindHandler, ReconcileOutcome, SubmitOutcome } from './job-kind.js';
+import type { JobRecord, ResultVideo, VideoJob } from './job-record.js';
+import { videoProgress } from './video-progress.js';
+import { reconcileVideoStage } from './video-reconcile.js';
+import { stageFailureReason, videoSubmitFailure } from './video-failures.js';
+import {
+  currentStage,
+  lipSyncBaseVideoId,
+  stageEstimate,
+  trackedId,
+  withTrackedId,
+  type VideoStage,
+} from './video-stages.js';
+
+/**
+ * A video job: an avatar animated by Video Studio, optionally with a spoken line (text-to-speech,
+ * then lip-sync), or a voice added to a video that exists already. Each stage is submitted and
+ * tracked on its own; the runner moves the job from one stage to the next on 'next-stage'.
+ *
+ * Charging follows the member rule "failed work costs nothing": the charge is the sum of Percify's
+ * `creditCost` for the stages the member gets (audio + video; add-audio has no documented cost and
+ * is charged 0). When lip-sync fails after the video rendered, the member still gets the silent video
+ * and pays for the video only: the audio Percify generated (and billed) is of no use to them, so the
+ * operator absorbs it, exactly as for any failed stage.
+ */
+
+export interface VideoJobKindOptions {
+  /** The guild's upload limit for this job's channel, in bytes (Discord: 10 MiB without boosts). */
+  uploadLimitBytes: (job: VideoJob) => number;
+  now?: () => number;
+  /** Simulator speed-up for the progress estimate, as given to the runner. */
+  speed?: number;
+}
+
+/** A delivered video also remembers its Discord attachment URL (not part of ResultVideo yet). */
+export interface DeliveredVideo extends ResultVideo {
+  discordUrl?: string | undefined;
+}
+
+function asVideoJob(job: JobRecord): VideoJob {
+  if (job.kind !== 'video') throw new Error(`job ${job.id} is not a video job`);
+  return job;
+}
+
+function isPending(status: string): boolean {
+  return status === 'queued' || status === 'processing';
+}
+
+function toResult(video: Video, job: VideoJob, hasAudio: boolean, creditCost: number): ResultVideo {
+  return {
+    videoId: video.id,
+    durationSeconds: video.durationSeconds ?? job.params.durationSeconds,
+    resolution: video.resolution,
+    fps: video.fps,
+    format: video.format ?? job.params.format,
+    hasAudio,
+    creditCost,
+  };
+}
+
+export class VideoJobKind implements JobKindHandler {
+  readonly #now: () => number;
+  /** Where an over-limit video was linked, between renderResult and afterDelivery. */
+  readonly #linked = new Map<string, string>();
+
+  constructor(
+    private readonly percify: PercifyClient,
+    private readonly options: VideoJobKindOptions,
+  ) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  weight(): number {
+    return 1;
+  }
+
+  expected(job: JobRecord) {
+    const video = asVideoJob(job);
+    const { typical, max } = stageEstimate(video.params, currentStage(video));
+    return { typical, max };
+  }
+
+  async submit(record: JobRecord): Promise<SubmitOutcome> {
+    const job = asVideoJob(record);
+    const stage = currentStage(job);
+    const idempotencyKey = `${job.id}-${stage}`;
+    try {
+      const id = await this.#submitStage(job, stage, idempotencyKey);
+      return { status: 'accepted', job: withTrackedId(job, id) };
+    } catch (error) {
+      return videoSubmitFailure(error, job.params);
+    }
+  }
+
+  async #submitStage(job: VideoJob, stage: VideoStage, idempotencyKey: string): Promise<string> {
+    const { params } = job;
+    switch (stage) {
+      case 'audio': {
+        if (!params.speech) throw new Error(`job ${job.id} has an audio stage but nothing to say`);
+        const audio = await this.percify.generateAudio({ ...params.speech, idempotencyKey });
+        return audio.id;
+      }
+      case 'video': {
+        const video = await this.percify.createVideo({
+          imageId: params.avatarId,
+          durationSeconds: params.durationSeconds,
+          studioTier: params.tier,
+          motionStyle: params.motion,
+          fps: params.fps,
+          outputFormat: params.format,
+          idempotencyKey,
+        });
+        return video.id;
+      }
+      case 'lipsync': {
+        const base = lipSyncBaseVideoId(job);
+        if (!base || !job.audioId) throw new Error(`job ${job.id} has no video or audio to sync`);
+        const synced = await this.percify.addAudio(base, {
+          audioId: job.audioId,
+          enableLipSync: true,
+          idempotencyKey,
+        });
+        return synced.id;
+      }
+    }
+  }
+
+  reconcile(record: JobRecord): Promise<ReconcileOutcome> {
+    return reconcileVideoStage(this.percify, asVideoJob(record));
+  }
+
+  async check(record: JobRecord): Promise<CheckOutcome> {
+    const job = asVideoJob(record);
+    const stage = currentStage(job);
+    const id = trackedId(job);
+    if (!id) throw new Error(`job ${job.id} is being tracked without a Percify id`);
+    if (stage === 'audio') {
+      const audio = await this.percify.getAudio(id);
+      if (isPending(audio.status)) return { status: 'pending' };
+      if (audio.status === 'failed') return this.#failed('audio', audio.error);
+      return { status: 'next-stage', job: { ...job, audioId: audio.id } };
+    }
+    const video = await this.percify.getVideo(id);
+    if (isPending(video.status)) return { status: 'pending' };
+    if (stage === 'video') {
+      if (video.status === 'failed') return this.#failed('video', video.error);
+      const cost = video.creditCost ?? videoCost(job.params.tier, job.params.durationSeconds).total;
+      const rendered = { ...job, video: toResult(video, job, false, cost) };
+      if (job.params.speech) return { status: 'next-stage', job: rendered };
+      return { status: 'completed', job: rendered, creditCost: cost };
+    }
+    return this.#lipSyncDone(job, video);
+  }
+
+  async #lipSyncDone(job: VideoJob, synced: Video): Promise<CheckOutcome> {
+    // The video part of the charge: 0 when adding a voice to a video paid for by an earlier job.
+    const videoCredits = job.params.existingVideoId ? 0 : (job.video?.creditCost ?? 0);
+    // Finished without sound counts as a failed lip-sync too: the member asked for a voice.
+    if (synced.status === 'failed' || synced.hasAudio === false) {
+      // Nothing silent to fall back on: a voice for an older video, or a re-render in place that
+      // failed (the docs do not say whether add-audio makes a new video or changes the old one).
+      const inPlace = synced.status === 'failed' && synced.id === job.video?.videoId;
+      if (job.params.existingVideoId || !job.video || inPlace) return this.#failed('lipsync', synced.error);
+      // The silent video is fine: deliver it and charge it alone (see the class comment).
+      return { status: 'completed', job, creditCost: videoCredits };
+    }
+    const audio = job.audioId ? await this.percify.getAudio(job.audioId) : undefined;
+    const voiceCredits =
+      audio?.creditCost ??
+      audioCost(audio?.durationSeconds ?? estimateSpeechSeconds(job.params.speech?.text ?? ''));
+    const video = toResult(synced, job, true, videoCredits);
+    return { status: 'completed', job: { ...job, video }, creditCost: videoCredits + voiceCredits };
+  }
+
+  #failed(stage: VideoStage, error: { code?: string | undefined; message?: string | undefined } | undefined) {
+    return {
+      status: 'failed' as const,
+      code: error?.code ?? 'processing_failed',
+      reason: stageFailureReason(stage, error?.message),
+      stage,
+    };
+  }
+
+  renderPending(
+    record: JobRecord,
+    view: { position?: number | undefined; startedAt?: number | undefined },
+  ): ReplyBody {
+    const job = asVideoJob(record);
+    const progress =
+      job.state === 'processing' || job.state === 'submitting'
+        ? videoProgress(job, { startedAt: view.startedAt, now: this.#now(), speed: this.options.speed })
+        : undefined;
+    return renderVideoPending(job, { position: view.position, progress });
+  }
+
+  async renderResult(record: JobRecord): Promise<ReplyBody> {
+    const job = asVideoJob(record);
+    if (!job.video) throw new Error(`job ${job.id} has no video to deliver`);
+    const video = await this.percify.getVideo(job.video.videoId);
+    if (!video.videoUrl) throw new Error(`video ${video.id} has no URL`);
+    const limit = this.options.uploadLimitBytes(job);
+    const link = (sizeBytes: number | undefined): ReplyBody => {
+      this.#linked.set(job.id, video.videoUrl ?? '');
+      const media: VideoMedia = {
+        kind: 'link',
+        url: video.videoUrl ?? '',
+        thumbnailUrl: video.thumbnailUrl,
+        sizeBytes,
+        limitBytes: limit,
+      };
+      return renderVideoResult(job, media);
+    };
+    // The real size of what would be downloaded; the answer's fileSize when the CDN does not say.
+    const size = (await this.percify.probeMediaSize(video.videoUrl)) ?? video.fileSize;
+    if (size !== undefined && size > limit) return link(size);
+    let bytes: Buffer;
+    try {
+      bytes = (await this.percify.downloadMedia(video.videoUrl, { maxBytes: limit })).bytes;
+    } catch (error) {
+      if (error instanceof MediaTooLargeError) return link(size);
+      throw error;
+    }
+    this.#linked.delete(job.id);
+    const fileName = videoFileName(job.video.format);
+    return {
+      ...renderVideoResult(job, { kind: 'upload', fileName, thumbnailUrl: video.thumbnailUrl }),
+      files: [{ name: fileName, data: bytes, contentType: contentType(fileName) }],
+    };
+  }
+
+  renderFailure(record: JobRecord, reason: string): ReplyBody {
+    const job = asVideoJob(record);
+    return renderVideoFailure(job, reason, currentStage(job));
+  }
+
+  afterDelivery(
+    record: JobRecord,
+    message: { attachments: Array<{ url: string; filename: string }> },
+  ): JobRecord {
+    const job = asVideoJob(record);
+    if (!job.video) return job;
+    const linkedUrl = this.#linked.get(job.id);
+    this.#linked.delete(job.id);
+    const fileName = videoFileName(job.video.format);
+    const discordUrl = message.attachments.find((file) => file.filename === fileName)?.url;
+    const video: DeliveredVideo = {
+      ...job.video,
+      ...(discordUrl ? { discordUrl, linkedUrl: undefined } : {}),
+      ...(linkedUrl && !discordUrl ? { linkedUrl } : {}),
+    };
+    return { ...job, video };
+  }
+}
+
+function contentType(fileName: string): string {
+  if (fileName.endsWith('.webm')) return 'video/webm';
+  if (fileName.endsWith('.mov')) return 'video/quicktime';
+  return 'video/mp4';
+}

@@ -1,0 +1,312 @@
+import { z } from 'zod';
+import { type Logger, silentLogger } from '../../logger.js';
+import { NotFoundError, PercifyResponseError } from './errors.js';
+import { defaultSleep, PercifyHttp, type RequestInfo } from './http.js';
+import {
+  type DownloadedMedia,
+  downloadMedia,
+  normaliseOrigin,
+  PERCIFY_CDN_ORIGIN,
+  probeMediaSize,
+} from './media.js';
+import { avatarCost, isAvatarModel } from './pricing.js';
+import type { Sleep } from './rate-limiter.js';
+import {
+  type AddAudioRequest,
+  buildAddAudioBody,
+  buildCreateVideoBody,
+  buildGenerateAudioBody,
+  buildGenerateAvatarBody,
+  buildListAvatarsQuery,
+  buildPageQuery,
+  checkId,
+  checkVideoUpdate,
+  type CreateVideoRequest,
+  type GenerateAudioRequest,
+  type GenerateAvatarRequest,
+  type ListAvatarsQuery,
+  type ListVideosQuery,
+  type VideoUpdate,
+} from './requests.js';
+import {
+  type Audio,
+  audioSchema,
+  type Avatar,
+  type AvatarList,
+  avatarListSchema,
+  avatarSchema,
+  type CreditBalance,
+  creditBalanceSchema,
+  generateAvatarResponseSchema,
+  type Video,
+  type VideoList,
+  videoListSchema,
+  videoSchema,
+  type Voice,
+  voiceListSchema,
+} from './schemas.js';
+
+export interface PercifyClientOptions {
+  /** e.g. `https://api.percify.io/v1`; the path prefix is kept. */
+  baseUrl: string;
+  apiKey: string;
+  /** Per attempt: time to the response headers, and between body chunks. */
+  timeoutMs?: number;
+  rateLimitPerMinute?: number;
+  logger?: Logger;
+  maxRetries?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** A 429 asking for a longer wait is handed to the caller instead of being waited out. */
+  maxRetryAfterMs?: number;
+  random?: () => number;
+  sleep?: Sleep;
+  now?: () => number;
+  onRequest?: (info: RequestInfo) => void;
+  /** Origins media may be downloaded from besides the API's own and the Percify CDN. */
+  extraMediaOrigins?: readonly string[];
+}
+
+export interface GeneratedAvatars {
+  avatars: Avatar[];
+  /** Credits for the whole request (every image of a batch). */
+  creditCost: number;
+}
+
+const ignoredAnswer = z.unknown();
+
+/** Typed client for the Percify REST API. Method names are the contract other modules rely on. */
+export class PercifyClient {
+  private readonly http: PercifyHttp;
+  private readonly timeoutMs: number;
+  private readonly mediaOrigins: string[];
+
+  constructor(options: PercifyClientOptions) {
+    if (typeof options.apiKey !== 'string' || options.apiKey === '') {
+      throw new TypeError('A Percify API key is required');
+    }
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.http = new PercifyHttp({
+      baseUrl: options.baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: this.timeoutMs,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 60,
+      maxRetries: options.maxRetries ?? 3,
+      retryBaseMs: options.retryBaseMs ?? 500,
+      retryMaxMs: options.retryMaxMs ?? 10_000,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+      random: options.random ?? Math.random,
+      sleep: options.sleep ?? defaultSleep,
+      now: options.now ?? Date.now,
+      logger: options.logger ?? silentLogger(),
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    });
+    this.mediaOrigins = [this.http.origin, PERCIFY_CDN_ORIGIN, ...(options.extraMediaOrigins ?? [])].map(
+      normaliseOrigin,
+    );
+  }
+
+  /** Calls waiting for a slot under the client-side rate limit. */
+  pendingRequests(): number {
+    return this.http.pendingRequests();
+  }
+
+  inFlightRequests(): number {
+    return this.http.inFlightRequests();
+  }
+
+  /** Always answers with a list, whether Percify sent one avatar (batchSize 1) or `{ avatars }`. */
+  async generateAvatar(request: GenerateAvatarRequest): Promise<GeneratedAvatars> {
+    const { body, idempotencyKey } = buildGenerateAvatarBody(request);
+    const answer = await this.http.call({
+      method: 'POST',
+      route: '/avatars/generate',
+      body,
+      idempotencyKey,
+      kind: 'generation',
+      schema: generateAvatarResponseSchema,
+    });
+    const avatars =
+      'avatars' in answer && Array.isArray(answer.avatars) ? answer.avatars : [answer as Avatar];
+    return { avatars, creditCost: totalAvatarCost(answer.creditCost, avatars, request) };
+  }
+
+  async getAvatar(id: string): Promise<Avatar> {
+    return this.http.call({
+      method: 'GET',
+      route: '/avatars/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: avatarSchema,
+    });
+  }
+
+  async listAvatars(query: ListAvatarsQuery = {}): Promise<AvatarList> {
+    return this.http.call({
+      method: 'GET',
+      route: '/avatars',
+      query: buildListAvatarsQuery(query),
+      kind: 'idempotent',
+      schema: avatarListSchema,
+    });
+  }
+
+  async deleteAvatar(id: string): Promise<void> {
+    await this.http.call({
+      method: 'DELETE',
+      route: '/avatars/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: ignoredAnswer,
+    });
+  }
+
+  async createVideo(request: CreateVideoRequest): Promise<Video> {
+    const { body, idempotencyKey } = buildCreateVideoBody(request);
+    return this.http.call({
+      method: 'POST',
+      route: '/videos/from-image',
+      body,
+      idempotencyKey,
+      kind: 'generation',
+      schema: videoSchema,
+    });
+  }
+
+  async getVideo(id: string): Promise<Video> {
+    return this.http.call({
+      method: 'GET',
+      route: '/videos/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: videoSchema,
+    });
+  }
+
+  async listVideos(query: ListVideosQuery = {}): Promise<VideoList> {
+    return this.http.call({
+      method: 'GET',
+      route: '/videos',
+      query: buildPageQuery(query),
+      kind: 'idempotent',
+      schema: videoListSchema,
+    });
+  }
+
+  async addAudio(videoId: string, request: AddAudioRequest): Promise<Video> {
+    const id = checkId('videoId', videoId);
+    const { body, idempotencyKey } = buildAddAudioBody(request);
+    return this.http.call({
+      method: 'POST',
+      route: '/videos/:id/add-audio',
+      params: { id },
+      body,
+      idempotencyKey,
+      kind: 'generation',
+      schema: videoSchema,
+    });
+  }
+
+  async updateVideo(id: string, patch: VideoUpdate): Promise<Video> {
+    return this.http.call({
+      method: 'PATCH',
+      route: '/videos/:id',
+      params: { id: checkId('id', id) },
+      body: checkVideoUpdate(patch),
+      kind: 'idempotent',
+      schema: videoSchema,
+    });
+  }
+
+  async deleteVideo(id: string): Promise<void> {
+    await this.http.call({
+      method: 'DELETE',
+      route: '/videos/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: ignoredAnswer,
+    });
+  }
+
+  async generateAudio(request: GenerateAudioRequest): Promise<Audio> {
+    const { body, idempotencyKey } = buildGenerateAudioBody(request);
+    return this.http.call({
+      method: 'POST',
+      route: '/audio/generate',
+      body,
+      idempotencyKey,
+      kind: 'generation',
+      schema: audioSchema,
+    });
+  }
+
+  async getAudio(id: string): Promise<Audio> {
+    return this.http.call({
+      method: 'GET',
+      route: '/audio/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: audioSchema,
+    });
+  }
+
+  async listVoices(): Promise<Voice[]> {
+    return this.http.call({ method: 'GET', route: '/voices', kind: 'idempotent', schema: voiceListSchema });
+  }
+
+  /** `GET /user/credits/balance`; older pages use `/credits/balance`, tried when the first is a 404. */
+  async getCreditBalance(): Promise<CreditBalance> {
+    try {
+      return await this.http.call({
+        method: 'GET',
+        route: '/user/credits/balance',
+        kind: 'idempotent',
+        schema: creditBalanceSchema,
+      });
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || error.status !== 404) throw error;
+      return this.http.call({
+        method: 'GET',
+        route: '/credits/balance',
+        kind: 'idempotent',
+        schema: creditBalanceSchema,
+      });
+    }
+  }
+
+  /** Downloads media from the API's origin or the Percify CDN only, with a byte cap. */
+  async downloadMedia(url: string, options: { maxBytes: number }): Promise<DownloadedMedia> {
+    return downloadMedia(url, {
+      maxBytes: options.maxBytes,
+      allowedOrigins: this.mediaOrigins,
+      timeoutMs: this.timeoutMs,
+    });
+  }
+
+  async probeMediaSize(url: string): Promise<number | undefined> {
+    return probeMediaSize(url, { allowedOrigins: this.mediaOrigins, timeoutMs: this.timeoutMs });
+  }
+
+  /** Stops queued calls and closes the connection pool. */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+/** The answer's total if given, else the sum per image, else the documented price. */
+function totalAvatarCost(
+  answerCost: number | undefined,
+  avatars: Avatar[],
+  request: GenerateAvatarRequest,
+): number {
+  if (answerCost !== undefined && (avatars.length === 1 || answerCost !== avatars[0]?.creditCost)) {
+    return answerCost;
+  }
+  const perImage = avatars.map((avatar) => avatar.creditCost);
+  if (perImage.every((cost): cost is number => cost !== undefined)) {
+    return perImage.reduce((sum, cost) => sum + cost, 0);
+  }
+  const model = request.model ?? 'flux';
+  if (!isAvatarModel(model)) throw new PercifyResponseError('Percify did not say what the avatars cost');
+  return avatarCost(model, avatars.length);
+}
