@@ -1,0 +1,126 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { emulatedMessage } from './api-shapes.js';
+import type { EmulatorCore } from './core.js';
+import type { EmulatedMessage, InteractionRecord, InteractionResponse, StoredMessage } from './types.js';
+
+/** What a test holds after triggering an interaction: await the bot's answer, then its visible message. */
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+export function waitFor<T>(
+  core: EmulatorCore,
+  check: () => T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const now = check();
+  if (now !== undefined) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const events = core.store.events;
+    const onChange = (): void => {
+      const value = check();
+      if (value === undefined) return;
+      cleanup();
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      events.off('message', onChange);
+      events.off('response', onChange);
+    };
+    events.on('message', onChange);
+    events.on('response', onChange);
+  });
+}
+
+export class InteractionHandle {
+  constructor(
+    private readonly core: EmulatorCore,
+    readonly record: InteractionRecord,
+  ) {}
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  get token(): string {
+    return this.record.token;
+  }
+
+  get interaction(): APIInteraction {
+    return this.record.payload;
+  }
+
+  /** The callback the bot sent: its type and the message, modal or choices that came with it. */
+  response(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InteractionResponse> {
+    return waitFor(
+      this.core,
+      () => (this.record.acknowledged ? this.describe() : undefined),
+      timeoutMs,
+      `the bot to answer interaction ${this.record.id}`,
+    );
+  }
+
+  /**
+   * The message the invoking user ends up seeing: the reply itself, a deferred reply once edited, or the
+   * component's message after an update.
+   */
+  async reply(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<EmulatedMessage> {
+    const response = await this.response(timeoutMs);
+    const id = this.record.originalMessageId;
+    if (!id)
+      throw new Error(
+        `Interaction ${this.record.id} was answered with type ${response.type}, which has no message`,
+      );
+    const settled = (message: StoredMessage): boolean => {
+      if (response.type === InteractionResponseType.DeferredChannelMessageWithSource)
+        return !isLoading(message);
+      if (response.type === InteractionResponseType.DeferredMessageUpdate)
+        return (
+          message.deleted ||
+          message.history.length > (this.record.sourceRevisionsAtAck ?? message.history.length)
+        );
+      return true;
+    };
+    return waitFor(
+      this.core,
+      () => {
+        const message = this.core.store.messages.get(id);
+        return message && settled(message) ? emulatedMessage(this.core.store, message) : undefined;
+      },
+      timeoutMs,
+      `the final reply to interaction ${this.record.id}`,
+    );
+  }
+
+  followUps(): EmulatedMessage[] {
+    return this.record.followUpIds.flatMap((id) => {
+      const message = this.core.store.messages.get(id);
+      return message ? [emulatedMessage(this.core.store, message)] : [];
+    });
+  }
+
+  private describe(): InteractionResponse {
+    const type = this.record.responseType ?? 0;
+    const message = this.record.originalMessageId
+      ? this.core.store.messages.get(this.record.originalMessageId)
+      : undefined;
+    return {
+      type,
+      ...(message && type !== InteractionResponseType.Modal
+        ? { message: emulatedMessage(this.core.store, message) }
+        : {}),
+      ...(this.record.modal ? { modal: this.record.modal } : {}),
+      ...(this.record.choices ? { choices: this.record.choices } : {}),
+    };
+  }
+}
+
+function isLoading(message: StoredMessage): boolean {
+  return (message.flags & 128) !== 0;
+}
