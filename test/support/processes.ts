@@ -14,6 +14,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** tsx's loader by absolute URL, so a child can run from any working directory. */
+const TSX_LOADER = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+
 export interface RunResult {
   code: number | null;
   stdout: string;
@@ -21,9 +24,17 @@ export interface RunResult {
 }
 
 /** Runs a TypeScript entry point with tsx, as `npm run …` would, and collects its output. */
-export function runTs(entry: string, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<RunResult> {
+export function runTs(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  options: { timeoutMs?: number; cwd?: string } = {},
+): Promise<RunResult> {
+  const { timeoutMs = 20_000, cwd } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...cleanEnv(), ...env } });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, entry], {
+      env: { ...cleanEnv(), ...env },
+      ...(cwd ? { cwd } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -47,7 +58,9 @@ export function startTs(
   timeoutMs = 20_000,
 ): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...cleanEnv(), ...env } });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, entry], {
+      env: { ...cleanEnv(), ...env },
+    });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
