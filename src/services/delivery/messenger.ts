@@ -72,7 +72,8 @@ function toRequest(body: ReplyBody, mode: 'edit' | 'create') {
     content: body.content ?? (mode === 'edit' ? '' : undefined),
   };
   // On an edit, the attachments listed are the ones kept: new uploads, or explicitly kept ones.
-  if (files.length > 0) json.attachments = files.map((file, index) => ({ id: String(index), filename: file.name }));
+  if (files.length > 0)
+    json.attachments = files.map((file, index) => ({ id: String(index), filename: file.name }));
   else if (body.attachments) json.attachments = body.attachments;
   else if (mode === 'edit') json.attachments = [];
   return { json, files };
@@ -103,14 +104,18 @@ export class Messenger {
     for (const [path, attempt] of attempts) {
       try {
         const message = await attempt();
-        if (path !== 'interaction') this.logger.info({ path, channel: target.channelId }, 'reply delivered by fallback');
+        if (path !== 'interaction')
+          this.logger.info({ path, channel: target.channelId }, 'reply delivered by fallback');
         return { path, message };
       } catch (error) {
         lastError = error;
         if (!isWorthTryingNext(error)) {
           throw new DeliveryFailedError(`could not deliver by ${path}`, true, { cause: error });
         }
-        this.logger.warn({ path, code: (error as DiscordAPIError).code }, 'delivery path refused; trying the next');
+        this.logger.warn(
+          { path, code: (error as DiscordAPIError).code },
+          'delivery path refused; trying the next',
+        );
       }
     }
     throw new DeliveryFailedError('no way left to reach the member', false, { cause: lastError });
@@ -150,11 +155,16 @@ export class Messenger {
       'create',
     );
     json.allowed_mentions = { users: [target.ownerId] };
-    return (await this.rest.post(Routes.channelMessages(target.channelId), { body: json, files })) as APIMessage;
+    return (await this.rest.post(Routes.channelMessages(target.channelId), {
+      body: json,
+      files,
+    })) as APIMessage;
   }
 
   async #sendDirectMessage(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: target.ownerId } })) as {
+    const channel = (await this.rest.post(Routes.userChannels(), {
+      body: { recipient_id: target.ownerId },
+    })) as {
       id: string;
     };
     const { json, files } = toRequest(body, 'create');
