@@ -67,7 +67,11 @@ async function findLipSync(percify: PercifyClient, job: VideoJob): Promise<Recon
   if (!base || !job.audioId) return { status: 'absent' };
   try {
     const current = await percify.getVideo(base);
-    if (current.audioId === job.audioId) return { status: 'found', job: withTrackedId(job, current.id) };
+    // Audio is only added to a finished video, so the base rendering again is our re-render under way.
+    const reRendering = current.status === 'queued' || current.status === 'processing';
+    if (current.audioId === job.audioId || reRendering) {
+      return { status: 'found', job: withTrackedId(job, current.id) };
+    }
     const { videos } = await percify.listVideos({ limit: LIST_LIMIT });
     const made = videos.find((video) => video.audioId === job.audioId);
     return made ? { status: 'found', job: withTrackedId(job, made.id) } : { status: 'absent' };

@@ -244,7 +244,8 @@ export class PercifyHttp {
       requestId,
     });
     report(status, error.code);
-    return { ok: false, error, verdict: verdictForStatus(call.kind, status) };
+    // A definite answer (e.g. tier_limit_reached, even when sent as 429) is final, whatever the status.
+    return { ok: false, error, verdict: error.retryable ? verdictForStatus(call.kind, status) : 'fail' };
   }
 
   /**

@@ -35,8 +35,11 @@ export type StylePreset = (typeof STYLE_PRESETS)[number];
 export const MOTION_STYLES = ['subtle', 'moderate', 'dynamic'] as const;
 export type MotionStyle = (typeof MOTION_STYLES)[number];
 
-/** The docs give no prompt limit; this keeps absurd inputs out (the SDK guide's check stops at 500). */
-export const PROMPT_MAX_LENGTH = 2000;
+/**
+ * The docs give no prompt limit (the SDK guide's own check stops at 500); 1000 keeps absurd inputs
+ * out and matches the sandbox simulator.
+ */
+export const PROMPT_MAX_LENGTH = 1000;
 /** The prose says 10,000 characters, the OpenAPI file 5,000: the lower one is safe with both. */
 export const SPEECH_TEXT_MAX_LENGTH = 5000;
 export const MAX_SEED = 2_147_483_647;

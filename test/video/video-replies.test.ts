@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCustomId } from '../../src/interactions/custom-id.js';
+import {
+  renderVideoFailure,
+  renderVideoPending,
+  renderVideoResult,
+  videoFileName,
+} from '../../src/services/delivery/video-replies.js';
+import type { VideoJob } from '../../src/services/jobs/job-record.js';
+import {
+  MAX_PENDING_PERCENT,
+  progressBar,
+  timeLeftText,
+  videoProgress,
+} from '../../src/services/jobs/video-progress.js';
+import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { PercifyClient } from '../../src/services/percify/index.js';
+import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
+
+const T0 = 1_750_000_000_000;
+
+/** The handler renders the progress view; no request is made, so the client points nowhere. */
+function kindAt(now: number): VideoJobKind {
+  const percify = new PercifyClient({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'test' });
+  return new VideoJobKind(percify, { uploadLimitBytes: () => 10 * 1024 * 1024, now: () => now });
+}
+
+const processing = (job: VideoJob): VideoJob => ({ ...job, state: 'processing', submittedAt: T0 });
+const silentVideo = { videoId: 'video_1', durationSeconds: 8, hasAudio: false, creditCost: 48 };
+
+describe('video progress view', () => {
+  it('shows a bar and a time estimate from the documented time for tier and length', () => {
+    // Basic 8 s renders in about 57.5 s: 17.5 s in, that is 30 % and about 40 s to go.
+    const body = kindAt(T0 + 17_500).renderPending(processing(videoJob()), { startedAt: T0 });
+    const description = body.embeds[0]!.description!;
+    expect(description).toContain('Rendering the video…');
+    expect(description).toContain('▰▰▰▱▱▱▱▱▱▱ 30%');
+    expect(description).toContain('about 40 s left');
+    expect(description).not.toContain('Step');
+    expectDiscordAccepts(body);
+  });
+
+  it('names each stage of a spoken video in words, with its step', () => {
+    const job = processing(videoJob({ speech: SPEECH }));
+    const kind = kindAt(T0 + 1_000);
+    const words = (record: VideoJob) => kind.renderPending(record, { startedAt: T0 }).embeds[0]!.description!;
+    expect(words(job)).toContain('Step 1 of 3 · Generating the voice…');
+    expect(words({ ...job, audioId: 'audio_1' })).toContain('Step 2 of 3 · Rendering the video…');
+    expect(words({ ...job, audioId: 'audio_1', video: silentVideo })).toContain(
+      'Step 3 of 3 · Syncing lips…',
+    );
+    const addVoice = processing(videoJob({ speech: SPEECH, existingVideoId: 'video_9' }));
+    expect(words({ ...addVoice, audioId: 'audio_1' })).toContain('Step 2 of 2 · Syncing lips…');
+    expect(kind.renderPending(addVoice, {}).embeds[0]!.title).toBe('🔊 Adding a voice');
+  });
+
+  it('never passes 95 % before Percify says done, and never goes backwards', () => {
+    const stages = (job: VideoJob): VideoJob[] => [
+      job,
+      { ...job, audioId: 'audio_1' },
+      { ...job, audioId: 'audio_1', video: silentVideo },
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom('basic' as const, 'reality-lab' as const),
+        fc.integer({ min: 3, max: 10 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 3_600_000 }), { minLength: 2, maxLength: 8 }),
+        (tier, seconds, spoken, offsets) => {
+          const base = videoJob({ tier, durationSeconds: seconds, ...(spoken ? { speech: SPEECH } : {}) });
+          const records = spoken ? stages(base) : [base];
+          let last = -1;
+          for (const record of records) {
+            for (const offset of [...offsets].sort((a, b) => a - b)) {
+              const { percent, secondsLeft } = videoProgress(record, { startedAt: T0, now: T0 + offset });
+              expect(percent).toBeLessThanOrEqual(MAX_PENDING_PERCENT);
+              expect(percent).toBeGreaterThanOrEqual(last);
+              expect(secondsLeft).toBeGreaterThanOrEqual(0);
+              last = percent;
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('says "longer than usual" instead of counting below zero', () => {
+    const late = videoProgress(videoJob(), { startedAt: T0, now: T0 + 600_000 });
+    expect(late.percent).toBe(95);
+    expect(timeLeftText(late.secondsLeft)).toBe('taking a little longer than usual, almost there');
+    expect(timeLeftText(150)).toBe('about 3 min left');
+    expect(progressBar(0)).toBe('▱▱▱▱▱▱▱▱▱▱ 0%');
+  });
+
+  it('shows place in line, settings, reserved cost and balance after while waiting', () => {
+    const job = videoJob({ speech: SPEECH });
+    const body = kindAt(T0).renderPending(job, { position: 2 });
+    const embed = body.embeds[0]!;
+    expect(embed.description).toContain('cyberpunk warrior');
+    expect(embed.description).toContain('**#2** in line');
+    expect(field(body, 'Duration')).toBe('8 s');
+    expect(field(body, 'Tier')).toBe('Basic · 720p');
+    expect(field(body, 'Motion')).toBe('moderate');
+    expect(field(body, 'FPS')).toBe('30');
+    expect(field(body, 'Format')).toBe('MP4');
+    expect(field(body, 'Voice')).toContain('Welcome to Percify');
+    expect(field(body, 'Cost')).toBe('48 credits reserved · 52 credits left after this');
+    expectDiscordAccepts(body);
+  });
+});
+
+describe('video result and failure', () => {
+  const done = (over: Partial<VideoJob> = {}) =>
+    videoJob(
+      { speech: SPEECH },
+      {
+        state: 'delivering',
+        audioId: 'audio_1',
+        video: {
+          videoId: 'video_7',
+          durationSeconds: 8,
+          resolution: '720p',
+          fps: 30,
+          format: 'mp4',
+          hasAudio: true,
+          creditCost: 48,
+        },
+        chargedCredits: 58,
+        ...over,
+      },
+    );
+
+  it('lists duration, resolution, fps, tier, motion, voice and charge, with the three buttons', () => {
+    const body = renderVideoResult(done(), {
+      kind: 'upload',
+      fileName: 'video.mp4',
+      thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
+    });
+    expect(field(body, 'Duration')).toBe('8 s');
+    expect(field(body, 'Resolution')).toBe('720p');
+    expect(field(body, 'FPS')).toBe('30');
+    expect(field(body, 'Tier')).toBe('Basic');
+    expect(field(body, 'Motion')).toBe('moderate');
+    expect(field(body, 'Voice')).toBe('Yes');
+    expect(field(body, 'Charged')).toBe('58 credits');
+    expect(body.embeds[0]!.thumbnail?.url).toBe('https://cdn.percify.io/videos/video_7_thumb.jpg');
+    const buttons = body.components[0]!.components;
+    expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual([
+      '🔊 Add voice',
+      '🔁 Re-render',
+      '🗑 Delete',
+    ]);
+    expect(buttons.map((b) => parseCustomId('custom_id' in b ? b.custom_id : ''))).toEqual([
+      { action: 'voice', args: ['jvid123'] },
+      { action: 'rerender', args: ['jvid123'] },
+      { action: 'delete', args: ['jvid123'] },
+    ]);
+    expectDiscordAccepts(body);
+  });
+
+  it('links an over-limit video with its poster instead of uploading it', () => {
+    const body = renderVideoResult(done(), {
+      kind: 'link',
+      url: 'https://cdn.percify.io/videos/video_7.mp4',
+      thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
+      sizeBytes: 30 * 1024 * 1024,
+      limitBytes: 10 * 1024 * 1024,
+    });
+    const embed = body.embeds[0]!;
+    expect(embed.url).toBe('https://cdn.percify.io/videos/video_7.mp4');
+    expect(embed.image?.url).toBe('https://cdn.percify.io/videos/video_7_thumb.jpg');
+    expect(embed.description).toContain('30 MB');
+    expect(embed.description).toContain('upload limit of 10 MB');
+    expect(embed.description).toContain('(https://cdn.percify.io/videos/video_7.mp4)');
+    expect(body.files).toBeUndefined();
+    expectDiscordAccepts(body);
+  });
+
+  it('says when the voice could not be added and was not charged', () => {
+    const silent = done({ video: { ...silentVideo, resolution: '720p' }, chargedCredits: 48 });
+    const body = renderVideoResult(silent, { kind: 'upload', fileName: 'video.mp4' });
+    expect(body.embeds[0]!.description).toContain('voice could not be added');
+    expect(field(body, 'Voice')).toBe('No: it could not be added (not charged)');
+    expect(field(body, 'Charged')).toBe('48 credits');
+    expectDiscordAccepts(body);
+  });
+
+  it('names the failed stage and says nothing was charged', () => {
+    const job = videoJob({ speech: SPEECH }, { audioId: 'audio_1', reservedCredits: 58 });
+    const body = renderVideoFailure(job, 'Percify could not open this avatar image.', 'video');
+    const description = body.embeds[0]!.description!;
+    expect(description).toContain('The video could not be rendered (step 2 of 3).');
+    expect(description).toContain('Nothing was charged');
+    expect(description).toContain('58 credits held for this are back');
+    expect(body.components).toEqual([]);
+    expectDiscordAccepts(body);
+    const lip = renderVideoFailure(job, 'Lip-sync failed: mouth not found', 'lipsync');
+    expect(lip.embeds[0]!.description).toContain('Lip-sync failed: mouth not found');
+    expect(lip.embeds[0]!.description).not.toContain('(step');
+  });
+
+  it('stays inside Discord limits with the longest prompt and speech text', () => {
+    const long = done({
+      params: {
+        ...done().params,
+        avatarPrompt: 'p'.repeat(2000),
+        speech: { text: 's'.repeat(5000), voiceId: 'v'.repeat(100) },
+      },
+    });
+    expectDiscordAccepts(renderVideoPending(long, { position: 1 }));
+    expectDiscordAccepts(renderVideoResult(long, { kind: 'upload', fileName: videoFileName('webm') }));
+    expectDiscordAccepts(renderVideoFailure(long, 'x'.repeat(300), 'audio'));
+    expect(videoFileName('webm')).toBe('video.webm');
+    expect(videoFileName(undefined)).toBe('video.mp4');
+  });
+});
