@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+
+// /avatar end to end: the member's command, the first answer, the finished result in the channel,
+// and the credits charged — through the real discord.js client, the emulator and the simulator.
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('/avatar', () => {
+  it('answers at once with cost and balance, then edits the reply into the images and charges exactly', async () => {
+    const handle = h.emulator.driver.runCommand({
+      user: 'ben',
+      channel: 'studio',
+      name: 'avatar',
+      options: { prompt: 'elegant elven sorceress, mystical forest', model: 'flux', variations: 2, seed: 42 },
+    });
+    const first = await handle.reply();
+    const pending = first.embeds[0]!;
+    expect(pending.description).toContain('elegant elven sorceress');
+    expect(pending.fields?.find((f) => f.name === 'Cost')?.value).toBe(
+      '4 credits · 16 credits left after this',
+    );
+    expect(pending.fields?.find((f) => f.name === 'Seed')?.value).toBe('`42`');
+
+    const done = await h.emulator.driver.waitForEdit(first.id, (m) => m.attachments.length === 2, 20_000);
+    expect(done.embeds).toHaveLength(2);
+    expect(done.embeds[0]!.title).toContain('Your 2 avatars');
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('4 credits');
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Seeds')?.value).toBe('`42` · `43`');
+    for (const attachment of done.attachments) {
+      expect(attachment.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    }
+    // Charged once the member has the result.
+    await vi.waitFor(async () => {
+      const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('ben'), []);
+      expect(balance).toMatchObject({ spentToday: 4, reservedNow: 0, spendable: 16 });
+    });
+    // What reached Percify is exactly what the member asked for.
+    const generated = h.percify
+      .avatars()
+      .filter((a) => a.prompt === 'elegant elven sorceress, mystical forest');
+    expect(generated.map((a) => [a.model, a.seed])).toEqual(
+      expect.arrayContaining([
+        ['flux', 42],
+        ['flux', 43],
+      ]),
+    );
+  });
+
+  it('refuses, ephemerally and without spending, what the balance cannot cover', async () => {
+    const admin = h.emulator.driver.userId('ada');
+    await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, allowancePerDay: 3 }), 'test');
+    const handle = h.emulator.driver.runCommand({
+      user: 'cleo',
+      channel: 'studio',
+      name: 'avatar',
+      options: { prompt: 'a knight', model: 'flux', variations: 2 },
+    });
+    const reply = await handle.reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('Not enough credits');
+    expect(reply.content).toContain('4 credits');
+    const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('cleo'), []);
+    expect(balance).toMatchObject({ spendable: 3, reservedNow: 0 });
+    expect(h.percify.avatars().some((a) => a.prompt === 'a knight')).toBe(false);
+  });
+});
