@@ -1,16 +1,13 @@
-export { startPercifySimulator, defaultFaults } from './simulator.js';
-export { probeMedia, FFMPEG_PATH, type MediaProbe } from './media/ffmpeg.js';
-export { videoPrice, audioPrice, estimateSpeechSeconds, ASPECT_DIMENSIONS, AVATAR_PRICE } from './catalog.js';
-export type {
-  PercifySimulator,
-  PercifySimulatorOptions,
-  FaultSwitches,
-  SimAvatar,
-  SimVideo,
-  SimAudio,
-  SimError,
-  SimRequestRecord,
-  SimWebhookDelivery,
-  PercifyPlan,
-  GenerationStatus,
-} from './types.js';
+/** The Percify simulator: a faithful stand-in for the Percify API, for tests and the sandbox. */
+export {
+  startPercifySimulator,
+  signBody,
+  type PercifySimulator,
+  type PercifySimulatorOptions,
+  type FaultSwitches,
+  type SimAvatar,
+  type SimVideo,
+  type SimAudio,
+  type RequestRecord,
+  type WebhookDelivery,
+} from './sim/simulator.js';

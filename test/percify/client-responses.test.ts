@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   NotFoundError,
+  OutcomeUnknownError,
   PercifyClient,
   PercifyResponseError,
   type RequestInfo,
@@ -126,6 +127,16 @@ describe('response validation', () => {
     expect((error as PercifyResponseError).status).toBe(200);
     expect((error as Error).message).toContain('status');
     expect((error as Error).message).not.toContain('SECRET PROMPT TEXT');
+  });
+
+  it('treats an unreadable 2xx answer to a generation as outcome unknown (it was accepted)', async () => {
+    server.script(json(200, { id: 'video_1', status: 'rendering' }));
+    const error = await client
+      .createVideo({ imageId: 'avatar_1', durationSeconds: 5, idempotencyKey: 'job-5' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as OutcomeUnknownError).cause).toBeInstanceOf(PercifyResponseError);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('rejects a body that is not JSON', async () => {

@@ -105,4 +105,15 @@ describe('the API key never leaks', () => {
     expect((error as Error).message).toBe('Bad key Bearer [redacted]');
     expect((error as PercifyError).details).toMatchObject({ seen: 'Bearer [redacted]' });
   });
+
+  it('leaves successful answers untouched, even when they contain the key text', async () => {
+    const shortKeyClient = new PercifyClient({ baseUrl: server.url, apiKey: 'abc' });
+    try {
+      server.script(json(200, { id: 'avatar_xabcx', status: 'completed', prompt: 'abc abc' }));
+      const avatar = await shortKeyClient.getAvatar('avatar_xabcx');
+      expect(avatar).toMatchObject({ id: 'avatar_xabcx', prompt: 'abc abc' });
+    } finally {
+      await shortKeyClient.close();
+    }
+  });
 });

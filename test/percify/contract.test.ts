@@ -133,6 +133,21 @@ describe('round trips', () => {
     expect(sim.credits()).toBe(before - 8);
   });
 
+  it('sends the Idempotency-Key so a resent generation is not charged twice', async () => {
+    const before = sim.credits();
+    const first = await client.generateAvatar({
+      prompt: 'a lone lighthouse keeper',
+      idempotencyKey: 'job-idem-1',
+    });
+    const again = await client.generateAvatar({
+      prompt: 'a lone lighthouse keeper',
+      idempotencyKey: 'job-idem-1',
+    });
+    expect(again.avatars.map((avatar) => avatar.id)).toEqual(first.avatars.map((avatar) => avatar.id));
+    await until(() => client.getAvatar(first.avatars[0]?.id ?? ''));
+    expect(sim.credits()).toBe(before - 2);
+  });
+
   it('lists and deletes avatars', async () => {
     const avatar = await completedAvatar();
     const page = await client.listAvatars({ limit: 100, status: 'completed' });
@@ -151,7 +166,7 @@ describe('round trips', () => {
     });
     expect(video.creditCost).toBe(48);
     const finished: Video = await until(() => client.getVideo(video.id), 20_000);
-    expect(finished.status).toBe('completed');
+    expect(finished.status, JSON.stringify(finished.error)).toBe('completed');
     expect(finished.videoUrl).toBeTypeOf('string');
     const size = await client.probeMediaSize(finished.videoUrl ?? '');
     const clip = await client.downloadMedia(finished.videoUrl ?? '', { maxBytes: 50 * 1024 * 1024 });
@@ -160,7 +175,7 @@ describe('round trips', () => {
 
     const audio = await client.generateAudio({ text: 'Welcome to Percify!', voiceId: 'preset-narrator' });
     const spoken: Audio = await until(() => client.getAudio(audio.id));
-    expect(spoken.status).toBe('completed');
+    expect(spoken.status, JSON.stringify(spoken.error)).toBe('completed');
     const synced = await client.addAudio(video.id, { audioId: audio.id, enableLipSync: true });
     const withSound = await until(() => client.getVideo(synced.id), 20_000);
     expect(withSound.hasAudio).toBe(true);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
@@ -156,5 +157,21 @@ describe('errorFromResponse', () => {
     expect(errorFromResponse({ status: 400, body: nested('invalid_duration') }).retryable).toBe(false);
     expect(errorFromResponse({ status: 500, body: undefined }).retryable).toBe(true);
     expect(errorFromResponse({ status: 429, body: undefined }).retryable).toBe(true);
+  });
+
+  it('never throws, whatever the body, and always answers with a PercifyError', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 400, max: 599 }),
+        fc.jsonValue(),
+        fc.option(fc.string()),
+        (status, body, header) => {
+          const error = errorFromResponse({ status, body, retryAfterHeader: header ?? undefined });
+          expect(error).toBeInstanceOf(PercifyError);
+          expect(error.status).toBe(status);
+          expect(typeof error.message).toBe('string');
+        },
+      ),
+    );
   });
 });

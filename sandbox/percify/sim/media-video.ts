@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runFfmpeg } from './ffmpeg.js';
 
 export interface ClipRequest {
+  /** The still, at least MARGIN times the frame size so the camera has room to move. */
   png: Buffer;
   width: number;
   height: number;
@@ -18,6 +19,9 @@ export interface RenderedClip {
   video: Buffer;
   thumbnailJpeg: Buffer;
 }
+
+/** The still is rendered this much larger than the frame; the crop window wanders inside it. */
+export const MARGIN = 1.26;
 
 /** How far the camera drifts, as a share of the 25 % margin, and how fast (seconds per sway). */
 const MOTION = { subtle: [0.3, 6], moderate: [0.7, 4], dynamic: [1, 2] } as const;
@@ -60,7 +64,6 @@ export async function renderClip(request: ClipRequest): Promise<RenderedClip> {
     const sway = (axis: string, wave: string): string =>
       `(${axis === 'x' ? 'iw-ow' : 'ih-oh'})/2*(1+${amount}*${wave}(2*PI*t/${period}))`;
     const filter = [
-      `scale=${even(w * 1.25)}:${even(h * 1.25)}`,
       `crop=${w}:${h}:x='${sway('x', 'sin')}':y='${sway('y', 'cos')}'`,
       `fps=${request.fps}`,
     ].join(',');

@@ -133,12 +133,14 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
     };
     context.avatars.set(avatar.id, avatar);
     avatars.push(avatar);
+    // Decided at accept time, so a test can switch the fault off right after submitting.
+    const doomed = shouldFailGeneration(context.faults);
     context.scheduler.submit({
       durationMs: scaled(context, SECONDS[model]),
       start: () => {
         avatar.status = 'processing';
       },
-      finish: async () => finishAvatar(context, avatar, SECONDS[model]),
+      finish: async () => finishAvatar(context, avatar, SECONDS[model], doomed),
     });
   }
   const [single] = avatars;
@@ -146,13 +148,18 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
   return { status: 200, body: { avatars: avatars.map(publicCopy), creditCost: total } };
 }
 
-function finishAvatar(context: SimContext, avatar: SimAvatar, processingSeconds: number): void {
+function finishAvatar(
+  context: SimContext,
+  avatar: SimAvatar,
+  processingSeconds: number,
+  doomed: boolean,
+): void {
   if (!context.avatars.has(avatar.id)) {
     context.account.release(avatar.creditCost);
     return;
   }
   avatar.completedAt = isoSeconds(context.now());
-  if (shouldFailGeneration(context.faults)) {
+  if (doomed) {
     context.account.release(avatar.creditCost);
     avatar.status = 'failed';
     avatar.error = {

@@ -1,4 +1,5 @@
 import { ApiError, invalidRequest, notFound } from './errors.js';
+import { shouldFailGeneration } from './faults.js';
 import { isoSeconds, newId } from './ids.js';
 import type { Route, RouteAnswer } from './server.js';
 import { scaled, USER_ID, type SimContext, type SimVideo } from './types.js';
@@ -162,6 +163,8 @@ function create(context: SimContext, raw: unknown): RouteAnswer {
     charge: calculation.total,
     processingSeconds: seconds,
     revision: 0,
+    // Decided at accept time, so a test can switch the fault off right after submitting.
+    doomed: shouldFailGeneration(context.faults),
   });
   return { status: 200, body: publicCopy(video) };
 }
@@ -218,6 +221,7 @@ function addAudio(context: SimContext, video: SimVideo, raw: unknown): RouteAnsw
     processingSeconds: seconds,
     audio,
     revision: Number(revision) + 1,
+    doomed: shouldFailGeneration(context.faults),
   });
   return { status: 200, body: publicCopy(video) };
 }

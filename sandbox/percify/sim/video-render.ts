@@ -1,7 +1,6 @@
-import { shouldFailGeneration } from './faults.js';
 import { isoSeconds } from './ids.js';
 import { renderPortraitPng } from './media-png.js';
-import { even, renderClip } from './media-video.js';
+import { even, MARGIN, renderClip } from './media-video.js';
 import { portraitOf } from './routes-avatars.js';
 import type { SimAudio, SimContext, SimVideo } from './types.js';
 
@@ -35,12 +34,12 @@ function fail(context: SimContext, video: SimVideo, message: string): void {
 export async function finishVideo(
   context: SimContext,
   video: SimVideo,
-  options: { charge: number; processingSeconds: number; audio?: SimAudio; revision: number },
+  options: { charge: number; processingSeconds: number; audio?: SimAudio; revision: number; doomed: boolean },
 ): Promise<void> {
   const release = (): void => context.account.release(options.charge);
   if (!context.videos.has(video.id)) return release();
   const avatar = context.avatars.get(video.avatarId);
-  if (shouldFailGeneration(context.faults)) {
+  if (options.doomed) {
     release();
     return fail(context, video, 'Video rendering failed');
   }
@@ -50,7 +49,7 @@ export async function finishVideo(
     if (!avatar) throw new Error('source avatar was deleted');
     const size = frameSize(context, video, avatar);
     const clip = await renderClip({
-      png: renderPortraitPng(portraitOf(avatar), size.width),
+      png: renderPortraitPng(portraitOf(avatar), size.width * MARGIN),
       ...size,
       durationSeconds: video.durationSeconds,
       fps: video.fps,

@@ -19,7 +19,8 @@ interface PendingEvent {
 const MAX_ATTEMPTS = 5;
 /** Real Percify waits 10 s for an answer; scaled by speed but never below what loopback HTTP needs. */
 const ANSWER_TIMEOUT_SECONDS = 10;
-const REORDER_WINDOW_MS = 50;
+const REORDER_WINDOW_MS = 10_000;
+const REORDER_MIN_MS = 250;
 
 export const signBody = (secret: string, body: string): string =>
   createHmac('sha256', secret).update(body, 'utf8').digest('hex');
@@ -47,10 +48,10 @@ export class WebhookSender {
     const body = JSON.stringify({ type, id: eventId, created: isoSeconds(this.now()), data });
     const event = { eventId, type, body };
     if (this.faults.reorderWebhooks) {
-      // Held and sent newest first once the burst is over.
-      if (this.held.length === 0)
-        this.later(() => this.flushReversed(), REORDER_WINDOW_MS + this.faults.webhookDelayMs);
+      // Held, then sent newest first: as soon as two are held, or when the window ends.
       this.held.push(event);
+      if (this.held.length >= 2) this.flushReversed();
+      else this.later(() => this.flushReversed(), Math.max(REORDER_MIN_MS, REORDER_WINDOW_MS / this.speed));
       return;
     }
     this.schedule(event);
@@ -64,6 +65,7 @@ export class WebhookSender {
   }
 
   private flushReversed(): void {
+    if (this.held.length === 0) return;
     const events = this.held.reverse();
     this.held = [];
     for (const event of events) this.attempt(event, 1);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Logger, silentLogger } from '../../logger.js';
-import { NotFoundError, PercifyResponseError } from './errors.js';
+import { NotFoundError } from './errors.js';
 import { defaultSleep, PercifyHttp, type RequestInfo } from './http.js';
 import {
   type DownloadedMedia,
@@ -9,7 +9,7 @@ import {
   PERCIFY_CDN_ORIGIN,
   probeMediaSize,
 } from './media.js';
-import { avatarCost, isAvatarModel } from './pricing.js';
+import { type GeneratedAvatars, toGeneratedAvatars } from './generated-avatars.js';
 import type { Sleep } from './rate-limiter.js';
 import {
   type AddAudioRequest,
@@ -67,12 +67,6 @@ export interface PercifyClientOptions {
   extraMediaOrigins?: readonly string[];
 }
 
-export interface GeneratedAvatars {
-  avatars: Avatar[];
-  /** Credits for the whole request (every image of a batch). */
-  creditCost: number;
-}
-
 const ignoredAnswer = z.unknown();
 
 /** Typed client for the Percify REST API. Method names are the contract other modules rely on. */
@@ -126,9 +120,7 @@ export class PercifyClient {
       kind: 'generation',
       schema: generateAvatarResponseSchema,
     });
-    const avatars =
-      'avatars' in answer && Array.isArray(answer.avatars) ? answer.avatars : [answer as Avatar];
-    return { avatars, creditCost: totalAvatarCost(answer.creditCost, avatars, request) };
+    return toGeneratedAvatars(answer, request.model);
   }
 
   async getAvatar(id: string): Promise<Avatar> {
@@ -291,22 +283,4 @@ export class PercifyClient {
   close(): Promise<void> {
     return this.http.close();
   }
-}
-
-/** The answer's total if given, else the sum per image, else the documented price. */
-function totalAvatarCost(
-  answerCost: number | undefined,
-  avatars: Avatar[],
-  request: GenerateAvatarRequest,
-): number {
-  if (answerCost !== undefined && (avatars.length === 1 || answerCost !== avatars[0]?.creditCost)) {
-    return answerCost;
-  }
-  const perImage = avatars.map((avatar) => avatar.creditCost);
-  if (perImage.every((cost): cost is number => cost !== undefined)) {
-    return perImage.reduce((sum, cost) => sum + cost, 0);
-  }
-  const model = request.model ?? 'flux';
-  if (!isAvatarModel(model)) throw new PercifyResponseError('Percify did not say what the avatars cost');
-  return avatarCost(model, avatars.length);
 }

@@ -221,7 +221,7 @@ export class PercifyHttp {
 
     this.respectServerWindow(responseHeaders);
     const requestId = firstHeader(responseHeaders['x-request-id']);
-    const body = parseJson(scrubSecret(text, this.options.apiKey));
+    const body = parseJson(text);
     if (status >= 200 && status < 300) {
       report(status);
       if (call.schema === undefined) return { ok: true, value: undefined };
@@ -230,7 +230,9 @@ export class PercifyHttp {
       const where = parsed.error.issues[0]?.path.join('.') || 'body';
       return {
         ok: false,
-        verdict: 'fail',
+        // A generation answered 2xx was accepted (and will be charged) even if we cannot read the
+        // answer: the caller must reconcile rather than treat it as refused.
+        verdict: call.kind === 'generation' ? 'outcome-unknown' : 'fail',
         error: new PercifyResponseError(
           `Percify answered ${call.method} ${call.route} with an unexpected shape (at ${where})`,
           { status, requestId },
@@ -239,7 +241,7 @@ export class PercifyHttp {
     }
     const error = errorFromResponse({
       status,
-      body,
+      body: scrubSecret(body, this.options.apiKey),
       retryAfterHeader: firstHeader(responseHeaders['retry-after']),
       requestId,
     });

@@ -1,5 +1,6 @@
 /** Public surface of the Percify client: import from here, not from the individual files. */
-export { PercifyClient, type GeneratedAvatars, type PercifyClientOptions } from './client.js';
+export { PercifyClient, type PercifyClientOptions } from './client.js';
+export type { GeneratedAvatars } from './generated-avatars.js';
 export type { RequestInfo } from './http.js';
 export * from './errors.js';
 export { errorFromResponse, parseErrorEnvelope, parseRetryAfter } from './error-mapper.js';
