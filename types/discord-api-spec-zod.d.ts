@@ -15,6 +15,8 @@ declare module 'discord-api-spec/zod' {
   export const IncomingWebhookRequestPartialSchema: SpecSchema;
   export const MessageCreateRequestSchema: SpecSchema;
   export const MessageEditRequestPartialSchema: SpecSchema;
+  export const CreateMessageInteractionCallbackRequestSchema: SpecSchema;
+  export const UpdateMessageInteractionCallbackRequestSchema: SpecSchema;
   export const ApplicationCommandCreateRequestSchema: SpecSchema;
   export const ApplicationCommandUpdateRequestSchema: SpecSchema;
   export function setStrictObject(strict: boolean): void;

@@ -26,9 +26,16 @@ describe('poll schedule', () => {
 
   it('scales with the simulator speed', () => {
     const real = planPolls({ typical: 30, max: 35 });
-    const fast = planPolls({ typical: 30, max: 35 }, { speed: 100 });
-    expect(fast.lookAtMs[0]).toBe(Math.round(real.lookAtMs[0]! / 100));
-    expect(fast.giveUpAfterMs).toBe(Math.round(real.giveUpAfterMs / 100));
+    const fast = planPolls({ typical: 30, max: 35 }, { speed: 2 });
+    expect(fast.lookAtMs[0]).toBe(Math.round(real.lookAtMs[0]! / 2));
+    expect(fast.giveUpAfterMs).toBe(Math.round(real.giveUpAfterMs / 2));
+  });
+
+  it('keeps real-time floors at any speed, so timer jitter cannot fail a job', () => {
+    const plan = planPolls({ typical: 4, max: 5 }, { speed: 2000 });
+    expect(plan.giveUpAfterMs).toBe(30_000);
+    const gaps = plan.lookAtMs.slice(1).map((at, i) => at - plan.lookAtMs[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(25);
   });
 
   it('tells the delay to the next look from any point', () => {

@@ -1,8 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDiscordEmulator, type DiscordEmulator, type SeededGuild } from '../../sandbox/discord/index.js';
-import { startPercifySimulator, type PercifySimulator } from '../../sandbox/percify/index.js';
+import {
+  startDiscordEmulator,
+  type DiscordEmulator,
+  type MemberSeed,
+  type RoleSeed,
+  type SeededGuild,
+} from '../../sandbox/discord/index.js';
+import {
+  startPercifySimulator,
+  type PercifySimulator,
+  type PercifySimulatorOptions,
+} from '../../sandbox/percify/index.js';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/deploy.js';
@@ -24,6 +34,10 @@ export interface BotHarnessOptions {
   plan?: 'free' | 'pro' | 'enterprise';
   env?: Record<string, string>;
   speed?: number;
+  /** Extra roles and members seeded after the usual ones (ada, ben, cleo keep their places). */
+  roles?: RoleSeed[];
+  members?: MemberSeed[];
+  simulator?: Partial<PercifySimulatorOptions>;
 }
 
 const TOKEN = 'e2e-bot-token';
@@ -35,10 +49,12 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const guild = emulator.driver.seedGuild({
     name: 'Studio',
     channels: [{ name: 'general' }, { name: 'studio' }],
+    roles: options.roles ?? [],
     members: [
       { username: 'ada', globalName: 'Ada (admin)', admin: true, owner: true },
       { username: 'ben', globalName: 'Ben' },
       { username: 'cleo', globalName: 'Cleo' },
+      ...(options.members ?? []),
     ],
   });
   const percify = await startPercifySimulator({
@@ -46,6 +62,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     speed,
     plan: options.plan ?? 'pro',
     mediaScale: 0.25,
+    ...options.simulator,
   });
   const config = parseConfig({
     DISCORD_TOKEN: TOKEN,

@@ -18,15 +18,21 @@ export interface PollPlan {
 }
 
 const GROWTH = 1.5;
+/**
+ * Floors in real time, whatever the speed-up: timers and the event loop have their own latency, and
+ * a busy service is slow in real seconds, not in scaled ones.
+ */
+const MIN_GAP_MS = 25;
+const MIN_GIVE_UP_MS = 30_000;
 
 export function planPolls(expected: ExpectedDuration, options: { speed?: number } = {}): PollPlan {
   // `speed` shrinks the documented times for the simulator; production runs at 1.
   const scale = 1000 / (options.speed ?? 1);
   const first = Math.max(expected.typical * 0.9, 0.25) * scale;
-  const minGap = Math.max(expected.typical * 0.15, 0.5) * scale;
-  const maxGap = Math.max(expected.max * 0.25, 2) * scale;
+  const minGap = Math.max(Math.max(expected.typical * 0.15, 0.5) * scale, MIN_GAP_MS);
+  const maxGap = Math.max(Math.max(expected.max * 0.25, 2) * scale, MIN_GAP_MS);
   // Generous: three times the documented worst case plus a minute of slack for a busy service.
-  const giveUpAfterMs = (expected.max * 3 + 60) * scale;
+  const giveUpAfterMs = Math.max((expected.max * 3 + 60) * scale, MIN_GIVE_UP_MS);
 
   const lookAtMs: number[] = [];
   let at = first;
