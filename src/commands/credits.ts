@@ -1,0 +1,63 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { RECENT_ENTRIES_SHOWN, renderCredits } from '../services/delivery/credits-replies.js';
+import { isServerManager } from './quota-access.js';
+import type { CommandModule, GuildCommandInteraction } from './types.js';
+
+/** `/credits`: what a member can spend now, and their last charges and refunds. Always ephemeral. */
+
+export const creditsCommandData = {
+  name: 'credits',
+  description: 'See how many credits you can spend and your recent charges',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'member',
+      description: "Admins: see another member's credits",
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
+  const target = interaction.options.getUser('member');
+  const viewedByOther = target !== null && target.id !== interaction.user.id;
+  const admin = isServerManager(interaction);
+  if (viewedByOther && !admin) {
+    throw new UserError(
+      "🔒 Only members with **Manage Server** can see someone else's credits. Run `/credits` alone to see yours.",
+      'not-admin',
+    );
+  }
+  const memberId = target?.id ?? interaction.user.id;
+  // Role allowances need the member's roles: the invoker's come with the interaction, another
+  // member's with the resolved option (or the cache).
+  const member = viewedByOther ? interaction.options.getMember('member') : interaction.member;
+  if (viewedByOther && !member) {
+    throw new UserError(`<@${memberId}> is not a member of this server.`, 'not-a-member');
+  }
+  const roleIds = member ? [...member.roles.cache.keys()] : [];
+  const [balance, recent, settings] = await Promise.all([
+    ctx.ledger.balance(interaction.guildId, memberId, roleIds),
+    ctx.ledger.recentEntries(interaction.guildId, memberId, RECENT_ENTRIES_SHOWN),
+    ctx.settings.get(interaction.guildId),
+  ]);
+  await interaction.reply({
+    embeds: [
+      renderCredits({ memberId, viewedByOther, balance, recent, showBudget: settings.showBudget || admin }),
+    ],
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+export const creditsModule: CommandModule = { command: { data: creditsCommandData, execute } };

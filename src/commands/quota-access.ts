@@ -1,0 +1,80 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { UserError } from '../errors.js';
+import type { GuildCommandInteraction } from './types.js';
+
+/**
+ * Who may change a server's quota, and the run-time checks of option values. Discord hides `/quota`
+ * from members without Manage Server and enforces the option ranges in its client, but an interaction
+ * can be forged or the admin can override the command's permissions: so every handler checks again.
+ */
+
+/** Manage Server, checked on the permissions Discord sent with this very interaction. */
+export function isServerManager(interaction: GuildCommandInteraction): boolean {
+  return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
+}
+
+export function requireServerManager(interaction: GuildCommandInteraction): void {
+  if (!isServerManager(interaction)) {
+    throw new UserError(
+      '🔒 Only members with the **Manage Server** permission can change the quota. Nothing was changed.',
+      'not-admin',
+    );
+  }
+}
+
+/** A whole number of credits within [min, max], or a clear refusal naming the option. */
+export function wholeNumber(value: number, option: string, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UserError(
+      `\`${option}\` must be a whole number from ${min} to ${max.toLocaleString('en-US')}; got ${String(value)}.`,
+      'invalid-option',
+    );
+  }
+  return value;
+}
+
+export function requiredWholeNumber(
+  interaction: GuildCommandInteraction,
+  option: string,
+  min: number,
+  max: number,
+): number {
+  const value = interaction.options.getInteger(option);
+  if (value === null) throw new UserError(`\`${option}\` is required.`, 'invalid-option');
+  return wholeNumber(value, option, min, max);
+}
+
+export function optionalWholeNumber(
+  interaction: GuildCommandInteraction,
+  option: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = interaction.options.getInteger(option);
+  return value === null ? undefined : wholeNumber(value, option, min, max);
+}
+
+/** A string option trimmed, or a refusal when it is empty or longer than `max`. */
+export function textOption(
+  interaction: GuildCommandInteraction,
+  option: string,
+  max: number,
+  required: boolean,
+): string | undefined {
+  const raw = interaction.options.getString(option);
+  if (raw === null) {
+    if (required) throw new UserError(`\`${option}\` is required.`, 'invalid-option');
+    return undefined;
+  }
+  const text = raw.trim();
+  if (text.length === 0 || text.length > max) {
+    throw new UserError(`\`${option}\` must be 1 to ${max} characters.`, 'invalid-option');
+  }
+  return text;
+}
+
+/** A required option of any kind; a forged interaction may leave it out, which is the sender's fault. */
+export function present<T>(value: T | null, option: string): T {
+  if (value === null) throw new UserError(`\`${option}\` is required.`, 'invalid-option');
+  return value;
+}

@@ -1,0 +1,117 @@
+import { MessageFlags } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { renderUsageChart, type UsageReport } from '../services/credits/index.js';
+import { COLOURS, credits } from '../services/delivery/style.js';
+import { USAGE_CHART_NAME, renderUsage } from '../services/delivery/credits-replies.js';
+import { present, requiredWholeNumber, textOption } from './quota-access.js';
+import { MAX_CREDITS_SETTING, REASON_MAX } from './quota-data.js';
+import type { GuildCommandInteraction } from './types.js';
+
+/** The `/quota` subcommands that move or report credits: grant, revoke and usage. */
+
+type Handler = (interaction: GuildCommandInteraction, ctx: BotContext) => Promise<void>;
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+function memberChange(interaction: GuildCommandInteraction, verb: 'grant' | 'revoke') {
+  const member = present(interaction.options.getUser('member'), 'member');
+  if (member.bot) throw new UserError('Bots have no credits.', 'invalid-option');
+  return {
+    // The interaction id: Discord sends a retried command with the same id, so it cannot apply twice.
+    opId: interaction.id,
+    guildId: interaction.guildId,
+    adminId: interaction.user.id,
+    memberId: member.id,
+    amount: requiredWholeNumber(interaction, 'credits', 1, MAX_CREDITS_SETTING),
+    reason:
+      textOption(interaction, 'reason', REASON_MAX, false) ??
+      `${verb === 'grant' ? 'granted' : 'revoked'} by ${interaction.user.username}`,
+  };
+}
+
+const grant: Handler = async (interaction, ctx) => {
+  const change = memberChange(interaction, 'grant');
+  const outcome = await ctx.ledger.grant(change);
+  await interaction.reply({
+    embeds: [
+      {
+        title: '✅ Credits granted',
+        description:
+          `Gave <@${outcome.memberId}> **${credits(outcome.amount)}**. ` +
+          `Granted balance: ${outcome.grantedAfter - outcome.amount} → ${credits(outcome.grantedAfter)}.`,
+        fields: [{ name: 'Reason', value: change.reason }],
+        color: COLOURS.success,
+        footer: { text: 'Written to the audit log.' },
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  });
+};
+
+const revoke: Handler = async (interaction, ctx) => {
+  const change = memberChange(interaction, 'revoke');
+  const outcome = await ctx.ledger.revoke(change);
+  await interaction.reply({
+    embeds: [
+      {
+        title: outcome.revoked === 0 ? 'Nothing to revoke' : '✅ Credits revoked',
+        description:
+          `${outcome.detail} <@${outcome.memberId}>'s granted balance: ` +
+          `${outcome.grantedAfter + outcome.revoked} → ${credits(outcome.grantedAfter)}.`,
+        fields: [{ name: 'Reason', value: change.reason }],
+        color: outcome.revoked === outcome.requested ? COLOURS.success : COLOURS.working,
+        footer: { text: 'Written to the audit log.' },
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  });
+};
+
+const PERIODS = {
+  day: { days: 1, label: 'today' },
+  week: { days: 7, label: 'last 7 days' },
+  month: { days: 30, label: 'last 30 days' },
+} as const;
+
+/** Whole local days ending with today, so the chart has one bar per day and today is the last. */
+export function usageRange(
+  now: number,
+  utcOffsetMinutes: number,
+  days: number,
+): { from: number; to: number } {
+  const offset = utcOffsetMinutes * MINUTE_MS;
+  const to = Math.floor((now + offset) / DAY_MS) * DAY_MS + DAY_MS - offset;
+  return { from: to - days * DAY_MS, to };
+}
+
+/** "2024-05-17" -> "May 17", short enough for a chart label. */
+function dayLabel(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+const usage: Handler = async (interaction, ctx) => {
+  const periodName = interaction.options.getString('period') ?? 'week';
+  if (!(periodName in PERIODS)) throw new UserError('`period` must be day, week or month.', 'invalid-option');
+  const period = PERIODS[periodName as keyof typeof PERIODS];
+  // Drawing the chart can take longer than Discord's 3 seconds on a busy machine: acknowledge first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const settings = await ctx.settings.get(interaction.guildId);
+  const report: UsageReport = await ctx.ledger.usage(
+    interaction.guildId,
+    usageRange(ctx.now(), settings.utcOffsetMinutes, period.days),
+  );
+  const chart = renderUsageChart({
+    title: `Credits per day · ${period.label}`,
+    days: report.perDay.map(({ day, credits: amount }) => ({ label: dayLabel(day), credits: amount })),
+  });
+  const label = period.label.charAt(0).toUpperCase() + period.label.slice(1);
+  await interaction.editReply({
+    embeds: [renderUsage({ periodLabel: label, report, chartName: USAGE_CHART_NAME })],
+    files: [{ attachment: chart, name: USAGE_CHART_NAME }],
+  });
+};
+
+export const CREDIT_HANDLERS: Readonly<Record<string, Handler>> = { grant, revoke, usage };

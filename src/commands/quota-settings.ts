@@ -1,0 +1,254 @@
+import { MessageFlags } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import {
+  AVATAR_MODELS,
+  SettingsValidationError,
+  VIDEO_TIERS,
+  type AvatarModel,
+  type GuildSettings,
+  type VideoTier,
+} from '../services/credits/index.js';
+import { renderQuotaView, renderSettingsChange } from '../services/delivery/credits-replies.js';
+import { MIN_VIDEO_SECONDS } from '../services/percify/pricing.js';
+import { optionalWholeNumber, present, requiredWholeNumber, textOption } from './quota-access.js';
+import {
+  MAX_CONCURRENT_JOBS_SETTING,
+  MAX_CREDITS_SETTING,
+  MAX_VIDEO_SECONDS_SETTING,
+  PHRASE_MAX,
+} from './quota-data.js';
+import type { GuildCommandInteraction } from './types.js';
+
+/** The `/quota` subcommands that read or change a guild's settings. */
+
+type Handler = (interaction: GuildCommandInteraction, ctx: BotContext) => Promise<void>;
+
+/** The settings schema's caps, repeated here so the refusal can say them before the schema does. */
+const MAX_CHANNELS = 100;
+const MAX_BLOCKED_PHRASES = 200;
+
+/**
+ * Applies one change atomically (GuildSettingsService.update writes the audit entry) and confirms it
+ * to the admin with before → after. `before` is captured inside the update, so it is exactly the
+ * state the change was applied to, even when two admins change things at once.
+ */
+async function changeSettings(
+  interaction: GuildCommandInteraction,
+  ctx: BotContext,
+  subject: string,
+  change: (settings: GuildSettings) => GuildSettings,
+): Promise<void> {
+  let before: GuildSettings | undefined;
+  let after: GuildSettings;
+  try {
+    after = await ctx.settings.update(
+      interaction.guildId,
+      interaction.user.id,
+      (current) => {
+        before = structuredClone(current);
+        return change(current);
+      },
+      `/quota ${subject}`,
+    );
+  } catch (error) {
+    if (error instanceof SettingsValidationError) throw new UserError(error.message, 'invalid-settings');
+    throw error;
+  }
+  await interaction.reply({
+    embeds: [renderSettingsChange(before ?? after, after, subject)],
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+const view: Handler = async (interaction, ctx) => {
+  const settings = await ctx.settings.get(interaction.guildId);
+  await interaction.reply({ embeds: [renderQuotaView(settings)], flags: MessageFlags.Ephemeral });
+};
+
+const allowance: Handler = async (interaction, ctx) => {
+  const amount = requiredWholeNumber(interaction, 'credits', 0, MAX_CREDITS_SETTING);
+  await changeSettings(interaction, ctx, 'daily allowance', (s) => ({ ...s, allowancePerDay: amount }));
+};
+
+const role: Handler = async (interaction, ctx) => {
+  const target = present(interaction.options.getRole('role'), 'role');
+  const amount = requiredWholeNumber(interaction, 'credits', 0, MAX_CREDITS_SETTING);
+  if (target.id === interaction.guildId && amount > 0) {
+    throw new UserError('Everyone has @everyone: use `/quota allowance` for the default.', 'invalid-option');
+  }
+  await changeSettings(interaction, ctx, `role allowance for ${target.name}`, (s) => {
+    const roleAllowances = { ...s.roleAllowances };
+    if (amount === 0) delete roleAllowances[target.id];
+    else roleAllowances[target.id] = amount;
+    return { ...s, roleAllowances };
+  });
+};
+
+const budget: Handler = async (interaction, ctx) => {
+  const amount = requiredWholeNumber(interaction, 'credits', 0, MAX_CREDITS_SETTING);
+  const period = interaction.options.getString('period');
+  if (period !== null && period !== 'day' && period !== 'month') {
+    throw new UserError('`period` must be day or month.', 'invalid-option');
+  }
+  const show = interaction.options.getBoolean('show');
+  await changeSettings(interaction, ctx, 'server budget', (s) => ({
+    ...s,
+    budget: amount === 0 ? null : { credits: amount, period: period ?? s.budget?.period ?? 'day' },
+    showBudget: show ?? s.showBudget,
+  }));
+};
+
+/** "flux, imagen3" -> ['flux', 'imagen3']; "all" -> every model; anything unknown is refused by name. */
+export function parseModelList(text: string): AvatarModel[] {
+  const names = text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((name) => name.length > 0);
+  if (names.length === 1 && names[0] === 'all') return [...AVATAR_MODELS];
+  const unknown = names.filter((name) => !(AVATAR_MODELS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `Unknown model${unknown.length === 1 ? '' : 's'}: ${unknown.map((name) => `\`${name}\``).join(', ')}. ` +
+        `Choose from ${AVATAR_MODELS.join(', ')} (comma-separated), or \`all\`.`,
+      'unknown-model',
+    );
+  }
+  if (names.length === 0) throw new UserError('Name at least one model.', 'unknown-model');
+  return AVATAR_MODELS.filter((model) => names.includes(model));
+}
+
+function parseTierList(text: string): VideoTier[] {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(VIDEO_TIERS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UserError(`Video tiers are ${VIDEO_TIERS.join(' and ')}.`, 'unknown-tier');
+  }
+  return VIDEO_TIERS.filter((tier) => names.includes(tier));
+}
+
+const limits: Handler = async (interaction, ctx) => {
+  const concurrentJobs = optionalWholeNumber(interaction, 'concurrent_jobs', 1, MAX_CONCURRENT_JOBS_SETTING);
+  const maxVariations = optionalWholeNumber(interaction, 'max_variations', 1, 4);
+  const maxVideoSeconds = optionalWholeNumber(
+    interaction,
+    'max_video_seconds',
+    MIN_VIDEO_SECONDS,
+    MAX_VIDEO_SECONDS_SETTING,
+  );
+  const confirmAbove = optionalWholeNumber(interaction, 'confirm_above', 0, MAX_CREDITS_SETTING);
+  const modelsText = textOption(interaction, 'models', 100, false);
+  const allowedModels = modelsText === undefined ? undefined : parseModelList(modelsText);
+  const defaultText = interaction.options.getString('default_model');
+  const defaultModel = defaultText === null ? undefined : parseModelList(defaultText)[0];
+  if (defaultText !== null && (defaultModel === undefined || defaultText.includes(','))) {
+    throw new UserError(`\`default_model\` is one of ${AVATAR_MODELS.join(', ')}.`, 'unknown-model');
+  }
+  const tiersText = interaction.options.getString('tiers');
+  const allowedTiers = tiersText === null ? undefined : parseTierList(tiersText);
+  const given = [concurrentJobs, maxVariations, maxVideoSeconds, confirmAbove, allowedModels, defaultModel];
+  if (given.every((value) => value === undefined) && allowedTiers === undefined) {
+    throw new UserError(
+      'Pick at least one limit to change. `/quota view` shows them all.',
+      'nothing-to-change',
+    );
+  }
+  await changeSettings(interaction, ctx, 'limits', (s) => {
+    const models = allowedModels ?? s.limits.allowedModels;
+    // Turning off the default model moves the default to the first model still allowed.
+    const nextDefault = defaultModel ?? (models.includes(s.defaultModel) ? s.defaultModel : models[0]);
+    if (defaultModel !== undefined && !models.includes(defaultModel)) {
+      throw new UserError(
+        `The default model must be allowed too: ${defaultModel} is not in ${models.join(', ')}.`,
+        'unknown-model',
+      );
+    }
+    return {
+      ...s,
+      defaultModel: nextDefault ?? s.defaultModel,
+      limits: {
+        concurrentJobs: concurrentJobs ?? s.limits.concurrentJobs,
+        maxVariations: maxVariations ?? s.limits.maxVariations,
+        maxVideoSeconds: maxVideoSeconds ?? s.limits.maxVideoSeconds,
+        allowedModels: models,
+        allowedTiers: allowedTiers ?? s.limits.allowedTiers,
+        confirmAbove: confirmAbove ?? s.limits.confirmAbove,
+      },
+    };
+  });
+};
+
+const channelsAdd: Handler = async (interaction, ctx) => {
+  const channel = present(interaction.options.getChannel('channel'), 'channel');
+  await changeSettings(interaction, ctx, 'channels', (s) => {
+    if (s.channels.includes(channel.id)) return s;
+    if (s.channels.length >= MAX_CHANNELS) {
+      throw new UserError(`At most ${MAX_CHANNELS} channels can be listed.`, 'too-many-channels');
+    }
+    return { ...s, channels: [...s.channels, channel.id] };
+  });
+};
+
+const channelsRemove: Handler = async (interaction, ctx) => {
+  const channel = present(interaction.options.getChannel('channel'), 'channel');
+  await changeSettings(interaction, ctx, 'channels', (s) => {
+    if (!s.channels.includes(channel.id)) {
+      throw new UserError(`<#${channel.id}> is not on the list. \`/quota view\` shows it.`, 'not-listed');
+    }
+    return { ...s, channels: s.channels.filter((id) => id !== channel.id) };
+  });
+};
+
+const channelsClear: Handler = async (interaction, ctx) => {
+  await changeSettings(interaction, ctx, 'channels', (s) => ({ ...s, channels: [] }));
+};
+
+/** Phrases compare without case and outer spaces, so "Dragon " and "dragon" are one entry. */
+const samePhrase = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+const blocklistAdd: Handler = async (interaction, ctx) => {
+  const phrase = textOption(interaction, 'phrase', PHRASE_MAX, true) ?? '';
+  await changeSettings(interaction, ctx, 'blocklist', (s) => {
+    if (s.blocklist.some((entry) => samePhrase(entry, phrase))) return s;
+    if (s.blocklist.length >= MAX_BLOCKED_PHRASES) {
+      throw new UserError(`The blocklist holds at most ${MAX_BLOCKED_PHRASES} phrases.`, 'blocklist-full');
+    }
+    return { ...s, blocklist: [...s.blocklist, phrase] };
+  });
+};
+
+const blocklistRemove: Handler = async (interaction, ctx) => {
+  const phrase = textOption(interaction, 'phrase', PHRASE_MAX, true) ?? '';
+  await changeSettings(interaction, ctx, 'blocklist', (s) => {
+    if (!s.blocklist.some((entry) => samePhrase(entry, phrase))) {
+      throw new UserError(`"${phrase}" is not on the blocklist.`, 'not-listed');
+    }
+    return { ...s, blocklist: s.blocklist.filter((entry) => !samePhrase(entry, phrase)) };
+  });
+};
+
+const blocklistList: Handler = async (interaction, ctx) => {
+  const settings = await ctx.settings.get(interaction.guildId);
+  const embed = renderQuotaView(settings);
+  await interaction.reply({
+    embeds: [
+      { ...embed, title: '🚫 Blocklist', fields: embed.fields?.filter((f) => f.name === 'Blocklist') },
+    ],
+    flags: MessageFlags.Ephemeral,
+  });
+};
+
+/** Keyed by "group subcommand" or "subcommand", as Discord shows the command. */
+export const SETTINGS_HANDLERS: Readonly<Record<string, Handler>> = {
+  view,
+  allowance,
+  role,
+  budget,
+  limits,
+  'channels add': channelsAdd,
+  'channels remove': channelsRemove,
+  'channels clear': channelsClear,
+  'blocklist add': blocklistAdd,
+  'blocklist remove': blocklistRemove,
+  'blocklist list': blocklistList,
+};

@@ -1,0 +1,155 @@
+import type { APIEmbed } from 'discord.js';
+import { IncomingWebhookUpdateRequestPartialSchema } from 'discord-api-spec/zod';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_GUILD_SETTINGS,
+  type Balance,
+  type GuildSettings,
+  type LedgerEntry,
+  type UsageReport,
+} from '../../src/services/credits/index.js';
+import {
+  describeEntry,
+  renderCredits,
+  renderQuotaView,
+  renderSettingsChange,
+  renderUsage,
+} from '../../src/services/delivery/credits-replies.js';
+
+/** What Discord would check: the official schema, and the limits it does not carry. */
+function expectDiscordAccepts(embeds: APIEmbed[]) {
+  const parsed = IncomingWebhookUpdateRequestPartialSchema.safeParse({ embeds });
+  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  let total = 0;
+  for (const embed of embeds) {
+    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(256);
+    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
+    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(25);
+    for (const field of embed.fields ?? []) {
+      expect(field.name.length).toBeGreaterThan(0);
+      expect(field.name.length).toBeLessThanOrEqual(256);
+      expect(field.value.length).toBeGreaterThan(0);
+      expect(field.value.length).toBeLessThanOrEqual(1024);
+    }
+    total +=
+      (embed.title?.length ?? 0) +
+      (embed.description?.length ?? 0) +
+      (embed.footer?.text.length ?? 0) +
+      (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  }
+  expect(total).toBeLessThanOrEqual(6000);
+}
+
+const balance: Balance = {
+  spendable: 26,
+  allowance: 20,
+  allowanceLeft: 16,
+  spentToday: 4,
+  reservedNow: 0,
+  granted: 10,
+  resetsAt: 1_700_006_400_000,
+  budget: { credits: 500, period: 'month', spent: 120, reserved: 4, left: 376, resetsAt: 1_701_388_800_000 },
+};
+
+function entry(kind: LedgerEntry['kind'], amount: number, reason: string, meta = {}): LedgerEntry {
+  return {
+    id: 'e1',
+    at: 1_700_000_000_000,
+    guildId: 'g',
+    memberId: 'm',
+    actor: 'job:j',
+    amount,
+    kind,
+    reason,
+    meta,
+  };
+}
+
+/** The biggest configuration the settings schema accepts. */
+function fullSettings(): GuildSettings {
+  const settings = structuredClone(DEFAULT_GUILD_SETTINGS);
+  settings.channels = Array.from({ length: 100 }, (_, i) => String(100000000000000000n + BigInt(i)));
+  settings.blocklist = Array.from(
+    { length: 200 },
+    (_, i) => `${'x'.repeat(96)}${String(i).padStart(4, '0')}`,
+  );
+  settings.roleAllowances = Object.fromEntries(
+    Array.from({ length: 250 }, (_, i) => [String(200000000000000000n + BigInt(i)), 1_000_000]),
+  );
+  settings.budget = { credits: 1_000_000, period: 'month' };
+  settings.utcOffsetMinutes = -570;
+  return settings;
+}
+
+describe('credits replies', () => {
+  it('shows the balance, the reset time and the budget only when asked', () => {
+    const shown = renderCredits({
+      memberId: 'm',
+      viewedByOther: false,
+      balance,
+      showBudget: true,
+      recent: [],
+    });
+    expect(shown.description).toBe('You can spend **26 credits** now.');
+    const fields = Object.fromEntries((shown.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields["Today's allowance"]).toBe('16 of 20 credits left · 4 spent · 0 reserved');
+    expect(fields['Allowance resets']).toBe('<t:1700006400:R>');
+    expect(fields["Server's monthly budget"]).toBe('376 of 500 credits left · resets <t:1701388800:R>');
+    const hidden = renderCredits({
+      memberId: 'm',
+      viewedByOther: true,
+      balance,
+      showBudget: false,
+      recent: [],
+    });
+    expect(hidden.description).toBe('<@m> can spend **26 credits** now.');
+    expect(hidden.fields?.some((f) => f.name.includes('budget'))).toBe(false);
+    expectDiscordAccepts([shown, hidden]);
+  });
+
+  it('describes each kind of history line', () => {
+    expect(
+      describeEntry(entry('capture', 10, 'done', { usageKind: 'video', tier: 'basic', videoSeconds: 8 })),
+    ).toBe('**−10** · video basic 8 s · <t:1700000000:R>');
+    expect(describeEntry(entry('release', 4, 'Percify failed'))).toBe(
+      '**+4** refunded · Percify failed · <t:1700000000:R>',
+    );
+  });
+
+  it('stays within limits with the longest reasons and the fullest configuration', () => {
+    const recent = Array.from({ length: 5 }, () => entry('grant', 1_000_000, 'r'.repeat(200)));
+    expectDiscordAccepts([
+      renderCredits({ memberId: '1'.repeat(19), viewedByOther: true, balance, showBudget: true, recent }),
+    ]);
+    const full = fullSettings();
+    const view = renderQuotaView(full);
+    expectDiscordAccepts([view]);
+    expect(view.fields?.find((f) => f.name === 'Day starts')?.value).toBe('00:00 UTC−9:30');
+    expectDiscordAccepts([renderSettingsChange(DEFAULT_GUILD_SETTINGS, full, 'everything')]);
+    expectDiscordAccepts([renderSettingsChange(full, full, 'nothing')]);
+  });
+
+  it('renders a usage report with many members within limits', () => {
+    const report: UsageReport = {
+      from: 0,
+      to: 1,
+      totals: { credits: 9_999_999, jobs: 12345, refunds: 99, refunded: 999, absorbed: 12 },
+      perMember: Object.fromEntries(
+        Array.from({ length: 500 }, (_, i) => [String(10n ** 18n + BigInt(i)), i]),
+      ),
+      perModel: { flux: 10, imagen3: 30, reality4: 20 },
+      perTier: {},
+      perDay: [],
+    };
+    const embed = renderUsage({ periodLabel: 'Last 30 days', report, chartName: 'usage.png' });
+    expectDiscordAccepts([embed]);
+    const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields['Top members']?.split('\n')).toHaveLength(10);
+    expect(fields['Top members']?.split('\n')[0]).toBe(`1. <@${String(10n ** 18n + 499n)}> · 499 credits`);
+    expect(fields['By model']).toBe(
+      '1. imagen3 · 30 credits\n2. reality4 · 20 credits\n3. flux · 10 credits',
+    );
+    expect(fields['By video tier']).toBe('None');
+    expect(embed.image?.url).toBe('attachment://usage.png');
+  });
+});
