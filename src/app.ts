@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import { GuildSettingsService, Ledger } from './services/credits/index.js';
 import { Messenger } from './services/delivery/messenger.js';
 import { AvatarJobKind } from './services/jobs/avatar-kind.js';
+import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { createMetrics } from './services/metrics.js';
@@ -77,6 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const messenger = new Messenger(client.rest, logger, now);
   const jobs = new JobStore(store, now);
+  const history = new CreationHistory(store, logger);
   const runner = new JobRunner({
     jobs,
     handlers: { avatar: new AvatarJobKind(percify) },
@@ -89,6 +91,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
     onDelivered: (path) => metrics.countDelivery(path),
+    // Done jobs feed /gallery and /animate's avatar suggestions.
+    onJobFinished: history.onJobFinished,
   });
   metrics.trackQueueLength(() => runner.queue.waitingCount);
 
@@ -105,6 +109,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     jobs,
     runner,
     metrics,
+    history,
   };
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
 import type { GuildSettingsService, Ledger } from './services/credits/index.js';
+import type { CreationHistory } from './services/jobs/creations.js';
 import type { JobRunner } from './services/jobs/job-runner.js';
 import type { JobStore } from './services/jobs/job-store.js';
 import type { Metrics } from './services/metrics.js';
@@ -25,4 +26,6 @@ export interface BotContext {
   readonly jobs: JobStore;
   readonly runner: JobRunner;
   readonly metrics: Metrics;
+  /** Each member's finished creations, for /gallery and avatar suggestions. */
+  readonly history: CreationHistory;
 }

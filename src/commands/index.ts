@@ -1,5 +1,15 @@
 import { avatarModule } from './avatar.js';
+import { creditsModule } from './credits.js';
+import { galleryModule } from './gallery.js';
+import { helpModule } from './help.js';
+import { quotaModule } from './quota.js';
 import type { CommandModule } from './types.js';
 
 /** Every command the bot registers and routes, in the order /help lists them. */
-export const COMMAND_MODULES: readonly CommandModule[] = [avatarModule];
+export const COMMAND_MODULES: readonly CommandModule[] = [
+  avatarModule,
+  galleryModule,
+  creditsModule,
+  quotaModule,
+  helpModule,
+];

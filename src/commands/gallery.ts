@@ -1,0 +1,106 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import {
+  clampPage,
+  GALLERY_PAGE_SIZE,
+  renderEmptyGallery,
+  renderGalleryPage,
+  type GalleryBody,
+} from '../services/delivery/gallery-replies.js';
+import type { CommandModule, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
+
+/** `/gallery`: a member's recent avatars and videos, newest first, a page at a time. */
+
+export const galleryCommandData = {
+  name: 'gallery',
+  description: 'Your recent avatars and videos, with their ids for /animate',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'member',
+      description: "Another member's gallery (needs Manage Server)",
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Mentions in the header name the owner; nobody is pinged by a gallery. */
+const NO_PINGS = { parse: [] };
+
+const PAGE_ARGUMENT = /^\d{1,4}$/;
+
+function canManageServer(interaction: GuildCommandInteraction | GuildComponentInteraction): boolean {
+  return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
+}
+
+/** The page asked for, or the last one when creations were removed since the buttons were drawn. */
+async function galleryPage(
+  ctx: BotContext,
+  guildId: string,
+  ownerId: string,
+  requestedPage: number,
+): Promise<GalleryBody | undefined> {
+  const limit = GALLERY_PAGE_SIZE;
+  let found = await ctx.history.list(guildId, ownerId, { offset: requestedPage * limit, limit });
+  if (found.total === 0) return undefined;
+  const page = clampPage(requestedPage, found.total, limit);
+  if (page !== requestedPage)
+    found = await ctx.history.list(guildId, ownerId, { offset: page * limit, limit });
+  return renderGalleryPage({ ownerId, page, items: found.items, total: found.total, pageSize: limit });
+}
+
+async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
+  const target = interaction.options.getUser('member');
+  const ownerId = target?.id ?? interaction.user.id;
+  const ownGallery = ownerId === interaction.user.id;
+  // Checked here, not only through Discord's command permissions, which a server can override.
+  if (!ownGallery && !canManageServer(interaction)) {
+    throw new UserError(
+      "Only members who can manage this server can look at someone else's gallery. `/gallery` shows yours.",
+      'not-admin',
+    );
+  }
+  const body = await galleryPage(ctx, interaction.guildId, ownerId, 0);
+  if (!body) {
+    await interaction.reply({ ...renderEmptyGallery(ownerId, ownGallery), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  // A member's own gallery is theirs to show the channel; an admin's look at someone else's stays private.
+  await interaction.reply({
+    ...body,
+    allowedMentions: NO_PINGS,
+    ...(ownGallery ? {} : { flags: MessageFlags.Ephemeral }),
+  });
+}
+
+async function turnPage(interaction: GuildComponentInteraction, args: string[], ctx: BotContext) {
+  if (!interaction.isButton()) return;
+  const [ownerId = '', pageArgument = ''] = args;
+  if (!PAGE_ARGUMENT.test(pageArgument)) {
+    throw new UserError('This button is no longer active. Run `/gallery` again.', 'bad-page');
+  }
+  if (interaction.user.id !== ownerId && !canManageServer(interaction)) {
+    throw new UserError("This is someone else's gallery. Run `/gallery` to see your own!", 'not-owner');
+  }
+  const body = await galleryPage(ctx, interaction.guildId, ownerId, Number(pageArgument));
+  await interaction.update({
+    ...(body ?? renderEmptyGallery(ownerId, ownerId === interaction.user.id)),
+    allowedMentions: NO_PINGS,
+  });
+}
+
+export const galleryModule: CommandModule = {
+  command: { data: galleryCommandData, execute },
+  components: { gallery: turnPage },
+};
