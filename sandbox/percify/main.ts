@@ -1,6 +1,5 @@
 import { createLogger } from '../../src/logger.js';
 import { startPercifySimulator } from './index.js';
-import type { PercifyPlan } from './types.js';
 
 /** `npm run sim`: a Percify simulator for manual runs and the offline sandbox. */
 
@@ -15,7 +14,7 @@ function numberFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-function planFromEnv(): PercifyPlan {
+function planFromEnv(): 'free' | 'pro' | 'enterprise' {
   const raw = (process.env.PERCIFY_PLAN ?? '').trim() || 'pro';
   if (raw === 'free' || raw === 'pro' || raw === 'enterprise') return raw;
   console.error(`PERCIFY_PLAN must be free, pro or enterprise; got "${raw}"`);
