@@ -2,11 +2,13 @@ import { randomInt } from 'node:crypto';
 import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { AVATAR_PROMPT_MAX } from './avatar-data.js';
+import { assertChannelAllowed } from './guild-rules.js';
+import { launchJob } from './launch-job.js';
 import { UserError } from '../errors.js';
 import { findBlockedPhrase, type GuildSettings } from '../services/credits/index.js';
 import { renderAvatarPending } from '../services/delivery/avatar-replies.js';
 import { credits } from '../services/delivery/style.js';
-import { newJobId, type AvatarJob, type AvatarParams } from '../services/jobs/job-record.js';
+import type { AvatarJob, AvatarParams } from '../services/jobs/job-record.js';
 import { avatarCost } from '../services/percify/pricing.js';
 import { MAX_SEED } from '../services/percify/requests.js';
 
@@ -24,10 +26,7 @@ export function cleanPrompt(text: string): string {
 }
 
 function checkGuildRules(settings: GuildSettings, channelId: string, params: AvatarParams): void {
-  if (settings.channels.length > 0 && !settings.channels.includes(channelId)) {
-    const where = settings.channels.map((id) => `<#${id}>`).join(', ');
-    throw new UserError(`Avatars are made in ${where} on this server. Try there!`, 'channel-not-allowed');
-  }
+  assertChannelAllowed(settings, channelId, 'Avatars');
   const blocked =
     findBlockedPhrase(settings, params.prompt) ??
     (params.negativePrompt ? findBlockedPhrase(settings, params.negativePrompt) : undefined);
@@ -52,11 +51,7 @@ function checkGuildRules(settings: GuildSettings, channelId: string, params: Ava
   }
 }
 
-/**
- * Checks, prices, reserves, records and answers — in that order, well inside Discord's 3 seconds —
- * then hands the job to the runner. Nothing is spent before every rule has passed, and a hold whose
- * answer could not be sent is released at once.
- */
+/** Checks every rule and prices the request; only then is anything reserved (see launchJob). */
 export async function startAvatarJob(
   interaction: GuildRepliable,
   ctx: BotContext,
@@ -85,71 +80,20 @@ export async function startAvatarJob(
   checkGuildRules(settings, interaction.channelId ?? '', params);
 
   const cost = avatarCost(params.model, params.variations);
-  const jobId = newJobId(ctx.now());
-  await ctx.jobs.markOpen(jobId);
-  const reserved = await ctx.ledger.reserve({
-    jobId,
-    guildId: interaction.guildId,
-    memberId: interaction.user.id,
-    roleIds: [...interaction.member.roles.cache.keys()],
-    amount: cost,
-    usage: { kind: 'avatar', model: params.model, variations: params.variations },
-  });
-  if (!reserved.ok) {
-    await ctx.jobs.forget(jobId);
-    throw new UserError(
-      `💳 Not enough credits: ${params.variations > 1 ? `${params.variations} × ${params.model}` : params.model} costs ${credits(cost)}. ${reserved.error.detail} See \`/credits\`.`,
-      'insufficient-credits',
-    );
-  }
-
-  const now = ctx.now();
-  const job: AvatarJob = {
-    id: jobId,
-    kind: 'avatar',
-    state: 'queued',
-    ownerId: interaction.user.id,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId ?? '',
-    interaction: {
-      applicationId: interaction.applicationId,
-      token: interaction.token,
-      createdAt: interaction.createdTimestamp,
-    },
-    reservedCredits: cost,
-    balanceAfter: reserved.balanceAfter,
-    percifyIds: [],
-    attempts: 0,
-    params,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await ctx.jobs.create(job);
-
   const queue = ctx.runner.queue;
+  // Before this job joins: a rough place in line, corrected by the runner's next progress edit.
   const startsNow =
     queue.waitingCount === 0 && queue.used + Math.min(params.variations, queue.capacity) <= queue.capacity;
-  try {
-    const { embeds, components } = renderAvatarPending(job, {
-      position: startsNow ? undefined : queue.waitingCount + 1,
-      balanceAfter: reserved.balanceAfter,
-    });
-    const response = await interaction.reply({ embeds, components, withResponse: true });
-    const messageId = response.resource?.message?.id;
-    if (messageId) await ctx.jobs.update(jobId, (current) => ({ ...current, replyMessageId: messageId }));
-  } catch (error) {
-    await ctx.ledger.release(jobId, 'the first answer could not be sent');
-    await ctx.jobs.update(jobId, (current) => ({
-      ...current,
-      state: 'failed',
-      failure: { code: 'unanswered', message: 'the first answer could not be sent' },
-    }));
-    throw error;
-  }
-  ctx.runner.add(job);
-  ctx.logger.info(
-    { jobId, user: job.ownerId, model: params.model, variations: params.variations, cost },
-    'avatar job queued',
-  );
-  return job;
+  return launchJob<AvatarJob>(interaction, ctx, {
+    draft: { kind: 'avatar', params },
+    amount: cost,
+    usage: { kind: 'avatar', model: params.model, variations: params.variations },
+    refusal: (detail) =>
+      `💳 Not enough credits: ${params.variations > 1 ? `${params.variations} × ${params.model}` : params.model} costs ${credits(cost)}. ${detail} See \`/credits\`.`,
+    renderPending: (job) =>
+      renderAvatarPending(job, {
+        position: startsNow ? undefined : queue.waitingCount + 1,
+        balanceAfter: job.balanceAfter,
+      }),
+  });
 }

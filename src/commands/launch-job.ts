@@ -1,0 +1,86 @@
+import type { RepliableInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { JobUsage } from '../services/credits/index.js';
+import type { ReplyBody } from '../services/delivery/avatar-replies.js';
+import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
+
+type GuildRepliable = RepliableInteraction<'cached'>;
+
+/** The kind-specific part of a new job: what it is, and what it costs. */
+export type JobDraft<J extends JobRecord> = Pick<J, 'kind' | 'params'>;
+
+export interface LaunchOptions<J extends JobRecord> {
+  draft: JobDraft<J>;
+  amount: number;
+  usage: JobUsage;
+  /** The refusal when the balance or a limit does not allow it; gets the ledger's one-sentence reason. */
+  refusal: (detail: string) => string;
+  renderPending: (job: J) => ReplyBody;
+}
+
+/**
+ * Reserves, records, answers — in that order, well inside Discord's 3 seconds — then hands the job
+ * to the runner. The id is claimed in the open index before the hold, so a crash at any point leaves
+ * something recovery can settle; a hold whose first answer could not be sent is released at once.
+ */
+export async function launchJob<J extends JobRecord>(
+  interaction: GuildRepliable,
+  ctx: BotContext,
+  options: LaunchOptions<J>,
+): Promise<J> {
+  const jobId = newJobId(ctx.now());
+  await ctx.jobs.markOpen(jobId);
+  const reserved = await ctx.ledger.reserve({
+    jobId,
+    guildId: interaction.guildId,
+    memberId: interaction.user.id,
+    roleIds: [...interaction.member.roles.cache.keys()],
+    amount: options.amount,
+    usage: options.usage,
+  });
+  if (!reserved.ok) {
+    await ctx.jobs.forget(jobId);
+    throw new UserError(options.refusal(reserved.error.detail), 'insufficient-credits');
+  }
+  const now = ctx.now();
+  const record: JobRecord = {
+    ...(options.draft as Pick<AvatarJob, 'kind' | 'params'> | Pick<VideoJob, 'kind' | 'params'>),
+    id: jobId,
+    state: 'queued',
+    ownerId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId ?? '',
+    interaction: {
+      applicationId: interaction.applicationId,
+      token: interaction.token,
+      createdAt: interaction.createdTimestamp,
+    },
+    reservedCredits: options.amount,
+    balanceAfter: reserved.balanceAfter,
+    percifyIds: [],
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // The draft's kind is J's kind, so the record is a J; TypeScript cannot follow that through a spread.
+  const job = record as J;
+  await ctx.jobs.create(job);
+  try {
+    const { embeds, components } = options.renderPending(job);
+    const response = await interaction.reply({ embeds, components, withResponse: true });
+    const messageId = response.resource?.message?.id;
+    if (messageId) await ctx.jobs.update(jobId, (current) => ({ ...current, replyMessageId: messageId }));
+  } catch (error) {
+    await ctx.ledger.release(jobId, 'the first answer could not be sent');
+    await ctx.jobs.update(jobId, (current) => ({
+      ...current,
+      state: 'failed',
+      failure: { code: 'unanswered', message: 'the first answer could not be sent' },
+    }));
+    throw error;
+  }
+  ctx.runner.add(job);
+  ctx.logger.info({ jobId, kind: job.kind, user: job.ownerId, cost: options.amount }, 'job queued');
+  return job;
+}
