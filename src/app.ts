@@ -12,9 +12,11 @@ import { AvatarJobKind } from './services/jobs/avatar-kind.js';
 import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
+import { VideoJobKind } from './services/jobs/video-kind.js';
 import { createMetrics } from './services/metrics.js';
 import { PercifyClient } from './services/percify/client.js';
 import { createStore } from './services/store.js';
+import { VoiceCatalog } from './services/voices.js';
 import {
   describeWebhookMode,
   MissingWebhookSecretError,
@@ -25,6 +27,12 @@ import {
 
 /** Concurrent generations per Percify plan (the Video Studio rate-limit table). */
 export const PLAN_CONCURRENCY: Readonly<Record<PercifyPlan, number>> = { free: 1, pro: 3, enterprise: 10 };
+
+/** Discord's upload limit by boost tier: 10 MiB up to tier 1, 50 MiB at tier 2, 100 MiB at tier 3. */
+export function uploadLimitFor(premiumTier: number): number {
+  const mebibytes = premiumTier >= 3 ? 100 : premiumTier === 2 ? 50 : 10;
+  return mebibytes * 1024 * 1024;
+}
 
 export interface AppOptions {
   config: Config;
@@ -81,7 +89,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const history = new CreationHistory(store, logger);
   const runner = new JobRunner({
     jobs,
-    handlers: { avatar: new AvatarJobKind(percify) },
+    handlers: {
+      avatar: new AvatarJobKind(percify),
+      video: new VideoJobKind(percify, {
+        uploadLimitBytes: (job) => uploadLimitFor(client.guilds.cache.get(job.guildId)?.premiumTier ?? 0),
+        now,
+        speed: options.percifySpeed ?? 1,
+      }),
+    },
     credits: ledger,
     messenger,
     capacity: PLAN_CONCURRENCY[config.PERCIFY_PLAN],
@@ -110,6 +125,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     runner,
     metrics,
     history,
+    voices: new VoiceCatalog(percify, logger, now),
   };
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.

@@ -8,6 +8,7 @@ import type { JobStore } from './services/jobs/job-store.js';
 import type { Metrics } from './services/metrics.js';
 import type { PercifyClient } from './services/percify/client.js';
 import type { Store } from './services/store.js';
+import type { VoiceCatalog } from './services/voices.js';
 
 /**
  * The services a command or event handler may use, built once in `src/app.ts` (the same graph in
@@ -28,4 +29,5 @@ export interface BotContext {
   readonly metrics: Metrics;
   /** Each member's finished creations, for /gallery and avatar suggestions. */
   readonly history: CreationHistory;
+  readonly voices: VoiceCatalog;
 }

@@ -22,15 +22,31 @@ export function buildModalSubmitComponents(
       throw new Error(`The modal field "${customId}" takes ${min} to ${max} characters`);
     return { type: 4, custom_id: customId, value, ...(typeof input.id === 'number' ? { id: input.id } : {}) };
   };
+  /** A string select in a label: the field holds the chosen values, comma-separated; they must be offered. */
+  const selected = (input: Record<string, unknown>): Record<string, unknown> => {
+    const customId = String(input.custom_id ?? '');
+    known.add(customId);
+    const values = (fields[customId] ?? '').split(',').filter(Boolean);
+    if (input.required !== false && values.length === 0)
+      throw new Error(`The modal field "${customId}" is required`);
+    const offered = new Set(asArray(input.options).map((option) => String(asRecord(option)?.value ?? '')));
+    const stray = values.filter((value) => !offered.has(value));
+    if (stray.length > 0) throw new Error(`The modal select "${customId}" has no option ${stray.join(', ')}`);
+    return {
+      type: 3,
+      custom_id: customId,
+      values,
+      ...(typeof input.id === 'number' ? { id: input.id } : {}),
+    };
+  };
   const components = asArray(modal.components).flatMap((raw): unknown[] => {
     const top = asRecord(raw);
     if (!top) return [];
     if (top.type === 18) {
       const inner = asRecord(top.component);
-      if (!inner || inner.type !== 4) return [];
-      return [
-        { type: 18, ...(typeof top.id === 'number' ? { id: top.id } : {}), component: submitted(inner) },
-      ];
+      if (!inner || (inner.type !== 4 && inner.type !== 3)) return [];
+      const component = inner.type === 3 ? selected(inner) : submitted(inner);
+      return [{ type: 18, ...(typeof top.id === 'number' ? { id: top.id } : {}), component }];
     }
     if (top.type === 1) {
       const inputs = asArray(top.components).flatMap((c) => {

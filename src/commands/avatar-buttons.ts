@@ -3,7 +3,9 @@ import { UserError } from '../errors.js';
 import type { AvatarJob } from '../services/jobs/job-record.js';
 import type { AvatarModel } from '../services/percify/pricing.js';
 import { MAX_SEED } from '../services/percify/requests.js';
+import { openAnimatePanel } from './animate-panel.js';
 import { startAvatarJob } from './avatar-job.js';
+import { ownedJob } from './owned-job.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
 
 /** The buttons under an avatar result. All state comes from the job record, so they outlive restarts. */
@@ -21,15 +23,12 @@ async function ownedAvatarJob(
   jobId: string,
   ctx: BotContext,
 ): Promise<AvatarJob> {
-  const job = await ctx.jobs.get(jobId);
-  if (!job || job.kind !== 'avatar' || job.guildId !== interaction.guildId) {
+  const job = await ownedJob(interaction, jobId, ctx);
+  if (job.kind !== 'avatar') {
     throw new UserError(
       'This result is no longer available. Run `/avatar` to make a new one.',
       'unknown-job',
     );
-  }
-  if (job.ownerId !== interaction.user.id) {
-    throw new UserError("This is someone else's result. Run `/avatar` to make your own!", 'not-owner');
   }
   return job;
 }
@@ -64,16 +63,9 @@ export const avatarButtonHandlers: ComponentHandlers = {
     await startAvatarJob(interaction, ctx, { ...job.params, model, seed, variations: 1 });
   },
 
-  async delete(interaction, [jobId = ''], ctx) {
+  async animate(interaction, [jobId = '', index], ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
-    if (!interaction.isButton()) return;
-    await interaction.deferUpdate();
-    await interaction.deleteReply();
-    const results = await Promise.allSettled(
-      (job.images ?? []).map((image) => ctx.percify.deleteAvatar(image.avatarId)),
-    );
-    const failed = results.filter((result) => result.status === 'rejected');
-    if (failed.length > 0)
-      ctx.logger.warn({ jobId, failed: failed.length }, 'some avatars could not be deleted at Percify');
+    const { avatarId } = chosenImage(job, index);
+    await openAnimatePanel(interaction, ctx, avatarId, job.params.prompt);
   },
 };

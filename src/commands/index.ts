@@ -1,3 +1,4 @@
+import { animateModule } from './animate.js';
 import { avatarModule } from './avatar.js';
 import { creditsModule } from './credits.js';
 import { galleryModule } from './gallery.js';
@@ -8,6 +9,7 @@ import type { CommandModule } from './types.js';
 /** Every command the bot registers and routes, in the order /help lists them. */
 export const COMMAND_MODULES: readonly CommandModule[] = [
   avatarModule,
+  animateModule,
   galleryModule,
   creditsModule,
   quotaModule,

@@ -1,0 +1,94 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { TIER_SPECS } from '../services/percify/pricing.js';
+
+/** `/animate` as Discord registers it: data only, so deploy-commands can import it alone. */
+
+export const SPEECH_MAX = 500;
+
+export const animateCommandData = {
+  name: 'animate',
+  description: 'Turn one of your avatars into a short video',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'avatar',
+      description: 'Which avatar (start typing its prompt or id)',
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'duration',
+      description: 'Seconds, 3–30 (Basic up to 10)',
+      min_value: 3,
+      max_value: 30,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'tier',
+      description: 'Video Studio tier (default basic)',
+      choices: [
+        {
+          name: `basic — ${TIER_SPECS.basic.resolution}, 30 fps, up to ${TIER_SPECS.basic.maxSeconds} s`,
+          value: 'basic',
+        },
+        {
+          name: `reality-lab — ${TIER_SPECS['reality-lab'].resolution}, 30/60 fps, up to ${TIER_SPECS['reality-lab'].maxSeconds} s`,
+          value: 'reality-lab',
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'motion',
+      description: 'How much the avatar moves (default moderate)',
+      choices: [
+        { name: 'subtle — breathing, soft blinks', value: 'subtle' },
+        { name: 'moderate — natural head movements', value: 'moderate' },
+        { name: 'dynamic — full range, dramatic', value: 'dynamic' },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'fps',
+      description: 'Frames per second (60 only on reality-lab)',
+      choices: [
+        { name: '30', value: 30 },
+        { name: '60 (reality-lab)', value: 60 },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'format',
+      description: 'File format (default mp4)',
+      choices: [
+        { name: 'mp4', value: 'mp4' },
+        { name: 'webm', value: 'webm' },
+        { name: 'mov (reality-lab)', value: 'mov' },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'speech',
+      description: 'A line the avatar says, with lip-sync',
+      max_length: SPEECH_MAX,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'voice',
+      description: 'The voice for the line',
+      autocomplete: true,
+      max_length: 100,
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

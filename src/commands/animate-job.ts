@@ -1,0 +1,147 @@
+import type { RepliableInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { GuildSettings } from '../services/credits/index.js';
+import { renderVideoPending } from '../services/delivery/video-replies.js';
+import { credits } from '../services/delivery/style.js';
+import type { VideoJob, VideoParams } from '../services/jobs/job-record.js';
+import {
+  TIER_SPECS,
+  estimateAudioCost,
+  videoCost,
+  type StudioTier,
+  type VideoFormat,
+  type VideoFps,
+} from '../services/percify/pricing.js';
+import type { MotionStyle } from '../services/percify/requests.js';
+import { cleanPrompt } from './avatar-job.js';
+import { SPEECH_MAX } from './animate-data.js';
+import { launchJob } from './launch-job.js';
+
+/** A voice every account has (the documented presets); used when a member names none. */
+export const DEFAULT_VOICE = 'preset-narrator';
+/** The seed's advice: keep clips at 5 s, where the base price covers them. */
+export const DEFAULT_DURATION = 5;
+
+export interface VideoRequest {
+  avatarId: string;
+  avatarPrompt?: string | undefined;
+  durationSeconds?: number | undefined;
+  tier?: StudioTier | undefined;
+  motion?: MotionStyle | undefined;
+  fps?: number | undefined;
+  format?: VideoFormat | undefined;
+  speech?: string | undefined;
+  voiceId?: string | undefined;
+  existingVideoId?: string | undefined;
+}
+
+export interface VideoQuote {
+  video: number;
+  audio: number;
+  total: number;
+}
+
+/** Fills the defaults and applies Percify's tier rules and the guild's limits, in words a member reads. */
+export function resolveVideoParams(request: VideoRequest, settings: GuildSettings): VideoParams {
+  const tier = request.tier ?? (settings.limits.allowedTiers.includes('basic') ? 'basic' : 'reality-lab');
+  const spec = TIER_SPECS[tier];
+  const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION;
+  const fps = (request.fps ?? spec.defaultFps) as VideoFps;
+  const format = request.format ?? 'mp4';
+  if (!settings.limits.allowedTiers.includes(tier)) {
+    throw new UserError(
+      `The ${spec.label} tier is turned off on this server. Try \`tier:${settings.limits.allowedTiers[0]}\`.`,
+      'tier-not-allowed',
+    );
+  }
+  if (
+    !Number.isInteger(durationSeconds) ||
+    durationSeconds < spec.minSeconds ||
+    durationSeconds > spec.maxSeconds
+  ) {
+    const hint =
+      tier === 'basic' && durationSeconds > spec.maxSeconds ? ' Use `tier:reality-lab` for up to 30 s.' : '';
+    throw new UserError(
+      `${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.${hint}`,
+      'bad-duration',
+    );
+  }
+  if (durationSeconds > settings.limits.maxVideoSeconds) {
+    throw new UserError(
+      `This server allows videos up to ${settings.limits.maxVideoSeconds} seconds.`,
+      'duration-limit',
+    );
+  }
+  if (!spec.fps.includes(fps)) {
+    throw new UserError(
+      `${fps} fps needs the Reality Lab tier. Add \`tier:reality-lab\`, or use 30 fps.`,
+      'fps-tier',
+    );
+  }
+  if (!spec.formats.includes(format)) {
+    throw new UserError(
+      `${format.toUpperCase()} files need the Reality Lab tier. Add \`tier:reality-lab\`, or use mp4.`,
+      'format-tier',
+    );
+  }
+  const text = request.speech === undefined ? undefined : cleanPrompt(request.speech);
+  if (text !== undefined && (text.length === 0 || text.length > SPEECH_MAX)) {
+    throw new UserError(`The spoken line takes 1 to ${SPEECH_MAX} characters.`, 'bad-speech');
+  }
+  return {
+    avatarId: request.avatarId,
+    avatarPrompt: request.avatarPrompt,
+    durationSeconds,
+    tier,
+    motion: request.motion ?? 'moderate',
+    fps,
+    format,
+    speech: text ? { text, voiceId: request.voiceId ?? DEFAULT_VOICE } : undefined,
+    existingVideoId: request.existingVideoId,
+  };
+}
+
+/** The exact video price from the seed's table, plus the estimated voice (charged at Percify's figure). */
+export function quoteVideo(params: VideoParams): VideoQuote {
+  const video = params.existingVideoId ? 0 : videoCost(params.tier, params.durationSeconds).total;
+  const audio = params.speech ? estimateAudioCost(params.speech.text) : 0;
+  return { video, audio, total: video + audio };
+}
+
+export function describeQuote(quote: VideoQuote): string {
+  if (quote.audio === 0) return credits(quote.total);
+  if (quote.video === 0) return `${credits(quote.total)} for the voice (estimated)`;
+  return `${credits(quote.total)} (video ${quote.video} + voice about ${quote.audio})`;
+}
+
+/** Finds one of the member's finished avatars, so nobody animates someone else's. */
+export async function findOwnedAvatar(ctx: BotContext, guildId: string, memberId: string, avatarId: string) {
+  const id = avatarId.trim();
+  const matches = await ctx.history.search(guildId, memberId, id, 25);
+  const found = matches.find((suggestion) => suggestion.avatarId === id);
+  if (!found) {
+    throw new UserError(
+      "I can't find that avatar among your finished ones. Pick one from the list as you type, or make one with `/avatar`.",
+      'unknown-avatar',
+    );
+  }
+  return found;
+}
+
+/** Reserves the quoted credits, writes the job and answers with its progress view; then the runner takes it. */
+export function startVideoJob(
+  interaction: RepliableInteraction<'cached'>,
+  ctx: BotContext,
+  params: VideoParams,
+): Promise<VideoJob> {
+  const quote = quoteVideo(params);
+  return launchJob<VideoJob>(interaction, ctx, {
+    draft: { kind: 'video', params },
+    amount: quote.total,
+    usage: { kind: 'video', tier: params.tier, videoSeconds: params.durationSeconds },
+    refusal: (detail) =>
+      `💳 Not enough credits: this video costs ${describeQuote(quote)}. ${detail} See \`/credits\`.`,
+    renderPending: (job) => renderVideoPending(job, {}),
+  });
+}

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+} from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { encodeCustomId } from '../interactions/custom-id.js';
+import type { GuildSettings } from '../services/credits/index.js';
+import { COLOURS, quote } from '../services/delivery/style.js';
+import { TIER_SPECS, isStudioTier, type StudioTier } from '../services/percify/pricing.js';
+import { MOTION_STYLES, type MotionStyle } from '../services/percify/requests.js';
+import { quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
+import { assertChannelAllowed } from './guild-rules.js';
+import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
+
+/** The choices of the 🎬 Animate button, kept while the member picks; all state lives here. */
+interface AnimatePanel {
+  ownerId: string;
+  guildId: string;
+  avatarId: string;
+  avatarPrompt: string;
+  tier: StudioTier;
+  motion: MotionStyle;
+  duration: number;
+  createdAt: number;
+}
+
+const panelKey = (id: string) => `v1:animate-panel:${id}`;
+/** A select menu holds 25 options; these lengths cover both tiers in useful steps. */
+const DURATIONS = [3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30];
+
+function durationsFor(tier: StudioTier, settings: GuildSettings): number[] {
+  const max = Math.min(TIER_SPECS[tier].maxSeconds, settings.limits.maxVideoSeconds);
+  return DURATIONS.filter((seconds) => seconds <= max);
+}
+
+function panelParams(panel: AnimatePanel, settings: GuildSettings) {
+  return resolveVideoParams(
+    {
+      avatarId: panel.avatarId,
+      avatarPrompt: panel.avatarPrompt,
+      tier: panel.tier,
+      motion: panel.motion,
+      durationSeconds: panel.duration,
+    },
+    settings,
+  );
+}
+
+function renderPanel(
+  id: string,
+  panel: AnimatePanel,
+  settings: GuildSettings,
+): { embeds: APIEmbed[]; components: APIActionRowComponent<APIComponentInMessageActionRow>[] } {
+  const cost = quoteVideo(panelParams(panel, settings)).total;
+  const select = (
+    field: 'tier' | 'motion' | 'duration',
+    placeholder: string,
+    options: Array<{ label: string; value: string; default: boolean }>,
+  ) => ({
+    type: ComponentType.ActionRow as const,
+    components: [
+      {
+        type: ComponentType.StringSelect as const,
+        custom_id: encodeCustomId('panel', id, field),
+        placeholder,
+        options,
+      },
+    ],
+  });
+  return {
+    embeds: [
+      {
+        color: COLOURS.brand,
+        title: '🎬 Animate this avatar',
+        description: `${quote(panel.avatarPrompt, 300)}\n\nPick the tier, motion and length, then render.`,
+        footer: { text: panel.avatarId },
+      },
+    ],
+    components: [
+      select(
+        'tier',
+        'Tier',
+        settings.limits.allowedTiers.map((tier) => ({
+          label: `${TIER_SPECS[tier].label} — ${TIER_SPECS[tier].resolution}, up to ${TIER_SPECS[tier].maxSeconds} s`,
+          value: tier,
+          default: tier === panel.tier,
+        })),
+      ),
+      select(
+        'motion',
+        'Motion',
+        MOTION_STYLES.map((motion) => ({ label: motion, value: motion, default: motion === panel.motion })),
+      ),
+      select(
+        'duration',
+        'Length',
+        durationsFor(panel.tier, settings).map((seconds) => ({
+          label: `${seconds} seconds`,
+          value: String(seconds),
+          default: seconds === panel.duration,
+        })),
+      ),
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            custom_id: encodeCustomId('panel', id, 'render'),
+            label: `🎬 Render · ${cost} credits`,
+            style: ButtonStyle.Primary,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The 🎬 Animate button under an avatar result: opens the panel for that image, privately. */
+export async function openAnimatePanel(
+  interaction: GuildComponentInteraction,
+  ctx: BotContext,
+  avatarId: string,
+  avatarPrompt: string,
+) {
+  const settings = await ctx.settings.get(interaction.guildId);
+  assertChannelAllowed(settings, interaction.channelId, 'Videos');
+  const tier: StudioTier = settings.limits.allowedTiers[0] ?? 'basic';
+  const panel: AnimatePanel = {
+    ownerId: interaction.user.id,
+    guildId: interaction.guildId,
+    avatarId,
+    avatarPrompt,
+    tier,
+    motion: 'moderate',
+    duration: Math.min(5, ...durationsFor(tier, settings).slice(-1)),
+    createdAt: ctx.now(),
+  };
+  const id = randomBytes(6).toString('hex');
+  await ctx.store.set(panelKey(id), panel);
+  await interaction.reply({ ...renderPanel(id, panel, settings), flags: MessageFlags.Ephemeral });
+}
+
+export const animatePanelHandlers: ComponentHandlers = {
+  async panel(interaction, [id = '', field = ''], ctx) {
+    const panel = await ctx.store.get<AnimatePanel>(panelKey(id));
+    if (!panel || panel.guildId !== interaction.guildId || panel.ownerId !== interaction.user.id) {
+      throw new UserError(
+        'This panel is no longer open. Click 🎬 Animate on the avatar again.',
+        'panel-gone',
+      );
+    }
+    const settings = await ctx.settings.get(interaction.guildId);
+    if (field === 'render') {
+      await startVideoJob(interaction, ctx, panelParams(panel, settings));
+      return;
+    }
+    if (!interaction.isStringSelectMenu()) return;
+    const value = interaction.values[0] ?? '';
+    const next = { ...panel };
+    if (field === 'tier' && isStudioTier(value)) next.tier = value;
+    else if (field === 'motion' && (MOTION_STYLES as readonly string[]).includes(value))
+      next.motion = value as MotionStyle;
+    else if (field === 'duration' && DURATIONS.includes(Number(value))) next.duration = Number(value);
+    else
+      throw new UserError(
+        'That choice is not available. Click 🎬 Animate on the avatar again.',
+        'panel-choice',
+      );
+    // A shorter tier takes a clip that is too long for it down to its longest length.
+    next.duration = Math.min(next.duration, ...durationsFor(next.tier, settings).slice(-1));
+    await ctx.store.set(panelKey(id), next);
+    await interaction.update(renderPanel(id, next, settings));
+  },
+};

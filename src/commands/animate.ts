@@ -1,0 +1,88 @@
+import type { BotContext } from '../context.js';
+import type { StudioTier, VideoFormat } from '../services/percify/pricing.js';
+import type { MotionStyle } from '../services/percify/requests.js';
+import { animateCommandData } from './animate-data.js';
+import { askToConfirm, confirmHandlers } from './animate-confirm.js';
+import { findOwnedAvatar, quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
+import { animatePanelHandlers } from './animate-panel.js';
+import { assertChannelAllowed } from './guild-rules.js';
+import type { CommandModule, GuildAutocompleteInteraction, GuildCommandInteraction } from './types.js';
+import { deleteResultHandler } from './owned-job.js';
+import { videoButtonHandlers } from './video-buttons.js';
+
+/** Discord shows at most 25 suggestions, each name at most 100 characters. */
+const MAX_CHOICES = 25;
+
+function choiceName(text: string): string {
+  return text.length <= 100 ? text : `${text.slice(0, 99)}…`;
+}
+
+async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
+  const options = interaction.options;
+  const avatar = await findOwnedAvatar(
+    ctx,
+    interaction.guildId,
+    interaction.user.id,
+    options.getString('avatar', true),
+  );
+  const settings = await ctx.settings.get(interaction.guildId);
+  assertChannelAllowed(settings, interaction.channelId, 'Videos');
+  const params = resolveVideoParams(
+    {
+      avatarId: avatar.avatarId,
+      avatarPrompt: avatar.prompt,
+      durationSeconds: options.getInteger('duration') ?? undefined,
+      tier: (options.getString('tier') ?? undefined) as StudioTier | undefined,
+      motion: (options.getString('motion') ?? undefined) as MotionStyle | undefined,
+      fps: options.getInteger('fps') ?? undefined,
+      format: (options.getString('format') ?? undefined) as VideoFormat | undefined,
+      speech: options.getString('speech') ?? undefined,
+      voiceId: options.getString('voice') ?? undefined,
+    },
+    settings,
+  );
+  if (quoteVideo(params).total > settings.limits.confirmAbove) {
+    await askToConfirm(interaction, ctx, params);
+    return;
+  }
+  await startVideoJob(interaction, ctx, params);
+}
+
+async function autocomplete(interaction: GuildAutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name === 'avatar') {
+    const found = await ctx.history.search(
+      interaction.guildId,
+      interaction.user.id,
+      focused.value,
+      MAX_CHOICES,
+    );
+    await interaction.respond(
+      found.map((avatar) => ({
+        name: choiceName(`${avatar.prompt} · ${avatar.avatarId}`),
+        value: avatar.avatarId,
+      })),
+    );
+    return;
+  }
+  if (focused.name === 'voice') {
+    const typed = focused.value.toLowerCase();
+    const voices = await ctx.voices.list();
+    await interaction.respond(
+      voices
+        .filter((voice) => `${voice.name} ${voice.id}`.toLowerCase().includes(typed))
+        .slice(0, MAX_CHOICES)
+        .map((voice) => ({
+          name: choiceName(voice.name === voice.id ? voice.id : `${voice.name} (${voice.id})`),
+          value: voice.id,
+        })),
+    );
+    return;
+  }
+  await interaction.respond([]);
+}
+
+export const animateModule: CommandModule = {
+  command: { data: animateCommandData, execute, autocomplete },
+  components: { ...confirmHandlers, ...animatePanelHandlers, ...videoButtonHandlers, ...deleteResultHandler },
+};

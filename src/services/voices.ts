@@ -1,0 +1,46 @@
+import type { Logger } from '../logger.js';
+import type { PercifyClient } from './percify/client.js';
+
+export interface VoiceChoice {
+  id: string;
+  name: string;
+}
+
+/** Percify's preset voices: every account has them, so they are offered even when listing fails. */
+export const PRESET_VOICES: readonly VoiceChoice[] = [
+  { id: 'preset-narrator', name: 'Narrator' },
+  { id: 'preset-friendly-female', name: 'Friendly (female)' },
+  { id: 'preset-friendly-male', name: 'Friendly (male)' },
+  { id: 'preset-professional-female', name: 'Professional (female)' },
+  { id: 'preset-professional-male', name: 'Professional (male)' },
+];
+
+/** Autocomplete must answer within 3 seconds: voices are listed once and kept for a few minutes. */
+const CACHE_MS = 5 * 60_000;
+
+export class VoiceCatalog {
+  #cached: { at: number; voices: VoiceChoice[] } | undefined;
+
+  constructor(
+    private readonly percify: PercifyClient,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(): Promise<VoiceChoice[]> {
+    if (this.#cached && this.now() - this.#cached.at < CACHE_MS) return this.#cached.voices;
+    let listed: VoiceChoice[] = [];
+    try {
+      listed = (await this.percify.listVoices()).map((voice) => ({
+        id: voice.id,
+        name: voice.name ?? voice.id,
+      }));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not list voices; offering the presets');
+    }
+    const presetIds = new Set(PRESET_VOICES.map((voice) => voice.id));
+    const voices = [...PRESET_VOICES, ...listed.filter((voice) => !presetIds.has(voice.id))];
+    this.#cached = { at: this.now(), voices };
+    return voices;
+  }
+}

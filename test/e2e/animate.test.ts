@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EmulatedMessage } from '../../sandbox/discord/index.js';
+import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+
+// /animate end to end: from a member's avatar to a playable video in the channel, with the confirm
+// step, the Animate panel, a spoken line with lip-sync, and Add voice on a finished video.
+
+let h: BotHarness;
+let benAvatar: { id: string; message: EmulatedMessage };
+
+const TITLE_DONE = /Your video|Voice added|Could not/;
+
+function buttonIds(message: EmulatedMessage): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const row of message.components) {
+    if (!('components' in row)) continue;
+    for (const component of row.components) {
+      if ('custom_id' in component)
+        ids['label' in component && component.label ? component.label : component.custom_id] =
+          component.custom_id;
+    }
+  }
+  return ids;
+}
+
+async function settled(message: EmulatedMessage): Promise<EmulatedMessage> {
+  return h.emulator.driver.waitForEdit(message.id, (m) => TITLE_DONE.test(m.embeds[0]?.title ?? ''), 30_000);
+}
+
+async function spent(user: string): Promise<number> {
+  return (await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId(user), [])).spentToday;
+}
+
+beforeAll(async () => {
+  h = await startBotHarness();
+  const admin = h.emulator.driver.userId('ada');
+  await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, allowancePerDay: 1000 }), 'tests');
+  const reply = await h.emulator.driver
+    .runCommand({
+      user: 'ben',
+      channel: 'studio',
+      name: 'avatar',
+      options: { prompt: 'a smiling astronaut', seed: 9 },
+    })
+    .reply();
+  const message = await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
+  const id = h.percify.avatars().find((a) => a.prompt === 'a smiling astronaut')!.id;
+  benAvatar = { id, message };
+  // The history (which /animate reads) is written just after the member sees the result.
+  await vi.waitFor(async () =>
+    expect(
+      await h.app.context.history.search(h.guild.id, h.emulator.driver.userId('ben'), id, 1),
+    ).toHaveLength(1),
+  );
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('/animate', () => {
+  it("suggests the member's own finished avatars as they type", async () => {
+    const own = await h.emulator.driver
+      .autocomplete({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: 'astro' },
+        focused: 'avatar',
+      })
+      .response();
+    expect(own.choices).toEqual([{ name: `a smiling astronaut · ${benAvatar.id}`, value: benAvatar.id }]);
+    const others = await h.emulator.driver
+      .autocomplete({
+        user: 'cleo',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: '' },
+        focused: 'avatar',
+      })
+      .response();
+    expect(others.choices).toEqual([]);
+    const voices = await h.emulator.driver
+      .autocomplete({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: benAvatar.id, voice: 'narr' },
+        focused: 'voice',
+      })
+      .response();
+    expect(voices.choices?.[0]).toEqual({ name: 'Narrator (preset-narrator)', value: 'preset-narrator' });
+  });
+
+  it('renders a 5 s basic video into the channel as an MP4 and charges the price list', async () => {
+    const before = await spent('ben');
+    const reply = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: benAvatar.id, duration: 5 },
+      })
+      .reply();
+    expect(reply.embeds[0]!.title).toContain('Animating');
+    const done = await settled(reply);
+    expect(done.embeds[0]!.title).toBe('✅ Your video');
+    const field = (name: string) => done.embeds[0]!.fields?.find((f) => f.name === name)?.value;
+    expect([field('Duration'), field('Tier'), field('Motion'), field('Charged')]).toEqual([
+      '5 s',
+      'Basic',
+      'moderate',
+      '30 credits',
+    ]);
+    const file = done.attachments[0]!;
+    expect(file.filename).toBe('video.mp4');
+    expect(file.bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
+    await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 30));
+    expect(Object.keys(buttonIds(done))).toEqual(['🔊 Add voice', '🔁 Re-render', '🗑 Delete']);
+  });
+
+  it('refuses what the tier cannot do, and avatars that are not yours, before anything is spent', async () => {
+    const ask = async (user: string, options: Record<string, string | number>) =>
+      (await h.emulator.driver.runCommand({ user, channel: 'studio', name: 'animate', options }).reply())
+        .content;
+    expect(await ask('ben', { avatar: benAvatar.id, duration: 12 })).toContain('tier:reality-lab');
+    expect(await ask('ben', { avatar: benAvatar.id, fps: 60 })).toContain('Reality Lab');
+    expect(await ask('ben', { avatar: benAvatar.id, format: 'mov' })).toContain('Reality Lab');
+    expect(await ask('cleo', { avatar: benAvatar.id })).toContain("can't find that avatar");
+    expect(h.percify.videos().filter((v) => v.status !== 'completed')).toEqual([]);
+  });
+
+  it('asks before spending above the confirm threshold, and only the owner can confirm', async () => {
+    const ask = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: benAvatar.id, duration: 8 },
+      })
+      .reply();
+    expect(ask.ephemeral).toBe(true);
+    expect(ask.embeds[0]!.description).toContain('48 credits');
+    const ids = buttonIds(ask);
+    const before = await spent('ben');
+    const confirmed = await h.emulator.driver
+      .clickButton({ message: ask, customId: ids['✅ Confirm']!, user: 'ben' })
+      .reply();
+    const done = await settled(confirmed);
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('48 credits');
+    await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 48));
+    // A second click finds the offer taken.
+    const again = await h.emulator.driver
+      .clickButton({ message: ask, customId: ids['✅ Confirm']!, user: 'ben' })
+      .reply();
+    expect(again.content).toContain('no longer open');
+  });
+
+  it('lets the member cancel, and lets an offer lapse after a minute', async () => {
+    const run = () =>
+      h.emulator.driver
+        .runCommand({
+          user: 'ben',
+          channel: 'studio',
+          name: 'animate',
+          options: { avatar: benAvatar.id, duration: 9 },
+        })
+        .reply();
+    const first = await run();
+    const cancelled = await h.emulator.driver
+      .clickButton({ message: first, customId: buttonIds(first)['Cancel']!, user: 'ben' })
+      .response();
+    expect(cancelled.message?.embeds[0]?.title).toBe('Cancelled');
+    const second = await run();
+    const pendingId = buttonIds(second)['✅ Confirm']!.split(':')[2]!;
+    const key = `v1:pending-video:${pendingId}`;
+    const pending = await h.app.context.store.get<{ createdAt: number }>(key);
+    await h.app.context.store.set(key, { ...pending, createdAt: Date.now() - 61_000 });
+    const late = await h.emulator.driver
+      .clickButton({ message: second, customId: buttonIds(second)['✅ Confirm']!, user: 'ben' })
+      .reply();
+    expect(late.content).toContain('lapsed');
+  });
+
+  it('says a line with lip-sync, charging the video and the voice at Percify’s figures', async () => {
+    const before = await spent('ben');
+    const ask = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: {
+          avatar: benAvatar.id,
+          speech: 'Hello there, welcome to the studio!',
+          voice: 'preset-friendly-female',
+        },
+      })
+      .reply();
+    // 30 credits of video plus the voice is over the server's threshold of 30: confirm first.
+    expect(ask.embeds[0]!.description).toMatch(/video 30 \+ voice about \d+/);
+    const reply = await h.emulator.driver
+      .clickButton({ message: ask, customId: buttonIds(ask)['✅ Confirm']!, user: 'ben' })
+      .reply();
+    const done = await settled(reply);
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Voice')?.value).toMatch(/^Yes/);
+    const video = h.percify.videos().find((v) => v.hasAudio);
+    expect(video).toBeDefined();
+    const audio = h.percify.audios().find((a) => a.text === 'Hello there, welcome to the studio!');
+    expect(audio?.voiceId).toBe('preset-friendly-female');
+    await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 30 + audio!.creditCost));
+  }, 60_000);
+
+  it('opens the Animate panel from an avatar result, prices each choice live, and renders', async () => {
+    const panel = await h.emulator.driver
+      .clickButton({
+        message: benAvatar.message,
+        customId: buttonIds(benAvatar.message)['🎬 Animate']!,
+        user: 'ben',
+      })
+      .reply();
+    expect(panel.ephemeral).toBe(true);
+    const ids = buttonIds(panel);
+    const tierId = Object.values(ids).find((id) => id.endsWith(':tier'))!;
+    const updated = await h.emulator.driver
+      .selectMenu({ message: panel, customId: tierId, values: ['reality-lab'], user: 'ben' })
+      .response();
+    const renderLabel = Object.keys(buttonIds(updated.message!)).find((label) =>
+      label.startsWith('🎬 Render'),
+    );
+    expect(renderLabel).toBe('🎬 Render · 20 credits');
+    const renderId = buttonIds(updated.message!)['🎬 Render · 20 credits']!;
+    const job = await h.emulator.driver
+      .clickButton({ message: panel, customId: renderId, user: 'ben' })
+      .reply();
+    const done = await settled(job);
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Tier')?.value).toBe('Reality Lab');
+  });
+
+  it('adds a voice to a finished video through a modal', async () => {
+    const reply = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: benAvatar.id, duration: 3 },
+      })
+      .reply();
+    const video = await settled(reply);
+    const click = h.emulator.driver.clickButton({
+      message: video,
+      customId: buttonIds(video)['🔊 Add voice']!,
+      user: 'ben',
+    });
+    expect((await click.response()).modal?.title).toBe('Add a voice');
+    const voiced = await h.emulator.driver
+      .submitModal({ interaction: click, fields: { line: 'Now I can talk.', voice: 'preset-narrator' } })
+      .reply();
+    const done = await settled(voiced);
+    expect(done.embeds[0]!.title).toBe('✅ Voice added');
+  });
+});
