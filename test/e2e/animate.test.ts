@@ -258,3 +258,49 @@ describe('/animate', () => {
     expect(done.embeds[0]!.title).toBe('✅ Voice added');
   });
 });
+
+describe('progress while a video renders', () => {
+  let slow: BotHarness;
+  beforeAll(async () => {
+    slow = await startBotHarness({ speed: 20 });
+    const admin = slow.emulator.driver.userId('ada');
+    await slow.app.context.settings.update(
+      slow.guild.id,
+      admin,
+      (s) => ({ ...s, allowancePerDay: 100 }),
+      'tests',
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it('moves the bar forward, never past 95 % before the video is there', async () => {
+    const reply = await slow.emulator.driver
+      .runCommand({ user: 'ben', channel: 'studio', name: 'avatar', options: { prompt: 'a slow turtle' } })
+      .reply();
+    await slow.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
+    const avatarId = slow.percify.avatars()[0]!.id;
+    await vi.waitFor(async () =>
+      expect(
+        await slow.app.context.history.search(slow.guild.id, slow.emulator.driver.userId('ben'), avatarId, 1),
+      ).toHaveLength(1),
+    );
+    const video = await slow.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: { avatar: avatarId, duration: 3 },
+      })
+      .reply();
+    const done = await slow.emulator.driver.waitForEdit(video.id, (m) => m.attachments.length === 1, 30_000);
+    const percents = done.history
+      .map((revision) => /(\d+)%/.exec(revision.embeds[0]?.description ?? '')?.[1])
+      .filter((value): value is string => value !== undefined)
+      .map(Number);
+    expect(percents.length).toBeGreaterThanOrEqual(3);
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+    expect(Math.max(...percents)).toBeLessThanOrEqual(95);
+  }, 60_000);
+});

@@ -270,6 +270,8 @@ export class JobRunner {
     }
     switch (outcome.status) {
       case 'pending':
+        // Progress estimates move with time; the throttle keeps this to one edit per interval.
+        this.#showProgress(job);
         return this.#schedulePoll(job);
       case 'next-stage': {
         const next = await this.#save(job, () => ({
