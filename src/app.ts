@@ -103,6 +103,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     now,
     speed: options.percifySpeed ?? 1,
+    webhooks: resolveWebhookMode(config) === 'listen',
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
     onDelivered: (path) => metrics.countDelivery(path),

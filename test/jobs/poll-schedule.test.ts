@@ -43,4 +43,10 @@ describe('poll schedule', () => {
     expect(nextPollDelay(plan, 0)).toBe(plan.lookAtMs[0]);
     expect(nextPollDelay(plan, plan.lookAtMs[0]!)).toBe(plan.lookAtMs[1]! - plan.lookAtMs[0]!);
   });
+
+  it('waits past the worst case before the first look when webhooks are on', () => {
+    const plan = planPolls({ typical: 8, max: 10 }, { webhooks: true });
+    expect(plan.lookAtMs[0]).toBe(15_000);
+    expect(plan.giveUpAfterMs).toBe(90_000);
+  });
 });

@@ -24,6 +24,7 @@ function asAvatarJob(job: JobRecord): AvatarJob {
 function toImage(avatar: Avatar, job: AvatarJob, index: number): ResultImage {
   return {
     avatarId: avatar.id,
+    imageUrl: avatar.imageUrl,
     seed: avatar.seed ?? job.params.seed + index,
     width: avatar.width,
     height: avatar.height,
@@ -131,9 +132,10 @@ export class AvatarJobKind implements JobKindHandler {
     const job = asAvatarJob(record);
     const files = await Promise.all(
       (job.images ?? []).map(async (image, index) => {
-        const avatar = await this.percify.getAvatar(image.avatarId);
-        if (!avatar.imageUrl) throw new Error(`avatar ${image.avatarId} has no image URL`);
-        const media = await this.percify.downloadMedia(avatar.imageUrl, { maxBytes: MAX_IMAGE_BYTES });
+        // Records from before the URL was kept ask Percify for it once more.
+        const url = image.imageUrl ?? (await this.percify.getAvatar(image.avatarId)).imageUrl;
+        if (!url) throw new Error(`avatar ${image.avatarId} has no image URL`);
+        const media = await this.percify.downloadMedia(url, { maxBytes: MAX_IMAGE_BYTES });
         return { name: avatarFileName(index), data: media.bytes, contentType: 'image/png' };
       }),
     );

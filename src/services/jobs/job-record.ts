@@ -63,6 +63,8 @@ export interface VideoParams {
 
 export interface ResultImage {
   avatarId: string;
+  /** Percify's URL for the full image, from the authoritative GET that saw it completed. */
+  imageUrl?: string | undefined;
   seed: number;
   width?: number | undefined;
   height?: number | undefined;

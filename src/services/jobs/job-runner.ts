@@ -29,6 +29,8 @@ export interface JobRunnerOptions {
   now?: () => number;
   /** Simulator speed-up, shrinking the documented processing times the polls are paced by. */
   speed?: number;
+  /** Webhooks end waits early, so polls only back them up (see planPolls). */
+  webhooks?: boolean;
   progressIntervalMs?: number;
   /** Wait before asking again after an unknown outcome, a refused delivery or an unreachable API. */
   retryDelayMs?: (attempt: number) => number;
@@ -249,7 +251,10 @@ export class JobRunner {
   }
 
   #schedulePoll(job: JobRecord): void {
-    const plan = planPolls(this.#handler(job).expected(job), { speed: this.options.speed ?? 1 });
+    const plan = planPolls(this.#handler(job).expected(job), {
+      speed: this.options.speed ?? 1,
+      webhooks: this.options.webhooks ?? false,
+    });
     const elapsed = this.#now() - (job.submittedAt ?? this.#now());
     const delay = nextPollDelay(plan, elapsed);
     if (delay === null) {

@@ -25,10 +25,21 @@ const GROWTH = 1.5;
 const MIN_GAP_MS = 25;
 const MIN_GIVE_UP_MS = 30_000;
 
-export function planPolls(expected: ExpectedDuration, options: { speed?: number } = {}): PollPlan {
-  // `speed` shrinks the documented times for the simulator; production runs at 1.
+export interface PollOptions {
+  /** Shrinks the documented times for the simulator; production runs at 1. */
+  speed?: number;
+  /**
+   * Percify's webhooks end the wait: polls are then only a safety net for a lost event, so the first
+   * look waits past the documented worst case instead of coming near the typical time.
+   */
+  webhooks?: boolean;
+}
+
+export function planPolls(expected: ExpectedDuration, options: PollOptions = {}): PollPlan {
   const scale = 1000 / (options.speed ?? 1);
-  const first = Math.max(expected.typical * 0.9, 0.25) * scale;
+  const first = options.webhooks
+    ? Math.max(expected.max * 1.5, 0.25) * scale
+    : Math.max(expected.typical * 0.9, 0.25) * scale;
   const minGap = Math.max(Math.max(expected.typical * 0.15, 0.5) * scale, MIN_GAP_MS);
   const maxGap = Math.max(Math.max(expected.max * 0.25, 2) * scale, MIN_GAP_MS);
   // Generous: three times the documented worst case plus a minute of slack for a busy service.
