@@ -1,4 +1,4 @@
-import { ComponentType, InteractionType } from 'discord-api-types/v10';
+import { ComponentType, InteractionType, OverwriteType } from 'discord-api-types/v10';
 import { apiMessage, emulatedMessage } from './api-shapes.js';
 import { OptionBuilder } from './command-options.js';
 import type { EmulatorCore } from './core.js';
@@ -6,6 +6,7 @@ import { createInteraction } from './interaction-factory.js';
 import { InteractionHandle, waitFor } from './interaction-handle.js';
 import { checkSelectValues, findComponent } from './component-lookup.js';
 import { buildModalSubmitComponents } from './modal-submit.js';
+import { toPermissionBits, type PermissionInput } from './permissions.js';
 import { Seeder, type ChannelSeed, type GuildSeed, type MemberSeed, type SeededGuild } from './seed.js';
 import type { Gateway } from './gateway.js';
 import type {
@@ -46,6 +47,30 @@ export class EmulatorDriver {
 
   addMember(guild: string, seed: MemberSeed): string {
     return this.seeder.addMember(this.guildId(guild), seed);
+  }
+
+  /**
+   * Replaces the bot's own permission overwrite on a channel while running, as an admin editing the
+   * channel would (e.g. taking Send Messages away to force another delivery path).
+   */
+  setBotChannelPermissions(channel: string, allow?: PermissionInput, deny?: PermissionInput): void {
+    const stored = this.core.store.channels.get(this.channelId(channel));
+    if (!stored) throw new Error(`No channel ${channel}`);
+    const botId = this.core.settings.botUserId;
+    stored.overwrites = stored.overwrites.filter((o) => !(o.type === OverwriteType.Member && o.id === botId));
+    stored.overwrites.push({
+      id: botId,
+      type: OverwriteType.Member,
+      allow: toPermissionBits(allow),
+      deny: toPermissionBits(deny),
+    });
+  }
+
+  /** Deletes a message as a moderator would. */
+  deleteMessage(id: string): void {
+    const stored = this.core.store.liveMessage(id);
+    if (!stored) throw new Error(`No message ${id}`);
+    this.core.store.deleteMessage(stored);
   }
 
   setBoostTier(guild: string, tier: BoostTier): void {
