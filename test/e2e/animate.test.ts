@@ -209,6 +209,39 @@ describe('/animate', () => {
     await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 30 + audio!.creditCost));
   }, 60_000);
 
+  it('renders Reality Lab at 60 fps as a MOV file', async () => {
+    const reply = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'animate',
+        options: {
+          avatar: benAvatar.id,
+          tier: 'reality-lab',
+          fps: 60,
+          format: 'mov',
+          motion: 'dynamic',
+          duration: 3,
+        },
+      })
+      .reply();
+    const done = await settled(reply);
+    const field = (name: string) => done.embeds[0]!.fields?.find((f) => f.name === name)?.value;
+    expect([field('Tier'), field('FPS'), field('Motion'), field('Charged')]).toEqual([
+      'Reality Lab',
+      '60',
+      'dynamic',
+      '20 credits',
+    ]);
+    expect(done.attachments[0]!.filename).toBe('video.mov');
+    expect(h.percify.videos().at(-1)).toMatchObject({
+      studioTier: 'reality-lab',
+      fps: 60,
+      format: 'mov',
+      motionStyle: 'dynamic',
+    });
+  });
+
   it('opens the Animate panel from an avatar result, prices each choice live, and renders', async () => {
     const panel = await h.emulator.driver
       .clickButton({

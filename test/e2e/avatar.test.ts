@@ -72,4 +72,30 @@ describe('/avatar', () => {
     expect(balance).toMatchObject({ spendable: 3, reservedNow: 0 });
     expect(h.percify.avatars().some((a) => a.prompt === 'a knight')).toBe(false);
   });
+
+  it('sends style, aspect ratio and guidance exactly as chosen', async () => {
+    const reply = await h.emulator.driver
+      .runCommand({
+        user: 'ada',
+        channel: 'studio',
+        name: 'avatar',
+        options: {
+          prompt: 'a wide canyon portrait',
+          style: 'renaissance',
+          aspect_ratio: '16:9',
+          guidance: 12.5,
+        },
+      })
+      .reply();
+    const done = await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Style')?.value).toBe('renaissance');
+    const sent = h.percify.avatars().find((a) => a.prompt === 'a wide canyon portrait');
+    expect(sent).toMatchObject({
+      stylePreset: 'renaissance',
+      aspectRatio: '16:9',
+      guidanceScale: 12.5,
+      model: 'flux',
+    });
+    expect(done.attachments[0]).toMatchObject({ width: 1344, height: 768 });
+  });
 });

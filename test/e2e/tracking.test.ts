@@ -71,6 +71,19 @@ describe('with webhooks', () => {
     expect(metrics).toMatch(/percify_bot_webhook_deliveries_total\{outcome="bad_signature"\} [1-9]/);
   });
 
+  it('cannot be moved backwards by events arriving out of order', async () => {
+    h.percify.faults.reorderWebhooks = true;
+    try {
+      const done = await makeAvatar(h, 'ben', 'a river running uphill');
+      expect(done.embeds[0]!.title).toContain('Your avatar');
+      expect(
+        done.history.filter((revision) => revision.embeds[0]?.title?.includes('Your avatar')),
+      ).toHaveLength(0);
+    } finally {
+      h.percify.faults.reorderWebhooks = false;
+    }
+  });
+
   it('delivers and charges once when every event comes twice', async () => {
     h.percify.faults.duplicateWebhooks = true;
     try {
