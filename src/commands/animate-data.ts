@@ -1,8 +1,6 @@
+import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { TIER_SPECS } from '../services/percify/pricing.js';
@@ -14,9 +12,7 @@ export const SPEECH_MAX = 500;
 export const animateCommandData = {
   name: 'animate',
   description: 'Turn one of your avatars into a short video',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...GUILD_SLASH_COMMAND,
   options: [
     {
       type: ApplicationCommandOptionType.String,

@@ -1,8 +1,6 @@
+import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { MODEL_INFO } from '../services/percify/pricing.js';
@@ -15,9 +13,7 @@ export const AVATAR_PROMPT_MAX = 1000;
 export const avatarCommandData = {
   name: 'avatar',
   description: 'Create AI avatars from a prompt',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...GUILD_SLASH_COMMAND,
   options: [
     {
       type: ApplicationCommandOptionType.String,

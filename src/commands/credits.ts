@@ -1,8 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -10,16 +7,14 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { RECENT_ENTRIES_SHOWN, renderCredits } from '../services/delivery/credits-replies.js';
 import { isServerManager } from './quota-access.js';
-import type { CommandModule, GuildCommandInteraction } from './types.js';
+import { GUILD_SLASH_COMMAND, type CommandModule, type GuildCommandInteraction } from './types.js';
 
 /** `/credits`: what a member can spend now, and their last charges and refunds. Always ephemeral. */
 
 export const creditsCommandData = {
   name: 'credits',
   description: 'See how many credits you can spend and your recent charges',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...GUILD_SLASH_COMMAND,
   options: [
     {
       type: ApplicationCommandOptionType.User,

@@ -1,8 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -16,16 +13,19 @@ import {
   renderGalleryPage,
   type GalleryBody,
 } from '../services/delivery/gallery-replies.js';
-import type { CommandModule, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
+import {
+  GUILD_SLASH_COMMAND,
+  type CommandModule,
+  type GuildCommandInteraction,
+  type GuildComponentInteraction,
+} from './types.js';
 
 /** `/gallery`: a member's recent avatars and videos, newest first, a page at a time. */
 
 export const galleryCommandData = {
   name: 'gallery',
   description: 'Your recent avatars and videos, with their ids for /animate',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...GUILD_SLASH_COMMAND,
   options: [
     {
       type: ApplicationCommandOptionType.User,

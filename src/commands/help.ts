@@ -1,22 +1,14 @@
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { MessageFlags, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { renderHelp, type HelpCommandLine } from '../services/delivery/help-replies.js';
-import type { CommandModule, GuildCommandInteraction } from './types.js';
+import { GUILD_SLASH_COMMAND, type CommandModule, type GuildCommandInteraction } from './types.js';
 
 /** `/help`: what the bot does, the price list and the member's balance, for their eyes only. */
 
 export const helpCommandData = {
   name: 'help',
   description: 'What this bot does, what things cost, and your credits',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...GUILD_SLASH_COMMAND,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** The registered commands, read from their own data so /help never lists one that is not there. */

@@ -1,9 +1,7 @@
+import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
   ChannelType,
-  InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandChannelOption,
   type APIApplicationCommandIntegerOption,
@@ -74,9 +72,7 @@ const phraseOption: APIApplicationCommandStringOption = {
 export const quotaCommandData = {
   name: 'quota',
   description: "Set this server's credit allowances, budget and limits (admins)",
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...GUILD_SLASH_COMMAND,
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   options: [
     { type: O.Subcommand, name: 'view', description: "Show this server's whole quota configuration" },

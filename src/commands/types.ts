@@ -1,10 +1,13 @@
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  ModalSubmitInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-  StringSelectMenuInteraction,
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
 import type { CustomIdAction } from '../interactions/custom-id.js';
@@ -35,3 +38,17 @@ export interface CommandModule {
   command: SlashCommand;
   components?: ComponentHandlers;
 }
+
+/**
+ * What every command's data shares: a slash command, usable in servers only (credits belong to a
+ * server), installed to servers. Spread into each command's JSON.
+ */
+export const GUILD_SLASH_COMMAND: {
+  type: ApplicationCommandType.ChatInput;
+  contexts: InteractionContextType[];
+  integration_types: ApplicationIntegrationType[];
+} = {
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+};
