@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { componentIds } from '../support/messages.js';
 
 // /animate end to end: from a member's avatar to a playable video in the channel, with the confirm
 // step, the Animate panel, a spoken line with lip-sync, and Add voice on a finished video.
@@ -9,19 +10,6 @@ let h: BotHarness;
 let benAvatar: { id: string; message: EmulatedMessage };
 
 const TITLE_DONE = /Your video|Voice added|Could not/;
-
-function buttonIds(message: EmulatedMessage): Record<string, string> {
-  const ids: Record<string, string> = {};
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if ('custom_id' in component)
-        ids['label' in component && component.label ? component.label : component.custom_id] =
-          component.custom_id;
-    }
-  }
-  return ids;
-}
 
 async function settled(message: EmulatedMessage): Promise<EmulatedMessage> {
   return h.emulator.driver.waitForEdit(message.id, (m) => TITLE_DONE.test(m.embeds[0]?.title ?? ''), 30_000);
@@ -115,7 +103,7 @@ describe('/animate', () => {
     expect(file.filename).toBe('video.mp4');
     expect(file.bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
     await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 30));
-    expect(Object.keys(buttonIds(done))).toEqual(['🔊 Add voice', '🔁 Re-render', '🗑 Delete']);
+    expect(Object.keys(componentIds(done))).toEqual(['🔊 Add voice', '🔁 Re-render', '🗑 Delete']);
   });
 
   it('refuses what the tier cannot do, and avatars that are not yours, before anything is spent', async () => {
@@ -140,7 +128,7 @@ describe('/animate', () => {
       .reply();
     expect(ask.ephemeral).toBe(true);
     expect(ask.embeds[0]!.description).toContain('48 credits');
-    const ids = buttonIds(ask);
+    const ids = componentIds(ask);
     const before = await spent('ben');
     const confirmed = await h.emulator.driver
       .clickButton({ message: ask, customId: ids['✅ Confirm']!, user: 'ben' })
@@ -167,16 +155,16 @@ describe('/animate', () => {
         .reply();
     const first = await run();
     const cancelled = await h.emulator.driver
-      .clickButton({ message: first, customId: buttonIds(first)['Cancel']!, user: 'ben' })
+      .clickButton({ message: first, customId: componentIds(first)['Cancel']!, user: 'ben' })
       .response();
     expect(cancelled.message?.embeds[0]?.title).toBe('Cancelled');
     const second = await run();
-    const pendingId = buttonIds(second)['✅ Confirm']!.split(':')[2]!;
+    const pendingId = componentIds(second)['✅ Confirm']!.split(':')[2]!;
     const key = `v1:pending-video:${pendingId}`;
     const pending = await h.app.context.store.get<{ createdAt: number }>(key);
     await h.app.context.store.set(key, { ...pending, createdAt: Date.now() - 61_000 });
     const late = await h.emulator.driver
-      .clickButton({ message: second, customId: buttonIds(second)['✅ Confirm']!, user: 'ben' })
+      .clickButton({ message: second, customId: componentIds(second)['✅ Confirm']!, user: 'ben' })
       .reply();
     expect(late.content).toContain('lapsed');
   });
@@ -198,7 +186,7 @@ describe('/animate', () => {
     // 30 credits of video plus the voice is over the server's threshold of 30: confirm first.
     expect(ask.embeds[0]!.description).toMatch(/video 30 \+ voice about \d+/);
     const reply = await h.emulator.driver
-      .clickButton({ message: ask, customId: buttonIds(ask)['✅ Confirm']!, user: 'ben' })
+      .clickButton({ message: ask, customId: componentIds(ask)['✅ Confirm']!, user: 'ben' })
       .reply();
     const done = await settled(reply);
     expect(done.embeds[0]!.fields?.find((f) => f.name === 'Voice')?.value).toMatch(/^Yes/);
@@ -246,21 +234,21 @@ describe('/animate', () => {
     const panel = await h.emulator.driver
       .clickButton({
         message: benAvatar.message,
-        customId: buttonIds(benAvatar.message)['🎬 Animate']!,
+        customId: componentIds(benAvatar.message)['🎬 Animate']!,
         user: 'ben',
       })
       .reply();
     expect(panel.ephemeral).toBe(true);
-    const ids = buttonIds(panel);
+    const ids = componentIds(panel);
     const tierId = Object.values(ids).find((id) => id.endsWith(':tier'))!;
     const updated = await h.emulator.driver
       .selectMenu({ message: panel, customId: tierId, values: ['reality-lab'], user: 'ben' })
       .response();
-    const renderLabel = Object.keys(buttonIds(updated.message!)).find((label) =>
+    const renderLabel = Object.keys(componentIds(updated.message!)).find((label) =>
       label.startsWith('🎬 Render'),
     );
     expect(renderLabel).toBe('🎬 Render · 20 credits');
-    const renderId = buttonIds(updated.message!)['🎬 Render · 20 credits']!;
+    const renderId = componentIds(updated.message!)['🎬 Render · 20 credits']!;
     const job = await h.emulator.driver
       .clickButton({ message: panel, customId: renderId, user: 'ben' })
       .reply();
@@ -280,7 +268,7 @@ describe('/animate', () => {
     const video = await settled(reply);
     const click = h.emulator.driver.clickButton({
       message: video,
-      customId: buttonIds(video)['🔊 Add voice']!,
+      customId: componentIds(video)['🔊 Add voice']!,
       user: 'ben',
     });
     expect((await click.response()).modal?.title).toBe('Add a voice');

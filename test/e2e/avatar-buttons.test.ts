@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { componentIds } from '../support/messages.js';
 
 // The modal path and every button under an avatar result, as members use them.
 
@@ -11,18 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-function buttonIds(message: EmulatedMessage): Record<string, string> {
-  const ids: Record<string, string> = {};
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if ('custom_id' in component && 'label' in component && component.label)
-        ids[component.label] = component.custom_id;
-    }
-  }
-  return ids;
-}
 
 async function finished(message: EmulatedMessage): Promise<EmulatedMessage> {
   return h.emulator.driver.waitForEdit(message.id, (m) => m.attachments.length > 0, 20_000);
@@ -61,7 +50,7 @@ describe('avatar result buttons', () => {
   it('rerolls with the same options and a new seed', async () => {
     const first = await avatarResult('ben', { prompt: 'a red fox astronaut', seed: 1000 });
     const reroll = await h.emulator.driver
-      .clickButton({ message: first, customId: buttonIds(first)['🔁 Reroll']!, user: 'ben' })
+      .clickButton({ message: first, customId: componentIds(first)['🔁 Reroll']!, user: 'ben' })
       .reply();
     const second = await finished(reroll);
     expect(second.id).not.toBe(first.id);
@@ -76,7 +65,7 @@ describe('avatar result buttons', () => {
   it('makes four variations with seeds next to the chosen image', async () => {
     const first = await avatarResult('ben', { prompt: 'a paper crane', seed: 500 });
     const reply = await h.emulator.driver
-      .clickButton({ message: first, customId: buttonIds(first)['🎲 Variations']!, user: 'ben' })
+      .clickButton({ message: first, customId: componentIds(first)['🎲 Variations']!, user: 'ben' })
       .reply();
     const done = await finished(reply);
     expect(done.attachments).toHaveLength(4);
@@ -91,7 +80,7 @@ describe('avatar result buttons', () => {
   it('renders HD with the same seed on a premium model and charges its price', async () => {
     const first = await avatarResult('cleo', { prompt: 'a glass owl', seed: 77, model: 'flux' });
     const reply = await h.emulator.driver
-      .clickButton({ message: first, customId: buttonIds(first)['✨ HD']!, user: 'cleo' })
+      .clickButton({ message: first, customId: componentIds(first)['✨ HD']!, user: 'cleo' })
       .reply();
     const done = await finished(reply);
     expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('5 credits');
@@ -106,7 +95,7 @@ describe('avatar result buttons', () => {
     const first = await avatarResult('ada', { prompt: 'a bronze lion' });
     const before = h.percify.avatars().length;
     const reply = await h.emulator.driver
-      .clickButton({ message: first, customId: buttonIds(first)['🔁 Reroll']!, user: 'cleo' })
+      .clickButton({ message: first, customId: componentIds(first)['🔁 Reroll']!, user: 'cleo' })
       .reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain("someone else's result");
@@ -117,7 +106,7 @@ describe('avatar result buttons', () => {
     const first = await avatarResult('ada', { prompt: 'a moss golem' });
     const avatarId = h.percify.avatars().find((a) => a.prompt === 'a moss golem')!.id;
     await h.emulator.driver
-      .clickButton({ message: first, customId: buttonIds(first)['🗑 Delete']!, user: 'ada' })
+      .clickButton({ message: first, customId: componentIds(first)['🗑 Delete']!, user: 'ada' })
       .response();
     await vi.waitFor(() => expect(h.emulator.driver.message(first.id)?.deleted).toBe(true));
     await vi.waitFor(() => expect(h.percify.avatars().some((a) => a.id === avatarId)).toBe(false));
@@ -125,7 +114,7 @@ describe('avatar result buttons', () => {
 
   it('answers a button whose job record is gone with a friendly line', async () => {
     const first = await avatarResult('cleo', { prompt: 'a tin robot' });
-    const rerollId = buttonIds(first)['🔁 Reroll']!;
+    const rerollId = componentIds(first)['🔁 Reroll']!;
     await h.app.context.store.delete(`v1:job:${rerollId.split(':')[2]}`);
     const reply = await h.emulator.driver
       .clickButton({ message: first, customId: rerollId, user: 'ben' })
