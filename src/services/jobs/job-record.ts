@@ -83,6 +83,8 @@ export interface ResultVideo {
   creditCost: number;
   /** Set when the file was too large to upload and is linked instead. */
   linkedUrl?: string | undefined;
+  /** Where the uploaded copy lives on Discord, once delivered. */
+  discordUrl?: string | undefined;
 }
 
 interface JobBase {

@@ -44,11 +44,6 @@ export interface VideoJobKindOptions {
   speed?: number;
 }
 
-/** A delivered video also remembers its Discord attachment URL (not part of ResultVideo yet). */
-export interface DeliveredVideo extends ResultVideo {
-  discordUrl?: string | undefined;
-}
-
 function asVideoJob(job: JobRecord): VideoJob {
   if (job.kind !== 'video') throw new Error(`job ${job.id} is not a video job`);
   return job;
@@ -255,7 +250,7 @@ export class VideoJobKind implements JobKindHandler {
     this.#linked.delete(job.id);
     const fileName = videoFileName(job.video.format);
     const discordUrl = message.attachments.find((file) => file.filename === fileName)?.url;
-    const video: DeliveredVideo = {
+    const video: ResultVideo = {
       ...job.video,
       ...(discordUrl ? { discordUrl, linkedUrl: undefined } : {}),
       ...(linkedUrl && !discordUrl ? { linkedUrl } : {}),
