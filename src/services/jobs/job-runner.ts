@@ -279,10 +279,12 @@ export class JobRunner {
         this.#showProgress(job);
         return this.#schedulePoll(job);
       case 'next-stage': {
+        // Each stage has the whole retry budget: a voice that needed retries must not starve the video.
         const next = await this.#save(job, () => ({
           ...outcome.job,
           state: 'queued',
           submittedAt: undefined,
+          attempts: 0,
         }));
         return this.#submit(next);
       }
