@@ -278,70 +278,71 @@ export class Ledger {
   }
 
   /** Adds to a member's granted balance (kept across days until spent or revoked). */
-  async grant(change: AdminCreditChange): Promise<GrantOutcome> {
-    const { opId, guildId, adminId, memberId, amount, reason } = validateAdminChange(change);
-    return mutateLedger<GrantOutcome>(
-      this.store,
-      guildId,
-      async (doc, append) => {
-        const opKey = `grant:${opId}`;
-        const remembered = doc.ops[opKey] as GrantOutcome | undefined;
-        if (remembered) return { changed: false, result: remembered };
-        const record = { ...memberToday(doc, memberId, this.today(doc, memberId)) };
-        record.granted += amount;
-        doc.members[memberId] = record;
-        append({
-          at: this.now(),
-          memberId,
-          actor: `admin:${adminId}`,
-          amount,
-          kind: 'grant',
-          reason,
-          meta: { opId },
-        });
-        const result: GrantOutcome = { opId, memberId, amount, grantedAfter: record.granted };
-        rememberOp(doc, opKey, result);
-        return { changed: true, result };
-      },
-      this.entriesPerChunk,
-    );
+  grant(change: AdminCreditChange): Promise<GrantOutcome> {
+    return this.#changeGranted<GrantOutcome>(change, 'grant', (_granted, amount) => ({
+      delta: amount,
+      meta: {},
+      result: (grantedAfter) => ({ opId: change.opId, memberId: change.memberId, amount, grantedAfter }),
+    }));
   }
 
   /** Takes granted credits back; never below zero: it takes what there is and says so. */
-  async revoke(change: AdminCreditChange): Promise<RevokeOutcome> {
+  revoke(change: AdminCreditChange): Promise<RevokeOutcome> {
+    return this.#changeGranted<RevokeOutcome>(change, 'revoke', (granted, amount) => {
+      const revoked = Math.min(amount, granted);
+      const detail =
+        revoked === amount
+          ? `Revoked ${amount} granted credits.`
+          : `Only ${revoked} of ${amount} credits could be revoked: that was the member's whole granted balance.`;
+      return {
+        delta: -revoked,
+        meta: { requested: amount },
+        result: (grantedAfter) => ({
+          opId: change.opId,
+          memberId: change.memberId,
+          requested: amount,
+          revoked,
+          grantedAfter,
+          detail,
+        }),
+      };
+    });
+  }
+
+  /**
+   * An admin's change to a member's granted balance, idempotent by its operation id and recorded as
+   * one entry whose amount is what actually moved.
+   */
+  async #changeGranted<R>(
+    change: AdminCreditChange,
+    kind: 'grant' | 'revoke',
+    plan: (
+      granted: number,
+      amount: number,
+    ) => { delta: number; meta: Record<string, number>; result: (grantedAfter: number) => R },
+  ): Promise<R> {
     const { opId, guildId, adminId, memberId, amount, reason } = validateAdminChange(change);
-    return mutateLedger<RevokeOutcome>(
+    return mutateLedger<R>(
       this.store,
       guildId,
       async (doc, append) => {
-        const opKey = `revoke:${opId}`;
-        const remembered = doc.ops[opKey] as RevokeOutcome | undefined;
+        const opKey = `${kind}:${opId}`;
+        const remembered = doc.ops[opKey] as R | undefined;
         if (remembered) return { changed: false, result: remembered };
         const record = { ...memberToday(doc, memberId, this.today(doc, memberId)) };
-        const revoked = Math.min(amount, record.granted);
-        record.granted -= revoked;
+        const { delta, meta, result: outcome } = plan(record.granted, amount);
+        record.granted += delta;
         doc.members[memberId] = record;
         append({
           at: this.now(),
           memberId,
           actor: `admin:${adminId}`,
-          amount: revoked,
-          kind: 'revoke',
+          amount: Math.abs(delta),
+          kind,
           reason,
-          meta: { opId, requested: amount },
+          meta: { opId, ...meta },
         });
-        const detail =
-          revoked === amount
-            ? `Revoked ${amount} granted credits.`
-            : `Only ${revoked} of ${amount} credits could be revoked: that was the member's whole granted balance.`;
-        const result: RevokeOutcome = {
-          opId,
-          memberId,
-          requested: amount,
-          revoked,
-          grantedAfter: record.granted,
-          detail,
-        };
+        const result = outcome(record.granted);
         rememberOp(doc, opKey, result);
         return { changed: true, result };
       },
