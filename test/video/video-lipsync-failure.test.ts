@@ -60,7 +60,7 @@ describe('a failed lip-sync', () => {
     server.mode = 'in-place-fails';
     const { outcome } = await run(videoJob({ speech: SPEECH }, { id: 'jinplace' }));
     expect(outcome).toMatchObject({ status: 'failed', stage: 'lipsync' });
-    if (outcome.status === 'failed') expect(outcome.reason).toBe('Lip-sync failed: no face found');
+    if (outcome.status === 'failed') expect(outcome.reason).toBe('Lip-sync failed. Try again in a moment.');
   });
 
   it('fails naming lip-sync when a voice for an older video cannot be added', async () => {

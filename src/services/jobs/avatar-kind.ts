@@ -110,7 +110,7 @@ export class AvatarJobKind implements JobKindHandler {
       return {
         status: 'failed',
         code: failure?.code ?? 'failed',
-        reason: generationFailureReason(failure?.code, failure?.message),
+        reason: generationFailureReason(failure?.code),
       };
     }
     // Some of a batch failed: deliver and charge only the ones that came out.

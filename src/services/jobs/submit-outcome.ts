@@ -65,11 +65,14 @@ export function submitFailure(error: unknown): Exclude<SubmitOutcome, { status: 
   return { status: 'refused', code, reason: 'Percify could not take this request.' };
 }
 
-/** Words for a generation Percify accepted and then reported as failed. */
-export function generationFailureReason(code: string | undefined, message: string | undefined): string {
+/**
+ * Words for a generation Percify accepted and then reported as failed. Percify's own text is not
+ * shown: it can be terse or technical; its code stays on the job record.
+ */
+export function generationFailureReason(code: string | undefined): string {
   if (code === 'content_policy_violation' || code === 'invalid_prompt') {
     return "🚫 Percify's content policy stopped this one. Try rewording the prompt.";
   }
   if (code === 'invalid_image') return 'Percify could not read the source image.';
-  return `Percify could not finish it${message ? `: ${message.slice(0, 200)}` : '.'}`;
+  return 'Percify could not finish this one. Try again in a moment.';
 }

@@ -59,8 +59,10 @@ export function videoSubmitFailure(
   return submitFailure(error);
 }
 
-/** "The video could not be rendered: <Percify's reason>" — the stage in plain words first. */
-export function stageFailureReason(stage: VideoStage, message: string | undefined): string {
-  const detail = message?.trim();
-  return detail ? `${STAGE_FAILED[stage]}: ${detail.slice(0, 200)}` : `${STAGE_FAILED[stage]}.`;
+/**
+ * Which stage failed, in plain words, and what to do. Percify's own text is not shown to members (it
+ * can be terse or technical); its code stays on the job record.
+ */
+export function stageFailureReason(stage: VideoStage): string {
+  return `${STAGE_FAILED[stage]}. Try again in a moment.`;
 }

@@ -179,11 +179,11 @@ export class VideoJobKind implements JobKindHandler {
     return { status: 'completed', job: { ...job, video }, creditCost: videoCredits + voiceCredits };
   }
 
-  #failed(stage: VideoStage, error: { code?: string | undefined; message?: string | undefined } | undefined) {
+  #failed(stage: VideoStage, error: { code?: string | undefined } | undefined) {
     return {
       status: 'failed' as const,
       code: error?.code ?? 'processing_failed',
-      reason: stageFailureReason(stage, error?.message),
+      reason: stageFailureReason(stage),
       stage,
     };
   }
