@@ -43,6 +43,8 @@ export interface AppOptions {
   /** Job runner pacing, shortened by tests. */
   progressIntervalMs?: number;
   retryDelayMs?: (attempt: number) => number;
+  /** Shown in the footer of every delivered result, e.g. that Percify is simulated. */
+  resultNote?: string;
 }
 
 export interface RunningApp {
@@ -84,7 +86,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ),
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
-  const messenger = new Messenger(client.rest, logger, now);
+  const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
   const history = new CreationHistory(store, logger);
   const runner = new JobRunner({

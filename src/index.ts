@@ -1,8 +1,11 @@
-import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { describeMode, selectMode, startInMode } from './sandbox-mode.js';
 
-/** The composition root's entry: read the configuration, start the bot, stop cleanly on a signal. */
+/**
+ * The composition root's entry: read the configuration, pick the mode from what is configured (sandbox,
+ * simulated Percify, production), start it, stop cleanly on a signal.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -15,15 +18,25 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  if (!config.DISCORD_TOKEN) {
-    console.error(
-      'DISCORD_TOKEN is not set: put your bot token in .env (see .env.example) to connect to Discord.',
-    );
-    process.exit(78);
+  const mode = selectMode(config);
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
+  // Plain lines on stdout, before any log: the first things a person reads after `npm start`.
+  if (mode !== 'sandbox') {
+    console.log(describeMode(mode));
+    logger.info({ mode }, describeMode(mode));
   }
 
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
-  const app = await startApp({ config, logger });
+  // Signals are handled from the start, so Ctrl-C while starting also stops what already runs.
+  const running = startInMode(mode, {
+    config,
+    logger,
+    env: process.env,
+    onSandboxUrl: (url) => {
+      console.log(`Playground: ${url}  (open it in a browser; Ctrl-C stops everything)`);
+      console.log(describeMode(mode));
+      logger.info({ mode, url }, describeMode(mode));
+    },
+  });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -35,16 +48,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     deadline.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    running
+      .then((started) => started.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  await running;
+  if (mode === 'sandbox') logger.info('sandbox ready: the bot is connected to the local Discord');
 }
 
 main().catch((error: unknown) => {

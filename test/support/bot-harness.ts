@@ -38,6 +38,8 @@ export interface BotHarnessOptions {
   roles?: RoleSeed[];
   members?: MemberSeed[];
   simulator?: Partial<PercifySimulatorOptions>;
+  /** Passed to startApp: a note in every delivered result's footer. */
+  resultNote?: string;
 }
 
 const TOKEN = 'e2e-bot-token';
@@ -83,6 +85,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     percifySpeed: speed,
     progressIntervalMs: 50,
     retryDelayMs: () => 100,
+    ...(options.resultNote ? { resultNote: options.resultNote } : {}),
   });
   await emulator.driver.waitForBot();
   return {

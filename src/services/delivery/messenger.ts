@@ -60,6 +60,16 @@ function isWorthTryingNext(error: unknown): boolean {
   return error instanceof DiscordAPIError && typeof error.code === 'number' && TRY_NEXT.has(error.code);
 }
 
+/** Appends a note to each embed's footer (Discord allows 2048 characters there). */
+function withFooterNote(body: ReplyBody, note: string): ReplyBody {
+  const embeds = body.embeds.map((embed, index) => {
+    if (index > 0 && embed.title === undefined && embed.description === undefined) return embed; // gallery images
+    const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
+    return { ...embed, footer: { ...embed.footer, text: text.slice(0, 2048) } };
+  });
+  return { ...body, embeds };
+}
+
 function toRequest(body: ReplyBody, mode: 'edit' | 'create') {
   const files: RawFile[] = (body.files ?? []).map((file) => ({
     name: file.name,
@@ -89,9 +99,12 @@ export class Messenger {
     private readonly rest: REST,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    /** Added to every delivered result's footers, e.g. that Percify was simulated. */
+    private readonly resultNote?: string,
   ) {}
 
-  async deliver(target: ReplyTarget, body: ReplyBody): Promise<Delivered> {
+  async deliver(target: ReplyTarget, reply: ReplyBody): Promise<Delivered> {
+    const body = this.resultNote ? withFooterNote(reply, this.resultNote) : reply;
     const attempts: Array<[DeliveryPath, () => Promise<APIMessage>]> = [];
     if (this.now() - target.interactionCreatedAt < INTERACTION_TOKEN_USABLE_MS) {
       attempts.push(['interaction', () => this.#editInteractionReply(target, body)]);

@@ -1,0 +1,213 @@
+// The message box: slash-command suggestions (commands, options, choices, the bot's autocomplete) and sending.
+import { api } from './api.js';
+import { flattenCommands, parseInput, withLastValue } from './commands.js';
+import { escapeHtml } from './markdown.js';
+
+const ATTACHMENT = 11;
+const TYPE_NAMES = {
+  3: 'text',
+  4: 'whole number',
+  5: 'true/false',
+  6: 'member',
+  7: 'channel',
+  8: 'role',
+  10: 'number',
+  11: 'file',
+};
+
+/** `context()` -> { user, channel }; `onRun(body)` sends a command; `toast(text)` reports a problem. */
+export function createComposer({ context, onRun, toast }) {
+  const input = document.getElementById('input');
+  const list = document.getElementById('suggestions');
+  const hint = document.getElementById('composer-hint');
+  const attachLabel = document.getElementById('attach-label');
+  const attach = document.getElementById('attach');
+  let entries = [];
+  let items = [];
+  let active = -1;
+  let autocompleteTimer;
+  let autocompleteSeq = 0;
+
+  function show(kind, next) {
+    items = next.map((item) => ({ ...item, kind }));
+    active = kind === 'option' || items.length === 0 ? -1 : 0;
+    list.hidden = items.length === 0;
+    list.replaceChildren(
+      ...items.map((item, i) => {
+        const li = document.createElement('li');
+        li.role = 'option';
+        li.setAttribute('aria-selected', String(i === active));
+        li.dataset.testid = 'suggestion';
+        li.innerHTML = `<span class="name">${escapeHtml(item.label)}</span><span class="description">${escapeHtml(item.description ?? '')}</span>`;
+        li.addEventListener('mousedown', (event) => {
+          event.preventDefault();
+          pick(item);
+        });
+        return li;
+      }),
+    );
+  }
+
+  function highlight(next) {
+    if (items.length === 0) return;
+    active = (next + items.length) % items.length;
+    [...list.children].forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    list.children[active]?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function pick(item) {
+    input.value = item.insert(input.value);
+    input.focus();
+    refresh();
+  }
+
+  function refresh() {
+    const parsed = parseInput(input.value, entries);
+    attachLabel.hidden = !(
+      parsed.kind === 'options' && parsed.entry.options.some((o) => o.type === ATTACHMENT)
+    );
+    if (parsed.kind === 'text') {
+      hint.textContent = input.value ? 'Only slash commands reach the bot here: start with /' : '';
+      return show('none', []);
+    }
+    if (parsed.kind === 'command') {
+      hint.textContent = '';
+      const matches = entries.filter(
+        (e) => e.path.startsWith(parsed.prefix) || e.path.includes(parsed.prefix),
+      );
+      return show(
+        'command',
+        matches.map((e) => ({
+          label: `/${e.path}`,
+          description: e.description,
+          insert: () => `/${e.path} `,
+        })),
+      );
+    }
+    const { entry, values, last, lastValue, endsWithSpace } = parsed;
+    const missing = entry.options.filter(
+      (o) => o.required && values[o.name] === undefined && o.type !== ATTACHMENT,
+    );
+    hint.textContent = missing.length
+      ? `Needs ${missing.map((o) => `${o.name}:`).join(' ')}`
+      : 'Press Enter to send';
+    // Choosing a value for the option being typed: fixed choices, or the bot's own autocomplete answers.
+    if (last && !endsWithSpace && last.choices?.length) {
+      const typed = lastValue.trim().toLowerCase();
+      return show(
+        'choice',
+        last.choices
+          .filter(
+            (c) => c.name.toLowerCase().includes(typed) || String(c.value).toLowerCase().includes(typed),
+          )
+          .map((c) => ({
+            label: c.name,
+            description: String(c.value),
+            insert: (text) => withLastValue(text, c.value),
+          })),
+      );
+    }
+    if (last && !endsWithSpace && last.autocomplete) return askBot(entry, values, last);
+    // Otherwise, offer the options not given yet (Tab or a click adds one).
+    const remaining = entry.options.filter((o) => values[o.name] === undefined && o.type !== ATTACHMENT);
+    const typedName = endsWithSpace || !last ? parsed.trailing : '';
+    const offered = remaining.filter((o) => o.name.startsWith(typedName));
+    if (last && !endsWithSpace) return show('none', []);
+    show(
+      'option',
+      offered.map((o) => ({
+        label: `${o.name}:`,
+        description: `${o.required ? 'required · ' : ''}${TYPE_NAMES[o.type] ?? ''} · ${o.description}`,
+        insert: (text) =>
+          `${typedName ? text.slice(0, text.length - typedName.length) : text.replace(/\s*$/, ' ')}${o.name}:`,
+      })),
+    );
+  }
+
+  function askBot(entry, values, option) {
+    clearTimeout(autocompleteTimer);
+    const seq = ++autocompleteSeq;
+    autocompleteTimer = setTimeout(async () => {
+      const { user, channel } = context();
+      try {
+        const result = await api.autocomplete({
+          user,
+          channel,
+          name: entry.path,
+          options: values,
+          focused: option.name,
+        });
+        if (seq !== autocompleteSeq) return;
+        const choices = result.response?.choices ?? [];
+        show(
+          'choice',
+          choices.map((c) => ({
+            label: c.name,
+            description: '',
+            insert: (text) => withLastValue(text, c.value),
+          })),
+        );
+        if (choices.length === 0) hint.textContent = `No suggestions for ${option.name}`;
+      } catch (error) {
+        if (seq === autocompleteSeq) hint.textContent = `Autocomplete failed: ${error.message}`;
+      }
+    }, 200);
+  }
+
+  async function send() {
+    const parsed = parseInput(input.value, entries);
+    if (parsed.kind !== 'options') {
+      if (input.value.trim()) toast('Type / and pick a command: only slash commands reach the bot.');
+      return;
+    }
+    const options = {};
+    for (const [name, value] of Object.entries(parsed.values)) if (value !== '') options[name] = value;
+    const attachments = {};
+    const fileOption = parsed.entry.options.find((o) => o.type === ATTACHMENT);
+    const file = attach.files?.[0];
+    if (fileOption && file) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      attachments[fileOption.name] = {
+        filename: file.name,
+        base64: btoa(binary),
+        contentType: file.type || undefined,
+      };
+    }
+    input.value = '';
+    attach.value = '';
+    refresh();
+    await onRun({ name: parsed.entry.path, options, attachments });
+  }
+
+  input.addEventListener('input', refresh);
+  input.addEventListener('focus', refresh);
+  input.addEventListener('blur', () => setTimeout(() => show('none', []), 150));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && items.length) {
+      event.preventDefault();
+      highlight(active + 1);
+    } else if (event.key === 'ArrowUp' && items.length) {
+      event.preventDefault();
+      highlight(active - 1);
+    } else if (event.key === 'Tab' && items.length) {
+      event.preventDefault();
+      pick(items[Math.max(active, 0)]);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (active >= 0 && items[active]) pick(items[active]);
+      else void send().catch((error) => toast(error.message));
+    } else if (event.key === 'Escape') {
+      show('none', []);
+    }
+  });
+  document.getElementById('composer').addEventListener('submit', (event) => event.preventDefault());
+
+  return {
+    setCommands(commands) {
+      entries = flattenCommands(commands);
+    },
+  };
+}

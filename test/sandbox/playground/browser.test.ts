@@ -1,0 +1,178 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, SANDBOX_IDS, type RunningSandbox } from '../../../sandbox/start.js';
+import { silentLogger } from '../../../src/logger.js';
+
+// The playground in a real browser (Debian's Chromium): a person makes an avatar, animates it, watches
+// the video, then, as an ordinary member, is refused /quota. The sandbox is the one `npm start` runs.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+let dir: string;
+let sandbox: RunningSandbox;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'playground-'));
+  [sandbox, browser] = await Promise.all([
+    startSandbox({
+      port: 0,
+      databaseUrl: `sqlite://${join(dir, 'sandbox.sqlite')}`,
+      speed: 1000,
+      mediaScale: 0.25,
+      progressIntervalMs: 100,
+      logger: silentLogger(),
+    }),
+    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+  ]);
+  // Enough credits for an avatar and a video in one day (the default allowance is 20).
+  await sandbox.app.context.settings.update(
+    sandbox.guild.id,
+    SANDBOX_IDS.members.ada,
+    (settings) => ({ ...settings, allowancePerDay: 1000 }),
+    'tests',
+  );
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const composer = () => page.getByTestId('composer');
+const lastBotMessage = () => page.locator('[data-testid="message"]').filter({ hasText: 'APP' }).last();
+
+describe('the playground page', () => {
+  it('offers the registered commands as the person types', async () => {
+    await page.goto(sandbox.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await expect.poll(() => page.locator('#bot-status').textContent()).toMatch(/online/);
+    await composer().click();
+    await composer().pressSequentially('/ava');
+    await expect
+      .poll(() => page.getByTestId('suggestion').allTextContents())
+      .toContainEqual(expect.stringContaining('/avatar'));
+    await composer().press('Tab');
+    expect(await composer().inputValue()).toBe('/avatar ');
+    // The model option offers its fixed choices.
+    await composer().pressSequentially('model:');
+    await expect
+      .poll(() => page.getByTestId('suggestion').allTextContents())
+      .toContainEqual(expect.stringContaining('flux'));
+    await composer().fill('');
+  });
+
+  it('makes an avatar, animates it and plays the video inline', async () => {
+    await composer().fill('/avatar prompt:a lighthouse at dusk');
+    await composer().press('Enter');
+    const result = page
+      .locator('[data-testid="message"]')
+      .filter({ has: page.getByRole('button', { name: '🎬 Animate' }) });
+    await result.last().waitFor({ timeout: 20_000 });
+    const image = result.last().locator('img').first();
+    await expect
+      .poll(() => image.evaluate((img) => Number(Reflect.get(img, 'naturalWidth'))), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+
+    await result.last().getByRole('button', { name: '🎬 Animate' }).click();
+    const panel = page.locator('[data-testid="message"]').filter({ hasText: 'Only you can see this' }).last();
+    const render = panel.getByRole('button', { name: /🎬 Render/ });
+    await render.waitFor({ timeout: 10_000 });
+    await render.click();
+
+    const video = page.locator('video').last();
+    await video.waitFor({ timeout: 40_000 });
+    const src = await video.getAttribute('src');
+    expect(src).toBeTruthy();
+    const served = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        type: response.headers.get('content-type'),
+        brand: String.fromCharCode(...bytes.subarray(4, 8)),
+      };
+    }, src!);
+    expect(served).toEqual({ type: 'video/mp4', brand: 'ftyp' });
+    expect(await video.evaluate((v) => Reflect.get(v, 'controls') === true)).toBe(true);
+    // Playable: Chromium reads the file's metadata (duration) through the element itself.
+    await expect
+      .poll(
+        () =>
+          video.evaluate((v) =>
+            Number(Reflect.get(v, 'readyState')) >= 1 ? Number(Reflect.get(v, 'duration')) : 0,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    await video.scrollIntoViewIfNeeded();
+    // The side panel follows the simulator live: the finished render leaves no job in flight.
+    await expect.poll(() => page.getByTestId('in-flight').textContent(), { timeout: 5_000 }).toBe('0');
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/playground.png' });
+  }, 90_000);
+
+  it("suggests the member's own avatars from the bot's autocomplete in /animate", async () => {
+    await composer().fill('');
+    await composer().pressSequentially('/animate avatar:lightho');
+    await expect
+      .poll(() => page.getByTestId('suggestion').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining('a lighthouse at dusk'));
+    await composer().press('Enter');
+    expect(await composer().inputValue()).toMatch(/^\/animate avatar:avatar_\w+ $/);
+    await composer().fill('');
+  });
+
+  it('opens a modal as a dialog and sends what the person typed', async () => {
+    await composer().fill('/avatar');
+    await composer().press('Enter');
+    const dialog = page.locator('dialog#modal');
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await dialog.locator('h2').textContent()).toBe('Describe your avatar');
+    await dialog.locator('textarea[name="prompt"]').fill('a red kite over hills');
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.locator('[data-testid="message"]').allTextContents(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('a red kite over hills'));
+  }, 40_000);
+
+  it('shows the simulated account and flips its fault switches', async () => {
+    await expect
+      .poll(() => page.getByTestId('credits').textContent())
+      .toBe(sandbox.percify.credits().toLocaleString('en'));
+    expect(sandbox.percify.credits()).toBeLessThan(10_000);
+    await page.getByLabel('Drop webhooks').check();
+    await expect.poll(() => sandbox.percify.faults.dropWebhooks).toBe(true);
+    await page.getByLabel('Drop webhooks').uncheck();
+    await expect.poll(() => sandbox.percify.faults.dropWebhooks).toBe(false);
+  });
+
+  it('refuses /quota to an ordinary member', async () => {
+    await page.getByTestId('member').selectOption('ben');
+    await composer().fill('/quota view');
+    await composer().press('Enter');
+    const refusal = lastBotMessage();
+    await expect.poll(() => refusal.textContent(), { timeout: 10_000 }).toContain('Manage Server');
+    expect(await refusal.textContent()).toContain('Only you can see this');
+  });
+});
