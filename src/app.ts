@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import { COMMAND_MODULES } from './commands/index.js';
 import type { Config, PercifyPlan } from './config.js';
@@ -24,6 +25,9 @@ import {
   startWebhookServer,
   type WebhookServer,
 } from './services/webhooks/index.js';
+
+/** How long running steps may take to finish on a stop before hanging requests are aborted. */
+const STOP_GRACE_MS = 3_000;
 
 /** Concurrent generations per Percify plan (the Video Studio rate-limit table). */
 export const PLAN_CONCURRENCY: Readonly<Record<PercifyPlan, number>> = { free: 1, pro: 3, enterprise: 10 };
@@ -171,10 +175,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhookUrl: webhooks?.url,
     async stop() {
       lifecycle.startDraining();
-      await runner.stop();
+      // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
+      // closing the client. That is safe: every step is saved before its request, so an
+      // interrupted submission is reconciled on the next start.
+      const drained = runner.stop();
+      await Promise.race([drained, delay(STOP_GRACE_MS)]);
+      await percify.close();
+      await drained;
       await webhooks?.close();
       await client.destroy();
-      await percify.close();
       await store.close();
     },
   };
