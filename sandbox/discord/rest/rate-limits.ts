@@ -22,8 +22,13 @@ export interface InjectedRateLimit {
 export class RateLimits {
   private readonly buckets = new Map<string, Bucket>();
 
-  /** Headers for one more request on `bucketKey` (route pattern plus its major parameter). */
-  headersFor(bucketKey: string): Record<string, string> {
+  /**
+   * Headers for one more request on `bucketKey` (route pattern plus its major parameter). The bucket
+   * hash names only `routeName` (method and pattern), as Discord's does: clients key their queues by
+   * hash plus major parameter, so a hash that changed with the parameter would split one message's
+   * edits across queues and let them run out of order.
+   */
+  headersFor(bucketKey: string, routeName: string): Record<string, string> {
     const now = Date.now();
     let bucket = this.buckets.get(bucketKey);
     if (!bucket || now - bucket.windowStart >= WINDOW_MS) {
@@ -37,7 +42,7 @@ export class RateLimits {
       'x-ratelimit-remaining': String(Math.max(0, LIMIT - bucket.used)),
       'x-ratelimit-reset': ((now + resetAfter * 1000) / 1000).toFixed(3),
       'x-ratelimit-reset-after': resetAfter.toFixed(3),
-      'x-ratelimit-bucket': createHash('sha1').update(bucketKey).digest('hex').slice(0, 16),
+      'x-ratelimit-bucket': createHash('sha1').update(routeName).digest('hex').slice(0, 16),
     };
   }
 

@@ -95,7 +95,8 @@ export function createApiHandler(core: EmulatorCore, routes: RouteDefinition[]) 
     const match = matchRoute(routes, method, segments);
     const route = match && match !== 'wrong-method' ? match.route : undefined;
     if (route) entry.route = route.pattern;
-    const bucketKey = `${method} ${route?.pattern ?? path} ${route?.major && match !== 'wrong-method' ? match?.params[route.major] : ''}`;
+    const routeName = `${method} ${route?.pattern ?? path}`;
+    const bucketKey = `${routeName} ${route?.major && match !== 'wrong-method' ? match?.params[route.major] : ''}`;
 
     const injected =
       core.faults.rateLimit.remaining429 > 0 ? rateLimits.takeInjected(core.faults, label) : undefined;
@@ -104,7 +105,7 @@ export function createApiHandler(core: EmulatorCore, routes: RouteDefinition[]) 
       const bucket = injected.body.global
         ? {}
         : {
-            ...rateLimits.headersFor(bucketKey),
+            ...rateLimits.headersFor(bucketKey, routeName),
             'x-ratelimit-remaining': '0',
             'x-ratelimit-reset-after': injected.headers['retry-after'] ?? '1',
           };
@@ -112,7 +113,7 @@ export function createApiHandler(core: EmulatorCore, routes: RouteDefinition[]) 
       finish(429, injected.body, { ...bucket, ...injected.headers });
       return;
     }
-    const headers = rateLimits.headersFor(bucketKey);
+    const headers = rateLimits.headersFor(bucketKey, routeName);
     if (
       core.faults.serverErrors > 0 &&
       (!core.faults.serverErrorRoute || label.includes(core.faults.serverErrorRoute))

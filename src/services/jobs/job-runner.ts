@@ -43,6 +43,12 @@ interface QueueItem extends QueuedItem {
   kind: JobKind;
 }
 
+/** How long a job may wait for Percify to accept it (outages, rate limits) before it is refunded. */
+const MAX_WAIT_MS = 30 * 60_000;
+
+/** How many waiting replies show their place in line live. */
+const POSITIONS_SHOWN = 10;
+
 const MESSAGES = {
   timedOut: 'Percify did not finish this in time.',
   undeliverable: 'The result could not be posted here.',
@@ -219,8 +225,15 @@ export class JobRunner {
       case 'refused':
         return this.#fail(submitting, outcome.code, outcome.reason);
       case 'retry':
-        // Nothing was created: back to queued (keeping its slot) and try again after the wait.
-        await this.#save(submitting, (current) => ({ ...current, state: 'queued' }));
+        // Nothing was created, and Percify (or the network) asked for a wait: that is not a failed
+        // attempt, so an outage delays the job instead of refunding it, up to MAX_WAIT_MS in all.
+        if (this.#now() - job.createdAt > MAX_WAIT_MS)
+          return this.#fail(submitting, 'submit_gave_up', MESSAGES.submitGaveUp);
+        await this.#save(submitting, (current) => ({
+          ...current,
+          state: 'queued',
+          attempts: current.attempts - 1,
+        }));
         this.options.logger.info({ jobId: job.id, afterMs: outcome.afterMs }, outcome.reason);
         return this.#schedule(job.id, outcome.afterMs);
       case 'unknown':
@@ -315,7 +328,7 @@ export class JobRunner {
 
   async #deliver(job: JobRecord): Promise<void> {
     const handler = this.#handler(job);
-    this.#progress.forget(job.id);
+    await this.#progress.forget(job.id);
     let delivered;
     try {
       delivered = await this.options.messenger.deliver(this.#target(job), await handler.renderResult(job));
@@ -345,7 +358,7 @@ export class JobRunner {
 
   async #fail(job: JobRecord, code: string, reason: string, stage?: string): Promise<void> {
     this.#queue.finish(job.id);
-    this.#progress.forget(job.id);
+    await this.#progress.forget(job.id);
     await this.options.credits.release(job.id, `${code}: ${reason}`);
     try {
       await this.options.messenger.deliver(this.#target(job), this.#handler(job).renderFailure(job, reason));
@@ -380,6 +393,9 @@ export class JobRunner {
       if (!positions.has(jobId)) this.#shownPositions.delete(jobId);
     }
     for (const [jobId, position] of positions) {
+      // Places further back change with every job that starts; editing them all each time would
+      // grow with the square of the queue. They are told when they come within reach.
+      if (position > POSITIONS_SHOWN) continue;
       if (this.#shownPositions.get(jobId) === position) continue;
       this.#shownPositions.set(jobId, position);
       void this.options.jobs.get(jobId).then((job) => {
