@@ -1,4 +1,4 @@
-import { IncomingWebhookUpdateRequestPartialSchema } from 'discord-api-spec/zod';
+import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/interactions/custom-id.js';
 import type { AvatarJob } from '../../src/services/jobs/job-record.js';
@@ -6,7 +6,6 @@ import {
   renderAvatarFailure,
   renderAvatarPending,
   renderAvatarResult,
-  type ReplyBody,
 } from '../../src/services/delivery/avatar-replies.js';
 
 function job(images: number, overrides: Partial<AvatarJob['params']> = {}): AvatarJob {
@@ -38,31 +37,6 @@ function job(images: number, overrides: Partial<AvatarJob['params']> = {}): Avat
     })),
     chargedCredits: 2 * images,
   };
-}
-
-/** What Discord would check: the official schema, and the limits it does not carry. */
-function expectDiscordAccepts(body: ReplyBody) {
-  const { files: _files, ...json } = body;
-  const parsed = IncomingWebhookUpdateRequestPartialSchema.safeParse(json);
-  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-  expect(body.embeds.length).toBeLessThanOrEqual(10);
-  const embedChars = body.embeds.reduce(
-    (sum, e) =>
-      sum +
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
-    0,
-  );
-  expect(embedChars).toBeLessThanOrEqual(6000);
-  expect(body.components.length).toBeLessThanOrEqual(5);
-  const ids = body.components.flatMap((row) =>
-    row.components.map((c) => ('custom_id' in c ? c.custom_id : '')),
-  );
-  expect(new Set(ids).size).toBe(ids.length);
-  for (const row of body.components) expect(row.components.length).toBeLessThanOrEqual(5);
-  for (const id of ids) expect(parseCustomId(id)).not.toBeNull();
 }
 
 describe('avatar replies', () => {

@@ -1,5 +1,5 @@
+import { expectDiscordAccepts as expectMessageAccepted } from '../support/discord-limits.js';
 import type { APIEmbed } from 'discord.js';
-import { IncomingWebhookUpdateRequestPartialSchema } from 'discord-api-spec/zod';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_GUILD_SETTINGS,
@@ -16,28 +16,9 @@ import {
   renderUsage,
 } from '../../src/services/delivery/credits-replies.js';
 
-/** What Discord would check: the official schema, and the limits it does not carry. */
+/** Embeds alone, as the credits replies are built. */
 function expectDiscordAccepts(embeds: APIEmbed[]) {
-  const parsed = IncomingWebhookUpdateRequestPartialSchema.safeParse({ embeds });
-  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-  let total = 0;
-  for (const embed of embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(256);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(25);
-    for (const field of embed.fields ?? []) {
-      expect(field.name.length).toBeGreaterThan(0);
-      expect(field.name.length).toBeLessThanOrEqual(256);
-      expect(field.value.length).toBeGreaterThan(0);
-      expect(field.value.length).toBeLessThanOrEqual(1024);
-    }
-    total +=
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0) +
-      (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-  }
-  expect(total).toBeLessThanOrEqual(6000);
+  expectMessageAccepted({ embeds });
 }
 
 const balance: Balance = {

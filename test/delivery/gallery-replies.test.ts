@@ -1,8 +1,4 @@
-import {
-  IncomingWebhookRequestPartialSchema,
-  IncomingWebhookUpdateRequestPartialSchema,
-} from 'discord-api-spec/zod';
-import type { APIEmbed } from 'discord.js';
+import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/interactions/custom-id.js';
 import { silentLogger } from '../../src/logger.js';
@@ -12,7 +8,6 @@ import {
   GALLERY_PAGE_SIZE,
   renderEmptyGallery,
   renderGalleryPage,
-  type GalleryBody,
 } from '../../src/services/delivery/gallery-replies.js';
 import { renderHelp } from '../../src/services/delivery/help-replies.js';
 import { CREATION_HISTORY_LIMIT, CreationHistory, type Creation } from '../../src/services/jobs/creations.js';
@@ -20,47 +15,6 @@ import type { AvatarJob, JobRecord, VideoJob } from '../../src/services/jobs/job
 import { createStore, type Store } from '../../src/services/store.js';
 
 const OWNER = '12345678901234567890'; // the longest snowflake, for the longest custom ids
-
-/** What Discord checks: the official schemas for a first answer and a page turn, and the limits they do not carry. */
-function expectDiscordAccepts(body: {
-  content?: string;
-  embeds: APIEmbed[];
-  components?: GalleryBody['components'];
-}) {
-  // A first answer carries the same message body as a webhook send; a page turn the same as an edit.
-  for (const schema of [IncomingWebhookRequestPartialSchema, IncomingWebhookUpdateRequestPartialSchema]) {
-    const parsed = schema.safeParse({ ...body, allowed_mentions: { parse: [] } });
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-  }
-  expect(body.content?.length ?? 0).toBeLessThanOrEqual(2000);
-  expect(body.embeds.length).toBeLessThanOrEqual(10);
-  let total = 0;
-  for (const embed of body.embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(256);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(25);
-    for (const field of embed.fields ?? []) {
-      expect(field.name.length).toBeLessThanOrEqual(256);
-      expect(field.value.length).toBeLessThanOrEqual(1024);
-      expect(field.value.length).toBeGreaterThan(0);
-    }
-    total +=
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0) +
-      (embed.author?.name.length ?? 0) +
-      (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-  }
-  expect(total).toBeLessThanOrEqual(6000);
-  const components = body.components ?? [];
-  expect(components.length).toBeLessThanOrEqual(5);
-  const ids = components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-  expect(new Set(ids).size).toBe(ids.length);
-  for (const id of ids) {
-    expect(id.length).toBeLessThanOrEqual(100);
-    expect(parseCustomId(id)).not.toBeNull();
-  }
-}
 
 function creation(index: number, overrides: Partial<Creation> = {}): Creation {
   return {
