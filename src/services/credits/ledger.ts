@@ -32,7 +32,14 @@ import { storeKey, type Store } from '../store.js';
 import type { GuildSettingsService } from './guild-settings.js';
 import { budgetView, memberToday, memberView } from './ledger-balance.js';
 import { dayKey } from './ledger-clock.js';
-import { CHUNK_SIZE, mutateLedger, readLedger, rememberOp, type LedgerDocument } from './ledger-document.js';
+import {
+  CHUNK_SIZE,
+  mutateLedger,
+  readLedger,
+  rememberOp,
+  type LedgerDocument,
+  type NewEntry,
+} from './ledger-document.js';
 import {
   assertCredits,
   assertId,
@@ -160,79 +167,97 @@ export class Ledger {
    */
   async capture(jobId: string, actual: number): Promise<SettleOutcome> {
     assertCredits(actual, 'actual');
-    const guildId = await this.guildOfJob(jobId);
-    if (guildId === undefined) return { status: 'unknown', jobId };
-    const outcome = await mutateLedger<SettleOutcome>(
-      this.store,
-      guildId,
-      async (doc, append) => {
-        const opKey = `settle:${jobId}`;
-        const remembered = doc.ops[opKey] as SettleOutcome | undefined;
-        if (remembered) return { changed: false, result: remembered };
-        const hold = doc.holds[jobId];
-        if (!hold) return { changed: false, result: { status: 'unknown', jobId } };
-        const now = this.now();
-        const charged = Math.min(actual, hold.amount);
-        const absorbed = actual - charged;
-        const fromAllowance = Math.min(charged, hold.fromAllowance);
-        const fromGranted = charged - fromAllowance;
-        const grantReturned = hold.fromGranted - fromGranted;
-        chargeMember(doc, hold, fromAllowance, charged, grantReturned);
-        chargeGuild(doc, hold, charged);
-        delete doc.holds[jobId];
-        const actor = `job:${jobId}`;
-        const meta = usageMeta(hold.usage);
+    const outcome = await this.#settle(jobId, (doc, append, hold, now) => {
+      const charged = Math.min(actual, hold.amount);
+      const absorbed = actual - charged;
+      const fromAllowance = Math.min(charged, hold.fromAllowance);
+      const fromGranted = charged - fromAllowance;
+      const grantReturned = hold.fromGranted - fromGranted;
+      chargeMember(doc, hold, fromAllowance, charged, grantReturned);
+      chargeGuild(doc, hold, charged);
+      const actor = `job:${jobId}`;
+      const meta = usageMeta(hold.usage);
+      append({
+        at: now,
+        memberId: hold.memberId,
+        actor,
+        amount: charged,
+        kind: 'capture',
+        reason: `${hold.usage.kind} job finished`,
+        jobId,
+        meta: {
+          ...meta,
+          fromAllowance,
+          fromGranted,
+          released: hold.amount - charged,
+          grantReturned,
+          day: hold.day,
+        },
+      });
+      if (absorbed > 0) {
         append({
           at: now,
           memberId: hold.memberId,
           actor,
-          amount: charged,
-          kind: 'capture',
-          reason: `${hold.usage.kind} job finished`,
+          amount: absorbed,
+          kind: 'topup',
+          reason: 'the API charged more than was reserved; the operator pays the difference',
           jobId,
-          meta: {
-            ...meta,
-            fromAllowance,
-            fromGranted,
-            released: hold.amount - charged,
-            grantReturned,
-            day: hold.day,
-          },
+          meta: { ...meta, absorbed, apiCharged: actual },
         });
-        if (absorbed > 0) {
-          append({
-            at: now,
-            memberId: hold.memberId,
-            actor,
-            amount: absorbed,
-            kind: 'topup',
-            reason: 'the API charged more than was reserved; the operator pays the difference',
-            jobId,
-            meta: { ...meta, absorbed, apiCharged: actual },
-          });
-        }
-        const result: SettleOutcome = {
-          status: 'captured',
-          jobId,
-          reservation: hold,
-          charged,
-          released: hold.amount - charged,
-          absorbed,
-          at: now,
-        };
-        rememberOp(doc, opKey, result);
-        return { changed: true, result };
-      },
-      this.entriesPerChunk,
-    );
+      }
+      return {
+        status: 'captured',
+        jobId,
+        reservation: hold,
+        charged,
+        released: hold.amount - charged,
+        absorbed,
+        at: now,
+      };
+    });
     if (outcome.status === 'captured' && outcome.absorbed > 0) {
-      this.logger.warn({ jobId, guildId, absorbed: outcome.absorbed }, 'API charged more than reserved');
+      this.logger.warn({ jobId, absorbed: outcome.absorbed }, 'API charged more than reserved');
     }
     return outcome;
   }
 
   /** Gives a hold back in full (the job failed or was cancelled): nothing is charged. */
-  async release(jobId: string, reason: string): Promise<SettleOutcome> {
+  release(jobId: string, reason: string): Promise<SettleOutcome> {
+    return this.#settle(jobId, (doc, append, hold, now) => {
+      chargeMember(doc, hold, 0, 0, hold.fromGranted);
+      append({
+        at: now,
+        memberId: hold.memberId,
+        actor: `job:${jobId}`,
+        amount: hold.amount,
+        kind: 'release',
+        reason,
+        jobId,
+        meta: {
+          ...usageMeta(hold.usage),
+          fromAllowance: hold.fromAllowance,
+          fromGranted: hold.fromGranted,
+          day: hold.day,
+        },
+      });
+      return { status: 'released', jobId, reservation: hold, released: hold.amount, reason, at: now };
+    });
+  }
+
+  /**
+   * Ends a job's hold exactly once, whichever of capture and release comes first: the first outcome
+   * is remembered under the job id and returned to every later call, and the hold is removed.
+   */
+  async #settle(
+    jobId: string,
+    settle: (
+      doc: LedgerDocument,
+      append: (entry: NewEntry) => void,
+      hold: Reservation,
+      now: number,
+    ) => SettleOutcome,
+  ): Promise<SettleOutcome> {
     const guildId = await this.guildOfJob(jobId);
     if (guildId === undefined) return { status: 'unknown', jobId };
     return mutateLedger<SettleOutcome>(
@@ -244,32 +269,8 @@ export class Ledger {
         if (remembered) return { changed: false, result: remembered };
         const hold = doc.holds[jobId];
         if (!hold) return { changed: false, result: { status: 'unknown', jobId } };
-        const now = this.now();
-        chargeMember(doc, hold, 0, 0, hold.fromGranted);
+        const result = settle(doc, append, hold, this.now());
         delete doc.holds[jobId];
-        append({
-          at: now,
-          memberId: hold.memberId,
-          actor: `job:${jobId}`,
-          amount: hold.amount,
-          kind: 'release',
-          reason,
-          jobId,
-          meta: {
-            ...usageMeta(hold.usage),
-            fromAllowance: hold.fromAllowance,
-            fromGranted: hold.fromGranted,
-            day: hold.day,
-          },
-        });
-        const result: SettleOutcome = {
-          status: 'released',
-          jobId,
-          reservation: hold,
-          released: hold.amount,
-          reason,
-          at: now,
-        };
         rememberOp(doc, opKey, result);
         return { changed: true, result };
       },
