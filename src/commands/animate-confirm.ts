@@ -7,6 +7,7 @@ import {
   type APIButtonComponent,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { COLOURS } from '../services/delivery/style.js';
@@ -23,8 +24,6 @@ interface PendingVideo {
   params: VideoParams;
   createdAt: number;
 }
-
-const pendingKey = (id: string) => `v1:pending-video:${id}`;
 
 function confirmButtons(id: string, disabled: boolean): APIActionRowComponent<APIButtonComponent>[] {
   return [
@@ -68,7 +67,7 @@ export async function askToConfirm(
     params,
     createdAt: ctx.now(),
   };
-  await ctx.store.set(pendingKey(id), pending);
+  await ctx.store.set(storeKey.pendingVideo(id), pending);
   const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, [
     ...interaction.member.roles.cache.keys(),
   ]);
@@ -96,14 +95,14 @@ async function takePending(
   id: string,
   ctx: BotContext,
 ): Promise<PendingVideo> {
-  const pending = await ctx.store.get<PendingVideo>(pendingKey(id));
+  const pending = await ctx.store.get<PendingVideo>(storeKey.pendingVideo(id));
   if (!pending || pending.guildId !== interaction.guildId) {
     throw new UserError('This offer is no longer open. Run `/animate` again.', 'pending-gone');
   }
   if (pending.ownerId !== interaction.user.id) {
     throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
   }
-  await ctx.store.delete(pendingKey(id));
+  await ctx.store.delete(storeKey.pendingVideo(id));
   if (ctx.now() - pending.createdAt > CONFIRM_LIFETIME_MS) {
     throw new UserError(
       'This offer lapsed after a minute. Run `/animate` again to see the price.',

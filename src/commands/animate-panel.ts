@@ -8,6 +8,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { GuildSettings } from '../services/credits/index.js';
@@ -30,7 +31,6 @@ interface AnimatePanel {
   createdAt: number;
 }
 
-const panelKey = (id: string) => `v1:animate-panel:${id}`;
 /** A select menu holds 25 options; these lengths cover both tiers in useful steps. */
 const DURATIONS = [3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30];
 
@@ -142,13 +142,13 @@ export async function openAnimatePanel(
     createdAt: ctx.now(),
   };
   const id = randomBytes(6).toString('hex');
-  await ctx.store.set(panelKey(id), panel);
+  await ctx.store.set(storeKey.animatePanel(id), panel);
   await interaction.reply({ ...renderPanel(id, panel, settings), flags: MessageFlags.Ephemeral });
 }
 
 export const animatePanelHandlers: ComponentHandlers = {
   async panel(interaction, [id = '', field = ''], ctx) {
-    const panel = await ctx.store.get<AnimatePanel>(panelKey(id));
+    const panel = await ctx.store.get<AnimatePanel>(storeKey.animatePanel(id));
     if (!panel || panel.guildId !== interaction.guildId || panel.ownerId !== interaction.user.id) {
       throw new UserError(
         'This panel is no longer open. Click 🎬 Animate on the avatar again.',
@@ -174,7 +174,7 @@ export const animatePanelHandlers: ComponentHandlers = {
       );
     // A shorter tier takes a clip that is too long for it down to its longest length.
     next.duration = Math.min(next.duration, ...durationsFor(next.tier, settings).slice(-1));
-    await ctx.store.set(panelKey(id), next);
+    await ctx.store.set(storeKey.animatePanel(id), next);
     await interaction.update(renderPanel(id, next, settings));
   },
 };

@@ -1,6 +1,7 @@
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { randomBytes } from 'node:crypto';
 import type { BotContext } from '../context.js';
+import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { AspectRatio, StylePreset } from '../services/percify/requests.js';
@@ -17,7 +18,6 @@ interface PromptDraft {
   request: Omit<AvatarRequest, 'prompt' | 'negativePrompt'>;
 }
 
-const draftKey = (id: string) => `v1:avatar-draft:${id}`;
 /** A form left open longer than an hour is stale; the member can run the command again. */
 const DRAFT_LIFETIME_MS = 60 * 60_000;
 
@@ -92,18 +92,18 @@ async function execute(interaction: GuildCommandInteraction, ctx: BotContext): P
     createdAt: ctx.now(),
     request: optionsOf(interaction),
   };
-  await ctx.store.set(draftKey(draftId), draft);
+  await ctx.store.set(storeKey.avatarDraft(draftId), draft);
   await interaction.showModal(promptModal(draftId, interaction.options.getString('negative_prompt')));
 }
 
 async function submitPromptModal(interaction: GuildComponentInteraction, args: string[], ctx: BotContext) {
   if (!interaction.isModalSubmit()) return;
   const [draftId = ''] = args;
-  const draft = await ctx.store.get<PromptDraft>(draftKey(draftId));
+  const draft = await ctx.store.get<PromptDraft>(storeKey.avatarDraft(draftId));
   if (!draft || draft.ownerId !== interaction.user.id || ctx.now() - draft.createdAt > DRAFT_LIFETIME_MS) {
     throw new UserError('This form has expired. Run `/avatar` again.', 'draft-expired');
   }
-  await ctx.store.delete(draftKey(draftId));
+  await ctx.store.delete(storeKey.avatarDraft(draftId));
   await startAvatarJob(interaction, ctx, {
     ...draft.request,
     prompt: interaction.fields.getTextInputValue('prompt'),

@@ -63,6 +63,16 @@ export const storeKey = {
   /** Which guild holds a job's reservation, so capture/release need only the job id. */
   ledgerJob: (jobId: string) => `v1:ledger-job:${jobId}`,
   job: (jobId: string) => `v1:job:${jobId}`,
+  /** Ids of jobs that may still need work after a restart. */
+  openJobs: 'v1:jobs:open',
+  /** A member's finished creations, newest first (for /gallery and /animate's suggestions). */
+  memberCreations: (guildId: string, memberId: string) => `v1:guild:${guildId}:member:${memberId}:creations`,
+  /** Options of an /avatar waiting for its prompt in the modal. */
+  avatarDraft: (draftId: string) => `v1:avatar-draft:${draftId}`,
+  /** The choices of an open Animate panel. */
+  animatePanel: (panelId: string) => `v1:animate-panel:${panelId}`,
+  /** A video waiting for its Confirm click. */
+  pendingVideo: (pendingId: string) => `v1:pending-video:${pendingId}`,
   guildPrefix: 'v1:guild:',
   jobPrefix: 'v1:job:',
 } as const;

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { Store } from '../store.js';
+import { storeKey, type Store } from '../store.js';
 import type { JobKind, JobRecord } from './job-record.js';
 
 /**
@@ -41,10 +41,6 @@ export interface AvatarSuggestion {
   thumbnailUrl?: string | undefined;
   createdAt: number;
   jobId: string;
-}
-
-export function creationsKey(guildId: string, memberId: string): string {
-  return `v1:guild:${guildId}:member:${memberId}:creations`;
 }
 
 /** What a finished job adds to the history, or undefined when it produced nothing to show. */
@@ -99,7 +95,7 @@ export class CreationHistory {
   async record(job: JobRecord): Promise<Creation | undefined> {
     if (job.state !== 'done') return undefined;
     let added: Creation | undefined;
-    await this.store.update<Creation[]>(creationsKey(job.guildId, job.ownerId), (current) => {
+    await this.store.update<Creation[]>(storeKey.memberCreations(job.guildId, job.ownerId), (current) => {
       const list = current ?? [];
       if (list.some((creation) => creation.jobId === job.id)) return current;
       added = creationOf(job, (avatarId) => list.find((c) => c.avatarIds?.includes(avatarId)));
@@ -148,7 +144,7 @@ export class CreationHistory {
   /** Drops a job from the history (its results were deleted). True when it was there. */
   async remove(guildId: string, memberId: string, jobId: string): Promise<boolean> {
     let removed = false;
-    await this.store.update<Creation[]>(creationsKey(guildId, memberId), (current) => {
+    await this.store.update<Creation[]>(storeKey.memberCreations(guildId, memberId), (current) => {
       if (!current?.some((creation) => creation.jobId === jobId)) return current;
       removed = true;
       const rest = current.filter((creation) => creation.jobId !== jobId);
@@ -169,6 +165,6 @@ export class CreationHistory {
   };
 
   private async all(guildId: string, memberId: string): Promise<Creation[]> {
-    return (await this.store.get<Creation[]>(creationsKey(guildId, memberId))) ?? [];
+    return (await this.store.get<Creation[]>(storeKey.memberCreations(guildId, memberId))) ?? [];
   }
 }

@@ -1,9 +1,5 @@
-import type { Store } from '../store.js';
+import { storeKey, type Store } from '../store.js';
 import { FINAL_STATES, type JobRecord } from './job-record.js';
-
-const jobKey = (id: string) => `v1:job:${id}`;
-/** Ids of jobs that may still need work after a restart. */
-const OPEN_INDEX_KEY = 'v1:jobs:open';
 
 /**
  * Job records in the store, one key each, plus an index of unfinished ones for restart recovery.
@@ -20,16 +16,18 @@ export class JobStore {
 
   /** Step one of creating a job: claim its id in the open index before anything is spent. */
   async markOpen(id: string): Promise<void> {
-    await this.store.update<string[]>(OPEN_INDEX_KEY, (ids = []) => (ids.includes(id) ? ids : [...ids, id]));
+    await this.store.update<string[]>(storeKey.openJobs, (ids = []) =>
+      ids.includes(id) ? ids : [...ids, id],
+    );
   }
 
   async create(job: JobRecord): Promise<void> {
     await this.markOpen(job.id);
-    await this.store.set(jobKey(job.id), job);
+    await this.store.set(storeKey.job(job.id), job);
   }
 
   get(id: string): Promise<JobRecord | undefined> {
-    return this.store.get<JobRecord>(jobKey(id));
+    return this.store.get<JobRecord>(storeKey.job(id));
   }
 
   /**
@@ -41,7 +39,7 @@ export class JobStore {
     id: string,
     change: (job: JobRecord) => JobRecord | undefined,
   ): Promise<JobRecord | undefined> {
-    const updated = await this.store.update<JobRecord>(jobKey(id), (current) => {
+    const updated = await this.store.update<JobRecord>(storeKey.job(id), (current) => {
       if (!current || FINAL_STATES.has(current.state)) return current;
       const next = change(current);
       return next ? { ...next, updatedAt: this.now() } : current;
@@ -52,7 +50,7 @@ export class JobStore {
 
   /** Ids in the open index, in the order they were opened. */
   async openIds(): Promise<string[]> {
-    return (await this.store.get<string[]>(OPEN_INDEX_KEY)) ?? [];
+    return (await this.store.get<string[]>(storeKey.openJobs)) ?? [];
   }
 
   /** Removes an id from the open index (its job is final, or it never got a record). */
@@ -61,6 +59,6 @@ export class JobStore {
   }
 
   async #closeIndex(id: string): Promise<void> {
-    await this.store.update<string[]>(OPEN_INDEX_KEY, (ids = []) => ids.filter((open) => open !== id));
+    await this.store.update<string[]>(storeKey.openJobs, (ids = []) => ids.filter((open) => open !== id));
   }
 }
