@@ -1,10 +1,10 @@
 import {
   ApplicationCommandOptionType,
   MessageFlags,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { isServerManager } from './quota-access.js';
 import { UserError } from '../errors.js';
 import {
   clampPage,
@@ -40,10 +40,6 @@ const NO_PINGS = { parse: [] };
 
 const PAGE_ARGUMENT = /^\d{1,4}$/;
 
-function canManageServer(interaction: GuildCommandInteraction | GuildComponentInteraction): boolean {
-  return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
-}
-
 /** The page asked for, or the last one when creations were removed since the buttons were drawn. */
 async function galleryPage(
   ctx: BotContext,
@@ -65,7 +61,7 @@ async function execute(interaction: GuildCommandInteraction, ctx: BotContext): P
   const ownerId = target?.id ?? interaction.user.id;
   const ownGallery = ownerId === interaction.user.id;
   // Checked here, not only through Discord's command permissions, which a server can override.
-  if (!ownGallery && !canManageServer(interaction)) {
+  if (!ownGallery && !isServerManager(interaction)) {
     throw new UserError(
       "Only members who can manage this server can look at someone else's gallery. `/gallery` shows yours.",
       'not-admin',
@@ -90,7 +86,7 @@ async function turnPage(interaction: GuildComponentInteraction, args: string[], 
   if (!PAGE_ARGUMENT.test(pageArgument)) {
     throw new UserError('This button is no longer active. Run `/gallery` again.', 'bad-page');
   }
-  if (interaction.user.id !== ownerId && !canManageServer(interaction)) {
+  if (interaction.user.id !== ownerId && !isServerManager(interaction)) {
     throw new UserError("This is someone else's gallery. Run `/gallery` to see your own!", 'not-owner');
   }
   const body = await galleryPage(ctx, interaction.guildId, ownerId, Number(pageArgument));

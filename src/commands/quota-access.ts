@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { UserError } from '../errors.js';
-import type { GuildCommandInteraction } from './types.js';
+import type { GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 
 /**
  * Who may change a server's quota, and the run-time checks of option values. Discord hides `/quota`
@@ -9,7 +9,7 @@ import type { GuildCommandInteraction } from './types.js';
  */
 
 /** Manage Server, checked on the permissions Discord sent with this very interaction. */
-export function isServerManager(interaction: GuildCommandInteraction): boolean {
+export function isServerManager(interaction: GuildCommandInteraction | GuildComponentInteraction): boolean {
   return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
 }
 
