@@ -1,11 +1,6 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-} from 'discord.js';
+import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
+import { button, buttonRow } from './components.js';
 import { MODEL_INFO } from '../percify/pricing.js';
 import type { AvatarJob } from '../jobs/job-record.js';
 import { COLOURS, clip, credits, plural, quote } from './style.js';
@@ -103,18 +98,6 @@ export function renderAvatarResult(job: AvatarJob): ReplyBody {
   return { embeds: [first, ...more], components: avatarResultButtons(job) };
 }
 
-function button(
-  customId: string,
-  label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger | ButtonStyle.Success,
-): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id: customId, label, style };
-}
-
-function row(components: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> {
-  return { type: ComponentType.ActionRow, components };
-}
-
 /**
  * One image: a single row of Animate, Reroll, Variations, HD and Delete. Several: one row per
  * per-image action (numbered buttons), then Reroll and Delete — at most four rows, five buttons each.
@@ -126,7 +109,7 @@ export function avatarResultButtons(job: AvatarJob): APIActionRowComponent<APIBu
   if (count === 0) return [];
   if (count === 1) {
     return [
-      row([
+      buttonRow([
         button(encodeCustomId('animate', job.id, 0), '🎬 Animate', ButtonStyle.Primary),
         reroll,
         button(encodeCustomId('variations', job.id, 0), '🎲 Variations', ButtonStyle.Secondary),
@@ -140,7 +123,7 @@ export function avatarResultButtons(job: AvatarJob): APIActionRowComponent<APIBu
     emoji: string,
     style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success,
   ) =>
-    row(
+    buttonRow(
       Array.from({ length: count }, (_, index) =>
         button(encodeCustomId(action, job.id, index), `${emoji} ${index + 1}`, style),
       ),
@@ -149,7 +132,7 @@ export function avatarResultButtons(job: AvatarJob): APIActionRowComponent<APIBu
     perImage('animate', '🎬', ButtonStyle.Primary),
     perImage('variations', '🎲', ButtonStyle.Secondary),
     perImage('hd', '✨', ButtonStyle.Success),
-    row([reroll, remove]),
+    buttonRow([reroll, remove]),
   ];
 }
 

@@ -1,11 +1,6 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-} from 'discord.js';
+import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
+import { button, buttonRow } from './components.js';
 import type { Creation } from '../jobs/creations.js';
 import { COLOURS, clip, plural } from './style.js';
 
@@ -73,25 +68,20 @@ function creationEmbed(creation: Creation): APIEmbed {
 }
 
 function pagingRow(ownerId: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        custom_id: encodeCustomId('gallery', ownerId, Math.max(0, page - 1), GALLERY_DIRECTION.previous),
-        label: '◀',
-        disabled: page === 0,
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        custom_id: encodeCustomId('gallery', ownerId, Math.min(pages - 1, page + 1), GALLERY_DIRECTION.next),
-        label: '▶',
-        disabled: page >= pages - 1,
-      },
-    ],
-  };
+  return buttonRow([
+    button(
+      encodeCustomId('gallery', ownerId, Math.max(0, page - 1), GALLERY_DIRECTION.previous),
+      '◀',
+      ButtonStyle.Secondary,
+      page === 0,
+    ),
+    button(
+      encodeCustomId('gallery', ownerId, Math.min(pages - 1, page + 1), GALLERY_DIRECTION.next),
+      '▶',
+      ButtonStyle.Secondary,
+      page >= pages - 1,
+    ),
+  ]);
 }
 
 export function renderGalleryPage(view: GalleryPageView): GalleryBody {

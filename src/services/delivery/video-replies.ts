@@ -1,11 +1,6 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-} from 'discord.js';
+import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
+import { button, buttonRow } from './components.js';
 import { TIER_SPECS } from '../percify/pricing.js';
 import type { VideoJob } from '../jobs/job-record.js';
 import { progressBar, timeLeftText, type VideoProgress } from '../jobs/video-progress.js';
@@ -117,24 +112,13 @@ function voiceValue(job: VideoJob): string {
   return job.video?.hasAudio ? 'Yes' : 'No';
 }
 
-function button(
-  customId: string,
-  label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger,
-): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id: customId, label, style };
-}
-
 export function videoResultButtons(job: VideoJob): APIActionRowComponent<APIButtonComponent>[] {
   return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        button(encodeCustomId('voice', job.id), '🔊 Add voice', ButtonStyle.Primary),
-        button(encodeCustomId('rerender', job.id), '🔁 Re-render', ButtonStyle.Secondary),
-        button(encodeCustomId('delete', job.id), '🗑 Delete', ButtonStyle.Danger),
-      ],
-    },
+    buttonRow([
+      button(encodeCustomId('voice', job.id), '🔊 Add voice', ButtonStyle.Primary),
+      button(encodeCustomId('rerender', job.id), '🔁 Re-render', ButtonStyle.Secondary),
+      button(encodeCustomId('delete', job.id), '🗑 Delete', ButtonStyle.Danger),
+    ]),
   ];
 }
 
