@@ -6,6 +6,8 @@ import {
   unknownMessage,
   unknownWebhook,
 } from '../errors.js';
+import type { WriteContext } from '../message-writes.js';
+import type { UploadedFile } from '../multipart.js';
 import type { InteractionRecord, StoredMessage } from '../types.js';
 
 /** Discord's clocks on an interaction: 3 s to acknowledge, then 15 min of webhook token. */
@@ -45,4 +47,20 @@ export function webhookMessage(
   const message = belongs ? core.store.liveMessage(id) : undefined;
   if (!message) throw unknownMessage();
   return message;
+}
+
+/** Where an interaction's messages are written: its channel, with the files of this request. */
+export function interactionWriteContext(
+  core: EmulatorCore,
+  record: InteractionRecord,
+  files: UploadedFile[],
+): WriteContext {
+  return {
+    store: core.store,
+    validator: core.validator,
+    origin: core.origin,
+    channelId: record.channelId,
+    guildId: record.guildId,
+    files,
+  };
 }

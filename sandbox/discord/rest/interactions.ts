@@ -3,10 +3,10 @@ import { apiMessage, MESSAGE_FLAG_EPHEMERAL, MESSAGE_FLAG_LOADING } from '../api
 import type { EmulatorCore } from '../core.js';
 import { invalidFormBody, unknownMessage, type FieldIssue } from '../errors.js';
 import { asRecord, autocompleteLimitIssues, mergeIssues, modalLimitIssues } from '../limits.js';
-import { buildMessage, editChange, validateMessageBody, type WriteContext } from '../message-writes.js';
+import { buildMessage, editChange, validateMessageBody } from '../message-writes.js';
 import type { UploadedFile } from '../multipart.js';
 import type { InteractionRecord, StoredMessage } from '../types.js';
-import { interactionForCallback } from './interaction-state.js';
+import { interactionForCallback, interactionWriteContext } from './interaction-state.js';
 import { json, noContent, type RouteDefinition, type RouteResult } from './route-types.js';
 import type {
   APIModalInteractionResponseCallbackData,
@@ -50,17 +50,6 @@ function typeIssue(message: string): FieldIssue[] {
   return [{ path: ['type'], code: 'INTERACTION_CALLBACK_TYPE_INVALID', message }];
 }
 
-function writeContext(core: EmulatorCore, record: InteractionRecord, files: UploadedFile[]): WriteContext {
-  return {
-    store: core.store,
-    validator: core.validator,
-    origin: core.origin,
-    channelId: record.channelId,
-    guildId: record.guildId,
-    files,
-  };
-}
-
 function reply(
   core: EmulatorCore,
   record: InteractionRecord,
@@ -68,7 +57,7 @@ function reply(
   files: UploadedFile[],
   deferred: boolean,
 ): StoredMessage {
-  const ctx = writeContext(core, record, files);
+  const ctx = interactionWriteContext(core, record, files);
   const flags = asRecord(data)?.flags;
   const body = deferred ? { flags: typeof flags === 'number' ? flags & MESSAGE_FLAG_EPHEMERAL : 0 } : data;
   const message = buildMessage(deferred ? { ...ctx, files: [] } : ctx, body, {
@@ -97,7 +86,7 @@ function applyCallback(
     case R.ChannelMessageWithSource:
     case R.DeferredChannelMessageWithSource: {
       validateMessageBody(
-        writeContext(core, record, files),
+        interactionWriteContext(core, record, files),
         'CreateMessageInteractionCallbackRequestSchema',
         body,
       );
@@ -105,7 +94,7 @@ function applyCallback(
     }
     case R.DeferredMessageUpdate:
     case R.UpdateMessage: {
-      const ctx = writeContext(core, record, files);
+      const ctx = interactionWriteContext(core, record, files);
       validateMessageBody(ctx, 'UpdateMessageInteractionCallbackRequestSchema', {
         type,
         ...(data ? { data } : {}),

@@ -1,24 +1,13 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { apiMessage, MESSAGE_FLAG_LOADING } from '../api-shapes.js';
 import type { EmulatorCore } from '../core.js';
-import { buildMessage, editChange, validateMessageBody, type WriteContext } from '../message-writes.js';
+import { buildMessage, editChange, validateMessageBody } from '../message-writes.js';
 import type { UploadedFile } from '../multipart.js';
 import type { InteractionRecord, StoredMessage } from '../types.js';
-import { interactionForWebhook, webhookMessage } from './interaction-state.js';
+import { interactionForWebhook, webhookMessage, interactionWriteContext } from './interaction-state.js';
 import { json, noContent, type RouteDefinition } from './route-types.js';
 
 /** The interaction webhook: @original reply, follow-ups, and their edits, for 15 minutes after the interaction. */
-
-function writeContext(core: EmulatorCore, record: InteractionRecord, files: UploadedFile[]): WriteContext {
-  return {
-    store: core.store,
-    validator: core.validator,
-    origin: core.origin,
-    channelId: record.channelId,
-    guildId: record.guildId,
-    files,
-  };
-}
 
 function editWebhookMessage(
   core: EmulatorCore,
@@ -27,7 +16,7 @@ function editWebhookMessage(
   body: unknown,
   files: UploadedFile[],
 ): StoredMessage {
-  const ctx = writeContext(core, record, files);
+  const ctx = interactionWriteContext(core, record, files);
   validateMessageBody(ctx, 'IncomingWebhookUpdateRequestPartialSchema', body);
   core.store.updateMessage(message, editChange(ctx, message, body));
   return message;
@@ -39,7 +28,7 @@ function followUp(
   body: unknown,
   files: UploadedFile[],
 ): StoredMessage {
-  const ctx = writeContext(core, record, files);
+  const ctx = interactionWriteContext(core, record, files);
   validateMessageBody(ctx, 'IncomingWebhookRequestPartialSchema', body);
   // Discord: the first follow-up after a deferred reply fills in the "thinking" message instead.
   const original = record.originalMessageId ? core.store.liveMessage(record.originalMessageId) : undefined;
