@@ -1,35 +1,61 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Keyv from 'keyv';
 import type { Logger } from '../logger.js';
+import type { Backend } from './store/backend.js';
+import { decodeValue, encodeValue } from './store/keyv-format.js';
+import { openPostgresBackend } from './store/postgres-backend.js';
+import { openRedisBackend } from './store/redis-backend.js';
+import { openSqliteBackend } from './store/sqlite-backend.js';
 
 /**
- * The bot's only persistent state: a Keyv 5 key-value store chosen by DATABASE_URL, plus the one atomic
- * read-modify-write primitive (`update`) that the ledger and the job records are built on.
+ * The bot's only persistent state: key-value data in Keyv's own table and format, on SQLite,
+ * PostgreSQL or Redis (chosen by DATABASE_URL), with transactions that are atomic in the database,
+ * so any number of bot processes may share it.
  *
  * Values are plain JSON (no Dates: times are epoch milliseconds), so every backend stores them alike.
  */
 
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
-  set<T>(key: string, value: T): Promise<void>;
+  /** The values of `keys`, in order, read at one moment on Redis and PostgreSQL. */
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>>;
+  /** A blind write; `ttlMs` makes the key read as absent once it has passed. */
+  set<T>(key: string, value: T, options?: { ttlMs?: number }): Promise<void>;
   /** True when the key existed. */
   delete(key: string): Promise<boolean>;
   /**
    * Atomic read-modify-write of one key: `fn` sees the current value and returns the next one
    * (`undefined` deletes the key; the very object it was given back means "no change" and skips the
-   * write). Calls on the same key run one after another, in call order. Resolves to the value kept.
+   * write). Atomic across processes; within one process, calls on the same key also run in call
+   * order. `fn` may run more than once (after a conflict), so it must not have side effects.
+   * Resolves to the value kept.
    */
   update<T>(
     key: string,
     fn: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   ): Promise<T | undefined>;
-  /** Every key starting with `prefix` (for resuming work after a restart; not for hot paths). */
+  /**
+   * Atomic over several keys, across processes: `fn` reads the current values of `keys` and returns
+   * what to write; everything lands together or not at all. `fn` may run more than once (after a
+   * conflict), so it must not have side effects. Keys written but not listed in `keys` are blind
+   * writes: only for keys nobody else writes (a new log entry).
+   */
+  transact<R>(
+    keys: readonly string[],
+    fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
+  ): Promise<R>;
+  /** Every key starting with `prefix` (for start-up and reports; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
-  /** Throws when the backend cannot be written and read back. */
-  ping(): Promise<void>;
+  /** Throws when the backend does not answer a read within `timeoutMs` (writes nothing). */
+  ping(timeoutMs?: number): Promise<void>;
   /** After close, every call rejects with StoreClosedError; writes in flight may or may not land. */
   close(): Promise<void>;
+}
+
+export type TransactionReads = <T>(key: string) => T | undefined;
+
+export interface TransactionPlan<R> {
+  set?: Readonly<Record<string, unknown>>;
+  delete?: readonly string[];
+  result: R;
 }
 
 /** DATABASE_URL is unusable: wrong scheme, unreachable server, unwritable file. */
@@ -48,34 +74,14 @@ export class StoreClosedError extends Error {
 }
 
 /**
- * Keys are namespaced by kind and versioned (`v1:`), so a later format can live next to the old one
- * during a migration. Keyv's own namespace is `percify` (it prefixes `percify:` in the table); it must
- * never be `v1`, or Keyv would take our version prefix for its namespace and skip prefixing.
+ * Keys are namespaced by kind and versioned (`v1:`, `v2:`), so a later format can live next to the
+ * old one during a migration. Keyv's own namespace is `percify` (it prefixes `percify:` in the table,
+ * `percify::` in Redis); it must never be `v1`, or Keyv would take our version prefix for its
+ * namespace and skip prefixing.
  */
 export const KEYV_NAMESPACE = 'percify';
 
-export const storeKey = {
-  guildSettings: (guildId: string) => `v1:guild:${guildId}:settings`,
-  /** The per-guild ledger state document (balances, open holds, the newest entries). */
-  guildLedger: (guildId: string) => `v1:guild:${guildId}:ledger`,
-  /** A sealed chunk of a guild's append-only ledger entries, numbered from 0. */
-  guildLedgerEntries: (guildId: string, chunk: number) => `v1:guild:${guildId}:ledger-entries:${chunk}`,
-  /** Which guild holds a job's reservation, so capture/release need only the job id. */
-  ledgerJob: (jobId: string) => `v1:ledger-job:${jobId}`,
-  job: (jobId: string) => `v1:job:${jobId}`,
-  /** Ids of jobs that may still need work after a restart. */
-  openJobs: 'v1:jobs:open',
-  /** A member's finished creations, newest first (for /gallery and /animate's suggestions). */
-  memberCreations: (guildId: string, memberId: string) => `v1:guild:${guildId}:member:${memberId}:creations`,
-  /** Options of an /avatar waiting for its prompt in the modal. */
-  avatarDraft: (draftId: string) => `v1:avatar-draft:${draftId}`,
-  /** The choices of an open Animate panel. */
-  animatePanel: (panelId: string) => `v1:animate-panel:${panelId}`,
-  /** A video waiting for its Confirm click. */
-  pendingVideo: (pendingId: string) => `v1:pending-video:${pendingId}`,
-  guildPrefix: 'v1:guild:',
-  jobPrefix: 'v1:job:',
-} as const;
+export { storeKey } from './store/store-keys.js';
 
 export interface CreateStoreOptions {
   logger: Logger;
@@ -88,12 +94,14 @@ const SUPPORTED = 'sqlite://path/to/file.sqlite, redis://host:port or postgresql
 
 export async function createStore(databaseUrl: string, options: CreateStoreOptions): Promise<Store> {
   const { logger, connectTimeoutMs = 10_000 } = options;
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(databaseUrl)?.[1]?.toLowerCase();
   const redacted = redactUrl(databaseUrl);
-  let keyv: Keyv;
+  let backend: Backend;
+  const opening = openBackend(databaseUrl, connectTimeoutMs);
   try {
-    keyv = await openKeyv(scheme, databaseUrl, connectTimeoutMs);
+    backend = await withTimeout(opening, connectTimeoutMs, 'no answer');
   } catch (error) {
+    // A backend that opens after we gave up on it must not stay connected.
+    opening.then((late) => late.close()).catch(() => undefined);
     if (error instanceof StoreConfigError) throw error;
     throw new StoreConfigError(
       `DATABASE_URL (${redacted}) could not be opened: ${describe(error)}. ${HINT}`,
@@ -102,12 +110,11 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
       },
     );
   }
-  keyv.on('error', (error: unknown) => logger.error({ err: error }, 'store backend error'));
-  const store = new KeyvStore(keyv);
+  const store = new TransactionalStore(backend);
   try {
-    await withTimeout(store.ping(), connectTimeoutMs, 'no answer');
+    await withTimeout(store.probeWrite(), connectTimeoutMs, 'no answer');
   } catch (error) {
-    await withTimeout(forceDisconnect(keyv), 1_000, 'no disconnect').catch(() => undefined);
+    await withTimeout(backend.close(), 1_000, 'no disconnect').catch(() => undefined);
     throw new StoreConfigError(
       `DATABASE_URL (${redacted}) cannot be used: a test write and read failed (${describe(error)}). ${HINT}`,
       { cause: error },
@@ -117,43 +124,21 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
   return store;
 }
 
-async function openKeyv(scheme: string | undefined, url: string, connectTimeoutMs: number): Promise<Keyv> {
-  const common = { namespace: KEYV_NAMESPACE, throwOnErrors: true } as const;
+async function openBackend(url: string, connectTimeoutMs: number): Promise<Backend> {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'sqlite': {
       const path = url.slice('sqlite://'.length);
       if (path === '')
         throw new StoreConfigError(`DATABASE_URL must name a file, e.g. sqlite://data/bot.sqlite`);
-      if (path !== ':memory:') {
-        try {
-          mkdirSync(dirname(resolve(path)), { recursive: true });
-        } catch (error) {
-          throw new StoreConfigError(
-            `DATABASE_URL (${url}): cannot create the folder for the SQLite file (${describe(error)})`,
-            { cause: error },
-          );
-        }
-      }
-      const { KeyvSqlite } = await import('@keyv/sqlite');
-      // A busy timeout so that a second reader (e.g. a backup) does not fail our writes at once.
-      const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5_000, iterationLimit: 500 });
-      // WAL with synchronous=FULL: every committed write survives a crash or power cut, at one fsync per
-      // write instead of the rollback journal's several (about 20x faster here). Backups must copy the
-      // -wal file too, or use `sqlite3 bot.sqlite .backup`.
-      await adapter.query('PRAGMA journal_mode=WAL');
-      await adapter.query('PRAGMA synchronous=FULL');
-      return new Keyv({ store: adapter, ...common });
+      return openSqliteBackend(path, KEYV_NAMESPACE);
     }
     case 'redis':
-    case 'rediss': {
-      const { createKeyv } = await import('@keyv/redis');
-      return createKeyv(url, { ...common, connectionTimeout: connectTimeoutMs });
-    }
+    case 'rediss':
+      return openRedisBackend(url, KEYV_NAMESPACE, connectTimeoutMs);
     case 'postgres':
-    case 'postgresql': {
-      const { KeyvPostgres } = await import('@keyv/postgres');
-      return new Keyv({ store: new KeyvPostgres({ uri: url }), ...common });
-    }
+    case 'postgresql':
+      return openPostgresBackend(url, KEYV_NAMESPACE, connectTimeoutMs);
     default:
       throw new StoreConfigError(
         `DATABASE_URL must start with sqlite://, redis:// or postgresql:// (${SUPPORTED}); got "${redactUrl(url)}"`,
@@ -161,37 +146,45 @@ async function openKeyv(scheme: string | undefined, url: string, connectTimeoutM
   }
 }
 
+/** The one key every health probe reads; nothing ever writes it, so probes never contend. */
 const PROBE_KEY = 'v1:probe';
 
-class KeyvStore implements Store {
+class TransactionalStore implements Store {
   /**
-   * SINGLE-PROCESS ASSUMPTION: `update` is atomic only because every read-modify-write of a key is
-   * chained behind the previous one in this map, inside this one Node process. Two bot processes on
-   * the same database would interleave and lose updates. A multi-process deployment needs a lock or
-   * transaction per key in the backend (Redis WATCH/MULTI or a Lua script, PostgreSQL
-   * SELECT … FOR UPDATE), see DESIGN.md "Scaling out".
+   * An optimisation, not the guarantee: updates of one key from this process wait for each other,
+   * so they keep call order and do not make each other retry on Redis. Atomicity comes from the
+   * backend's transaction.
    */
   private readonly tails = new Map<string, Promise<unknown>>();
   private closed = false;
 
-  constructor(private readonly keyv: Keyv) {}
+  constructor(private readonly backend: Backend) {}
 
   async get<T>(key: string): Promise<T | undefined> {
-    this.assertOpen();
-    const value: unknown = await this.keyv.get(key);
-    // Keyv answers null for some backends' misses; JSON null is never stored on purpose.
-    return value === null || value === undefined ? undefined : (value as T);
+    const [value] = await this.getMany<T>([key]);
+    return value;
   }
 
-  async set<T>(key: string, value: T): Promise<void> {
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
     this.assertOpen();
-    const ok = await this.keyv.set(key, value);
-    if (!ok) throw new Error(`store write of ${key} failed`);
+    const raw = await this.backend.read(keys.map((key) => this.backend.rawKey(key)));
+    return raw.map((value) => decodeValue<T>(value));
+  }
+
+  async set<T>(key: string, value: T, options: { ttlMs?: number } = {}): Promise<void> {
+    this.assertOpen();
+    const raw = encodeValue(value, options.ttlMs);
+    await this.backend.transact([], () => ({
+      writes: [{ key: this.backend.rawKey(key), value: raw }],
+      result: undefined,
+    }));
   }
 
   async delete(key: string): Promise<boolean> {
-    this.assertOpen();
-    return this.keyv.delete(key);
+    return this.transact([key], (read) => {
+      const existed = read(key) !== undefined;
+      return existed ? { delete: [key], result: true } : { result: false };
+    });
   }
 
   update<T>(
@@ -199,18 +192,16 @@ class KeyvStore implements Store {
     fn: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   ): Promise<T | undefined> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const run = previous.then(async () => {
-      const current = await this.get<T>(key);
-      const next = await fn(current);
-      // set/delete re-check for close(): a close while fn ran is a crash, and a crash loses the write.
-      if (next === current && current !== undefined) return next;
-      if (next === undefined) {
-        if (current !== undefined) await this.delete(key);
-      } else {
-        await this.set(key, next);
-      }
-      return next;
-    });
+    const run = previous.then(() =>
+      this.transact([key], async (read) => {
+        const current = read<T>(key);
+        const next = await fn(current);
+        if (next === current && current !== undefined) return { result: next };
+        if (next === undefined)
+          return current === undefined ? { result: next } : { delete: [key], result: next };
+        return { set: { [key]: next }, result: next };
+      }),
+    );
     // The chain must survive a failed update, or one error would block the key forever.
     const tail = run.catch(() => undefined);
     this.tails.set(key, tail);
@@ -220,45 +211,65 @@ class KeyvStore implements Store {
     return run;
   }
 
-  async keys(prefix: string): Promise<string[]> {
+  async transact<R>(
+    keys: readonly string[],
+    fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
+  ): Promise<R> {
     this.assertOpen();
-    const iterate = this.keyv.iterator;
-    if (typeof iterate !== 'function') throw new Error('this store backend cannot list keys');
-    const found: string[] = [];
-    // Keyv's generated iterator ignores its argument and iterates its own namespace.
-    for await (const [rawKey] of iterate(undefined) as AsyncIterable<[unknown, unknown]>) {
-      if (typeof rawKey !== 'string') continue;
-      const key = rawKey.startsWith(`${KEYV_NAMESPACE}:`) ? rawKey.slice(KEYV_NAMESPACE.length + 1) : rawKey;
-      if (key.startsWith(prefix)) found.push(key);
-    }
-    return found.sort();
+    const rawKeys = keys.map((key) => this.backend.rawKey(key));
+    return this.backend.transact(rawKeys, async (rawValues) => {
+      const now = Date.now();
+      const values = new Map(keys.map((key, index) => [key, rawValues[index]]));
+      const read: TransactionReads = <T>(key: string) => {
+        if (!values.has(key)) throw new Error(`transaction read of ${key}, which it did not list`);
+        return decodeValue<T>(values.get(key), now);
+      };
+      const plan = await fn(read);
+      // A close while fn ran is a crash, and a crash loses the write.
+      this.assertOpen();
+      const writes = [
+        ...Object.entries(plan.set ?? {}).map(([key, value]) => ({
+          key: this.backend.rawKey(key),
+          value: encodeValue(value),
+        })),
+        ...(plan.delete ?? []).map((key) => ({ key: this.backend.rawKey(key), value: undefined })),
+      ];
+      return { writes, result: plan.result };
+    });
   }
 
-  async ping(): Promise<void> {
-    const probe = `${Date.now()}:${Math.random()}`;
-    await this.set(PROBE_KEY, probe);
-    const back = await this.get<string>(PROBE_KEY);
-    if (back !== probe) throw new Error('the test value read back differs from what was written');
-    await this.delete(PROBE_KEY);
+  async keys(prefix: string): Promise<string[]> {
+    this.assertOpen();
+    const raw = await this.backend.scan(this.backend.rawKey(prefix));
+    return raw
+      .map((key) => this.backend.keyOf(key))
+      .filter((key): key is string => key !== undefined)
+      .sort();
+  }
+
+  async ping(timeoutMs = 750): Promise<void> {
+    this.assertOpen();
+    await withTimeout(this.backend.read([this.backend.rawKey(PROBE_KEY)]), timeoutMs, 'no answer');
+  }
+
+  /** Start-up check that the database takes writes: a key of this process only, then removed. */
+  async probeWrite(): Promise<void> {
+    const key = `v1:probe:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+    const value = String(Math.random());
+    await this.set(key, value);
+    const back = await this.get<string>(key);
+    await this.delete(key);
+    if (back !== value) throw new Error('the test value read back differs from what was written');
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.keyv.disconnect();
+    await this.backend.close();
   }
 
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
-  }
-}
-
-/** Drops a backend that failed its probe; a graceful close would wait for a server that never answers. */
-async function forceDisconnect(keyv: Keyv): Promise<void> {
-  const backend: unknown = keyv.store;
-  if (typeof backend === 'object' && backend !== null && 'disconnect' in backend) {
-    const disconnect: unknown = backend.disconnect;
-    if (typeof disconnect === 'function') await Promise.resolve(disconnect.call(backend, true));
   }
 }
 

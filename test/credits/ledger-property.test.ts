@@ -136,7 +136,7 @@ describe('ledger under concurrency and crashes (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(batchArbitrary, { minLength: 1, maxLength: 5 }), async (batches) => {
         // Tiny log chunks, so crashes also land between a chunk write and its document write.
-        const h = await createLedgerHarness(undefined, 5);
+        const h = await createLedgerHarness();
         try {
           await h.settings.update(
             GUILD,

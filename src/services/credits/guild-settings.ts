@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { storeKey, type Store } from '../store.js';
-import { mutateLedger } from './ledger-document.js';
+import { LedgerChange } from './ledger-change.js';
 
 export { findBlockedPhrase } from './blocklist.js';
 
@@ -106,9 +106,8 @@ export class GuildSettingsService {
    * in the guild's ledger log (who, why, before/after of each changed field). Throws
    * SettingsValidationError when the result is not valid. No change, no audit entry.
    *
-   * Ordering: the audit entry is committed before the settings. A crash between the two leaves an
-   * audit line for a change that did not happen (the admin saw an error and retries), never a change
-   * without its audit line.
+   * The settings and their audit entry are written in one transaction: never a change without its
+   * audit line, nor an audit line for a change that did not happen.
    */
   async update(
     guildId: string,
@@ -116,8 +115,10 @@ export class GuildSettingsService {
     change: (settings: GuildSettings) => GuildSettings,
     reason: string,
   ): Promise<GuildSettings> {
-    let result: GuildSettings | undefined;
-    await this.store.update<StoredSettings>(storeKey.guildSettings(guildId), async (current) => {
+    const settingsKey = storeKey.guildSettings(guildId);
+    const keys = [settingsKey, ...LedgerChange.keys(guildId, [])];
+    const { after, changed } = await this.store.transact(keys, (read) => {
+      const current = read<StoredSettings>(settingsKey);
       const before = current ? withDefaults(current.settings) : cloneDefaults();
       const parsed = guildSettingsSchema.safeParse(change(structuredClone(before)));
       if (!parsed.success) {
@@ -125,27 +126,28 @@ export class GuildSettingsService {
           parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`),
         );
       }
-      const after = parsed.data;
-      const changes = diffSettings(before, after);
-      result = after;
-      if (Object.keys(changes).length === 0) return current;
+      const next = parsed.data;
+      const changes = diffSettings(before, next);
+      if (Object.keys(changes).length === 0) return { result: { after: next, changed: [] as string[] } };
       const at = this.now();
-      await mutateLedger(this.store, guildId, async (_doc, append) => {
-        append({
-          at,
-          memberId: adminId,
-          actor: `admin:${adminId}`,
-          amount: 0,
-          kind: 'settings',
-          reason,
-          meta: { changes },
-        });
-        return { changed: true, result: undefined };
+      const ledger = new LedgerChange(read, guildId);
+      ledger.append({
+        at,
+        memberId: adminId,
+        actor: `admin:${adminId}`,
+        amount: 0,
+        kind: 'settings',
+        reason,
+        meta: { changes },
       });
-      this.logger.info({ guildId, adminId, fields: Object.keys(changes) }, 'guild settings changed');
-      return { version: 1, settings: after, updatedAt: at, updatedBy: adminId };
+      const stored: StoredSettings = { version: 1, settings: next, updatedAt: at, updatedBy: adminId };
+      return {
+        set: { ...ledger.writes(), [settingsKey]: stored },
+        result: { after: next, changed: Object.keys(changes) },
+      };
     });
-    return result ?? cloneDefaults();
+    if (changed.length > 0) this.logger.info({ guildId, adminId, fields: changed }, 'guild settings changed');
+    return after;
   }
 }
 

@@ -1,10 +1,10 @@
 import { allowanceFor, type GuildSettings } from './guild-settings.js';
 import { dayKey, monthKey, monthOfDay, nextDayStart, nextMonthStart } from './ledger-clock.js';
-import type { LedgerDocument, MemberRecord } from './ledger-document.js';
+import { memberToday, type GuildLedger, type MemberLedger } from './ledger-records.js';
 import type { Balance, BudgetView, Reservation } from './ledger-types.js';
 
 /**
- * Pure balance arithmetic over a ledger document; no I/O, so reads and reserve use the very same
+ * Pure balance arithmetic over a member's and a guild's ledger records; no I/O, so reads and reserve use the very same
  * numbers.
  *
  * THE SPENDING RULE: a hold (and the charge that settles it) takes from today's allowance first and
@@ -26,23 +26,15 @@ export interface MemberView {
   openHolds: Reservation[];
 }
 
-export function memberToday(doc: LedgerDocument, memberId: string, today: string): MemberRecord {
-  const record = doc.members[memberId];
-  if (!record) return { day: today, allowanceUsed: 0, spent: 0, granted: 0 };
-  if (record.day === today) return record;
-  return { day: today, allowanceUsed: 0, spent: 0, granted: record.granted };
-}
-
 export function memberView(
-  doc: LedgerDocument,
+  stored: MemberLedger,
   settings: GuildSettings,
-  memberId: string,
   roleIds: readonly string[],
   now: number,
 ): MemberView {
   const today = dayKey(now, settings.utcOffsetMinutes);
-  const record = memberToday(doc, memberId, today);
-  const openHolds = Object.values(doc.holds).filter((hold) => hold.memberId === memberId);
+  const record = memberToday(stored, today);
+  const openHolds = Object.values(record.holds);
   const reservedNow = sum(openHolds.map((hold) => hold.amount));
   const allowanceHeld = sum(openHolds.filter((hold) => hold.day === today).map((hold) => hold.fromAllowance));
   const allowance = allowanceFor(settings, roleIds);
@@ -62,26 +54,22 @@ export function memberView(
 }
 
 /** The guild budget in its current period, or undefined when the guild has none. */
-export function budgetView(
-  doc: LedgerDocument,
-  settings: GuildSettings,
-  now: number,
-): BudgetView | undefined {
+export function budgetView(guild: GuildLedger, settings: GuildSettings, now: number): BudgetView | undefined {
   const budget = settings.budget;
   if (!budget) return undefined;
   const offset = settings.utcOffsetMinutes;
-  const holds = Object.values(doc.holds);
+  const holds = Object.values(guild.holds);
   let spent: number;
   let reserved: number;
   let resetsAt: number;
   if (budget.period === 'day') {
     const today = dayKey(now, offset);
-    spent = doc.guildDay.key === today ? doc.guildDay.spent : 0;
+    spent = guild.day.key === today ? guild.day.spent : 0;
     reserved = sum(holds.filter((hold) => hold.day === today).map((hold) => hold.amount));
     resetsAt = nextDayStart(now, offset);
   } else {
     const month = monthKey(now, offset);
-    spent = doc.guildMonth.key === month ? doc.guildMonth.spent : 0;
+    spent = guild.month.key === month ? guild.month.spent : 0;
     reserved = sum(holds.filter((hold) => monthOfDay(hold.day) === month).map((hold) => hold.amount));
     resetsAt = nextMonthStart(now, offset);
   }

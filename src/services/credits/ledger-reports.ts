@@ -1,32 +1,35 @@
-import type { Store } from '../store.js';
+import { storeKey, type Store } from '../store.js';
 import { dayKey, daysBetween } from './ledger-clock.js';
-import { entriesNewestFirst, type LedgerDocument } from './ledger-document.js';
-import type { EntryKind, LedgerEntry, UsageReport } from './ledger-types.js';
+import type { GuildLedger } from './ledger-records.js';
+import type { LedgerEntry, UsageReport } from './ledger-types.js';
 
-/** Read-only views over a guild's ledger log. */
+/** Read-only views over a guild's ledger log (one key per entry, numbered 0 … nextSeq − 1). */
 
-const MEMBER_VISIBLE: ReadonlySet<EntryKind> = new Set(['capture', 'release', 'grant', 'revoke']);
+const BATCH = 200;
 
-export async function recentMemberEntries(
-  store: Store,
-  doc: LedgerDocument,
-  memberId: string,
-  limit: number,
-): Promise<LedgerEntry[]> {
-  const found: LedgerEntry[] = [];
-  if (limit <= 0) return found;
-  for await (const entry of entriesNewestFirst(store, doc)) {
-    if (entry.memberId === memberId && MEMBER_VISIBLE.has(entry.kind)) {
-      found.push(entry);
-      if (found.length >= limit) break;
+/**
+ * Entries newest first, a batch of keys at a time, until the caller stops. Reading needs no lock:
+ * an entry is written in the same transaction that moves the head's sequence past it.
+ */
+export async function* entriesNewestFirst(store: Store, guild: GuildLedger): AsyncGenerator<LedgerEntry> {
+  for (let end = guild.nextSeq; end > 0; end -= BATCH) {
+    const start = Math.max(0, end - BATCH);
+    const keys = Array.from({ length: end - start }, (_, index) =>
+      storeKey.ledgerEntry(guild.guildId, start + index),
+    );
+    const entries = await store.getMany<LedgerEntry>(keys);
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const entry = entries[index];
+      // By the write order every numbered entry exists; a missing one means the database lost data.
+      if (!entry) throw new Error(`ledger entry ${keys[index]} is missing`);
+      yield entry;
     }
   }
-  return found;
 }
 
-export async function entriesOf(store: Store, doc: LedgerDocument): Promise<LedgerEntry[]> {
+export async function entriesOf(store: Store, guild: GuildLedger): Promise<LedgerEntry[]> {
   const all: LedgerEntry[] = [];
-  for await (const entry of entriesNewestFirst(store, doc)) all.push(entry);
+  for await (const entry of entriesNewestFirst(store, guild)) all.push(entry);
   return all.reverse();
 }
 
@@ -36,7 +39,7 @@ export async function entriesOf(store: Store, doc: LedgerDocument): Promise<Ledg
  */
 export async function usageReport(
   store: Store,
-  doc: LedgerDocument,
+  guild: GuildLedger,
   range: { from: number; to: number },
   utcOffsetMinutes: number,
 ): Promise<UsageReport> {
@@ -51,7 +54,7 @@ export async function usageReport(
     perDay: [],
   };
   const perDay = new Map(daysBetween(from, to, utcOffsetMinutes).map((day) => [day, 0]));
-  for await (const entry of entriesNewestFirst(store, doc)) {
+  for await (const entry of entriesNewestFirst(store, guild)) {
     if (entry.at < from) break;
     if (entry.at >= to) continue;
     if (entry.kind === 'capture') {

@@ -135,6 +135,12 @@ export interface RevokeOutcome {
   detail: string;
 }
 
+/** Charges counted for one local day (`YYYY-MM-DD`) or month (`YYYY-MM`). */
+export interface PeriodCounter {
+  key: string;
+  spent: number;
+}
+
 export interface BudgetView {
   credits: number;
   period: 'day' | 'month';

@@ -2,44 +2,40 @@
  * The credit ledger: reserve -> capture | release, grants and revokes. Server credits are the
  * operator's real Percify credits, so this is kept like money.
  *
- * INVARIANT. All of a guild's money state lives in ONE document, `v1:guild:<id>:ledger` (member day
- * counters, granted balances, open holds, guild period counters, remembered operation outcomes and
- * the newest log entries). Every operation is one serialised read-modify-write of that key
- * (Store.update) that commits the state change, its log entries and its remembered outcome in a
- * single key write. Hence, at every instant the stored document is the result of some prefix of the
- * operations, whole: never half an operation, and never a balance change without its entry.
+ * LAYOUT (ledger-records.ts). A guild's money is spread over small keys: a head per guild (budget
+ * counters, a summary of open holds, the log's next sequence number), a record per member (day
+ * counters, granted balance, full open holds, newest entries), a record per job (its guild and
+ * member and the first outcomes of reserve and settle), one per admin operation, and one per log
+ * entry. An operation reads and writes the head, one member and one job or admin-op key, and adds
+ * one or two entries: its cost does not grow with the guild.
  *
- * CRASH ARGUMENT. The store may die between any two awaits. The only other keys written are
- *  - sealed log chunks, written BEFORE the document that references them (ledger-document.ts): a
- *    crash leaves an unreferenced chunk, overwritten with the same entries by the next seal;
- *  - the job -> guild index `v1:ledger-job:<job>`, written BEFORE the document that holds the job:
- *    a crash leaves an index pointing at a guild without that hold, and capture/release of it is a
- *    no-op ("unknown").
- * Neither can change a balance. An operation whose write did not land simply did not happen; the
- * caller retries it with the same id, and a retry of one that did land returns its first outcome
- * (remembered under `reserve:<job>`, `settle:<job>`, `grant:<op>`, `revoke:<op>`).
+ * INVARIANT. Every operation is ONE store transaction over all the keys it touches (changeLedger):
+ * the balance change, its log entries and its remembered outcome commit together, atomically in the
+ * database, whichever process runs it. Hence the stored state is always the result of some order of
+ * whole operations: never half an operation, never a balance without its entry, and the head's
+ * sequence numbers the entries in commit order with no gap.
  *
- * EXACTLY ONCE. capture and release share the key `settle:<job>` and both need the open hold, which
- * the first of them deletes in the same write; so a reservation ends in exactly one of them.
+ * CRASH ARGUMENT. The process may die at any instant: a transaction either committed (its effects
+ * and its outcome are there) or did not (nothing of it is there). The caller retries with the same
+ * id, and a retry of one that did land returns its first outcome from the job or admin-op record.
+ * The only read outside a transaction is the job record that names a job's guild and member before
+ * capture or release; those never change once written, and the transaction reads the job record
+ * again.
  *
- * LIMITS OF THE ARGUMENT. Atomicity comes from Store.update's per-key queue, i.e. one bot process
- * per database (see store.ts). Outcomes are remembered for the last MAX_REMEMBERED_OPS operations of
- * a guild; open holds are always remembered, so only a repeat of a long-settled job could escape,
- * and its capture/release would find no hold and do nothing.
+ * EXACTLY ONCE. capture and release both need the open hold in the member's record, and the first
+ * of them deletes it and records its outcome on the job in the same transaction; so a reservation
+ * ends in exactly one of them, and every later call gets that first outcome.
+ *
+ * BUDGET. Every reserve reads and writes the guild head, which holds the period's charges and every
+ * open hold's amount; two processes reserving at once are serialised by the database on that key,
+ * so the budget is never exceeded.
  */
 import type { Logger } from '../../logger.js';
 import { storeKey, type Store } from '../store.js';
 import type { GuildSettingsService } from './guild-settings.js';
-import { budgetView, memberToday, memberView } from './ledger-balance.js';
+import { budgetView, memberView } from './ledger-balance.js';
+import { changeLedger, type LedgerChange, type LedgerOutcome } from './ledger-change.js';
 import { dayKey } from './ledger-clock.js';
-import {
-  CHUNK_SIZE,
-  mutateLedger,
-  readLedger,
-  rememberOp,
-  type LedgerDocument,
-  type NewEntry,
-} from './ledger-document.js';
 import {
   assertCredits,
   assertId,
@@ -48,10 +44,16 @@ import {
   type AdminCreditChange,
 } from './ledger-input.js';
 import { checkFunds, checkLimits } from './ledger-limits.js';
-import { entriesOf, recentMemberEntries, usageReport } from './ledger-reports.js';
-import { chargeGuild, chargeMember, settledReservation } from './ledger-settlement.js';
-
-export type { AdminCreditChange } from './ledger-input.js';
+import {
+  emptyGuild,
+  emptyMember,
+  memberToday,
+  type GuildLedger,
+  type JobLedger,
+  type MemberLedger,
+} from './ledger-records.js';
+import { entriesOf, usageReport } from './ledger-reports.js';
+import { chargeGuild, chargeMember } from './ledger-settlement.js';
 import type {
   Balance,
   GrantOutcome,
@@ -64,29 +66,29 @@ import type {
   UsageReport,
 } from './ledger-types.js';
 
+export type { AdminCreditChange } from './ledger-input.js';
+
 export interface LedgerOptions {
   store: Store;
   settings: GuildSettingsService;
   logger: Logger;
   /** Injected so tests can move the day and month; epoch ms. */
   now?: () => number;
-  /** Log entries per sealed chunk key (default 100); small in tests so that sealing happens often. */
-  entriesPerChunk?: number;
 }
+
+type Settle = (change: LedgerChange, member: MemberLedger, hold: Reservation, now: number) => SettleOutcome;
 
 export class Ledger {
   private readonly store: Store;
   private readonly settings: GuildSettingsService;
   private readonly logger: Logger;
   private readonly now: () => number;
-  private readonly entriesPerChunk: number;
 
   constructor(options: LedgerOptions) {
     this.store = options.store;
     this.settings = options.settings;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
-    this.entriesPerChunk = options.entriesPerChunk ?? CHUNK_SIZE;
   }
 
   async reserve(request: ReserveRequest): Promise<ReserveOutcome> {
@@ -96,33 +98,35 @@ export class Ledger {
     assertId(memberId, 'memberId');
     assertCredits(amount, 'amount');
     const settings = await this.settings.get(guildId);
-    const outcome = await mutateLedger<ReserveOutcome>(
+    const jobKey = storeKey.ledgerJob(jobId);
+    const outcome = await changeLedger<ReserveOutcome>(
       this.store,
       guildId,
-      async (doc, append) => {
+      [memberId],
+      [jobKey],
+      (change, read) => {
         const now = this.now();
-        const opKey = `reserve:${jobId}`;
-        const remembered = doc.ops[opKey] as ReserveOutcome | undefined;
-        if (remembered) return { changed: false, result: remembered };
-        const existing = doc.holds[jobId] ?? settledReservation(doc, jobId);
-        if (existing) {
-          const balanceAfter = memberView(doc, settings, memberId, roleIds, now).balance.spendable;
-          return { changed: false, result: { ok: true, reservation: existing, balanceAfter } };
-        }
-        const view = memberView(doc, settings, memberId, roleIds, now);
+        const today = dayKey(now, settings.utcOffsetMinutes);
+        const job = read<JobLedger>(jobKey);
+        if (job?.reserve) return unchanged(job.reserve);
+        const member = change.member(memberId, today);
+        const view = memberView(member, settings, roleIds, now);
+        const existing = member.holds[jobId] ?? settledReservation(job);
+        if (existing)
+          return unchanged({ ok: true, reservation: existing, balanceAfter: view.balance.spendable });
         const refusal =
-          checkLimits(settings, request, view) ?? checkFunds(view, budgetView(doc, settings, now), amount);
+          checkLimits(settings, request, view) ??
+          checkFunds(view, budgetView(change.guild, settings, now), amount);
         if (refusal) {
           const result: ReserveOutcome = { ok: false, error: refusal };
-          rememberOp(doc, opKey, result);
+          change.put(jobKey, { guildId, reserve: result } satisfies JobLedger);
           return { changed: true, result };
         }
-        const today = dayKey(now, settings.utcOffsetMinutes);
         const fromAllowance = Math.min(amount, view.balance.allowanceLeft);
         const fromGranted = amount - fromAllowance;
-        const record = { ...memberToday(doc, memberId, today) };
+        const record = memberToday(member, today);
+        change.setMember(memberId, record);
         record.granted -= fromGranted;
-        doc.members[memberId] = record;
         const reservation: Reservation = {
           jobId,
           guildId,
@@ -134,8 +138,9 @@ export class Ledger {
           day: today,
           usage,
         };
-        doc.holds[jobId] = reservation;
-        append({
+        record.holds[jobId] = reservation;
+        change.guild.holds[jobId] = { memberId, amount, day: today, at: now };
+        change.append({
           at: now,
           memberId,
           actor: `job:${jobId}`,
@@ -150,12 +155,9 @@ export class Ledger {
           reservation,
           balanceAfter: view.balance.spendable - amount,
         };
-        rememberOp(doc, opKey, result);
-        // The index goes in before the document that holds the job (see the crash argument above).
-        await this.store.set(storeKey.ledgerJob(jobId), { guildId });
+        change.put(jobKey, { guildId, memberId, reserve: result } satisfies JobLedger);
         return { changed: true, result };
       },
-      this.entriesPerChunk,
     );
     this.logger.debug({ jobId, guildId, memberId, amount, ok: outcome.ok }, 'credits reserve');
     return outcome;
@@ -167,17 +169,17 @@ export class Ledger {
    */
   async capture(jobId: string, actual: number): Promise<SettleOutcome> {
     assertCredits(actual, 'actual');
-    const outcome = await this.#settle(jobId, (doc, append, hold, now) => {
+    const outcome = await this.#settle(jobId, (change, member, hold, now) => {
       const charged = Math.min(actual, hold.amount);
       const absorbed = actual - charged;
       const fromAllowance = Math.min(charged, hold.fromAllowance);
       const fromGranted = charged - fromAllowance;
       const grantReturned = hold.fromGranted - fromGranted;
-      chargeMember(doc, hold, fromAllowance, charged, grantReturned);
-      chargeGuild(doc, hold, charged);
+      chargeMember(member, hold, fromAllowance, charged, grantReturned);
+      chargeGuild(change.guild, hold, charged);
       const actor = `job:${jobId}`;
       const meta = usageMeta(hold.usage);
-      append({
+      change.append({
         at: now,
         memberId: hold.memberId,
         actor,
@@ -195,7 +197,7 @@ export class Ledger {
         },
       });
       if (absorbed > 0) {
-        append({
+        change.append({
           at: now,
           memberId: hold.memberId,
           actor,
@@ -224,9 +226,9 @@ export class Ledger {
 
   /** Gives a hold back in full (the job failed or was cancelled): nothing is charged. */
   release(jobId: string, reason: string): Promise<SettleOutcome> {
-    return this.#settle(jobId, (doc, append, hold, now) => {
-      chargeMember(doc, hold, 0, 0, hold.fromGranted);
-      append({
+    return this.#settle(jobId, (change, member, hold, now) => {
+      chargeMember(member, hold, 0, 0, hold.fromGranted);
+      change.append({
         at: now,
         memberId: hold.memberId,
         actor: `job:${jobId}`,
@@ -247,35 +249,26 @@ export class Ledger {
 
   /**
    * Ends a job's hold exactly once, whichever of capture and release comes first: the first outcome
-   * is remembered under the job id and returned to every later call, and the hold is removed.
+   * is recorded on the job and returned to every later call, and the hold is removed.
    */
-  async #settle(
-    jobId: string,
-    settle: (
-      doc: LedgerDocument,
-      append: (entry: NewEntry) => void,
-      hold: Reservation,
-      now: number,
-    ) => SettleOutcome,
-  ): Promise<SettleOutcome> {
-    const guildId = await this.guildOfJob(jobId);
-    if (guildId === undefined) return { status: 'unknown', jobId };
-    return mutateLedger<SettleOutcome>(
-      this.store,
-      guildId,
-      async (doc, append) => {
-        const opKey = `settle:${jobId}`;
-        const remembered = doc.ops[opKey] as SettleOutcome | undefined;
-        if (remembered) return { changed: false, result: remembered };
-        const hold = doc.holds[jobId];
-        if (!hold) return { changed: false, result: { status: 'unknown', jobId } };
-        const result = settle(doc, append, hold, this.now());
-        delete doc.holds[jobId];
-        rememberOp(doc, opKey, result);
-        return { changed: true, result };
-      },
-      this.entriesPerChunk,
-    );
+  async #settle(jobId: string, settle: Settle): Promise<SettleOutcome> {
+    assertId(jobId, 'jobId');
+    const jobKey = storeKey.ledgerJob(jobId);
+    const job = await this.store.get<JobLedger>(jobKey);
+    const memberId = job?.memberId;
+    if (!job || memberId === undefined) return { status: 'unknown', jobId };
+    return changeLedger<SettleOutcome>(this.store, job.guildId, [memberId], [jobKey], (change, read) => {
+      const current = read<JobLedger>(jobKey);
+      if (current?.settle) return unchanged(current.settle);
+      const member = change.member(memberId, '');
+      const hold = member.holds[jobId];
+      if (!current || !hold) return unchanged<SettleOutcome>({ status: 'unknown', jobId });
+      const result = settle(change, member, hold, this.now());
+      delete member.holds[jobId];
+      delete change.guild.holds[jobId];
+      change.put(jobKey, { ...current, settle: result } satisfies JobLedger);
+      return { changed: true, result };
+    });
   }
 
   /** Adds to a member's granted balance (kept across days until spent or revoked). */
@@ -314,7 +307,7 @@ export class Ledger {
    * An admin's change to a member's granted balance, idempotent by its operation id and recorded as
    * one entry whose amount is what actually moved.
    */
-  async #changeGranted<R>(
+  #changeGranted<R>(
     change: AdminCreditChange,
     kind: 'grant' | 'revoke',
     plan: (
@@ -323,77 +316,95 @@ export class Ledger {
     ) => { delta: number; meta: Record<string, number>; result: (grantedAfter: number) => R },
   ): Promise<R> {
     const { opId, guildId, adminId, memberId, amount, reason } = validateAdminChange(change);
-    return mutateLedger<R>(
-      this.store,
-      guildId,
-      async (doc, append) => {
-        const opKey = `${kind}:${opId}`;
-        const remembered = doc.ops[opKey] as R | undefined;
-        if (remembered) return { changed: false, result: remembered };
-        const record = { ...memberToday(doc, memberId, this.today(doc, memberId)) };
-        const { delta, meta, result: outcome } = plan(record.granted, amount);
-        record.granted += delta;
-        doc.members[memberId] = record;
-        append({
-          at: this.now(),
-          memberId,
-          actor: `admin:${adminId}`,
-          amount: Math.abs(delta),
-          kind,
-          reason,
-          meta: { opId, ...meta },
-        });
-        const result = outcome(record.granted);
-        rememberOp(doc, opKey, result);
-        return { changed: true, result };
-      },
-      this.entriesPerChunk,
-    );
+    const opKey = storeKey.ledgerAdminOp(guildId, kind, opId);
+    return changeLedger<R>(this.store, guildId, [memberId], [opKey], (ledger, read) => {
+      const remembered = read<R>(opKey);
+      if (remembered !== undefined) return unchanged(remembered);
+      // Grants and revokes do not touch day counters, so the member's own day key stays.
+      const record = ledger.member(memberId, '');
+      const { delta, meta, result: outcome } = plan(record.granted, amount);
+      record.granted += delta;
+      ledger.append({
+        at: this.now(),
+        memberId,
+        actor: `admin:${adminId}`,
+        amount: Math.abs(delta),
+        kind,
+        reason,
+        meta: { opId, ...meta },
+      });
+      const result = outcome(record.granted);
+      ledger.put(opKey, result);
+      return { changed: true, result };
+    });
   }
 
   async balance(guildId: string, memberId: string, roleIds: readonly string[]): Promise<Balance> {
-    const [settings, doc] = await Promise.all([this.settings.get(guildId), readLedger(this.store, guildId)]);
+    const [settings, [guild, member]] = await Promise.all([
+      this.settings.get(guildId),
+      this.#read(guildId, memberId),
+    ]);
     const now = this.now();
-    const budget = budgetView(doc, settings, now);
-    const { balance } = memberView(doc, settings, memberId, roleIds, now);
+    const budget = budgetView(guild, settings, now);
+    const { balance } = memberView(member, settings, roleIds, now);
     return budget ? { ...balance, budget } : balance;
   }
 
-  /** A member's charges, refunds, grants and revokes, newest first. */
+  /** A member's newest charges, refunds, grants and revokes (at most RECENT_KEPT), newest first. */
   async recentEntries(guildId: string, memberId: string, limit: number): Promise<LedgerEntry[]> {
-    return recentMemberEntries(this.store, await readLedger(this.store, guildId), memberId, limit);
+    const [, member] = await this.#read(guildId, memberId);
+    return member.recent.slice(0, Math.max(0, limit));
   }
 
   /** The whole log of a guild, oldest first (audits, exports, tests). */
   async entries(guildId: string): Promise<LedgerEntry[]> {
-    return entriesOf(this.store, await readLedger(this.store, guildId));
+    return entriesOf(this.store, await this.#guild(guildId));
   }
 
   /** Charges in [from, to) by member, model, tier and local day. */
   async usage(guildId: string, range: { from: number; to: number }): Promise<UsageReport> {
-    const [settings, doc] = await Promise.all([this.settings.get(guildId), readLedger(this.store, guildId)]);
-    return usageReport(this.store, doc, range, settings.utcOffsetMinutes);
+    const [settings, guild] = await Promise.all([this.settings.get(guildId), this.#guild(guildId)]);
+    return usageReport(this.store, guild, range, settings.utcOffsetMinutes);
   }
 
   /** Every open hold of every guild, for restart recovery: each must end in capture or release. */
   async openReservations(): Promise<Reservation[]> {
-    const keys = (await this.store.keys(storeKey.guildPrefix)).filter((key) => key.endsWith(':ledger'));
     const open: Reservation[] = [];
-    for (const key of keys) {
-      const doc = await this.store.get<LedgerDocument>(key);
-      if (doc) open.push(...Object.values(doc.holds));
+    for (const key of await this.store.keys(storeKey.ledgerGuildPrefix)) {
+      const guild = await this.store.get<GuildLedger>(key);
+      if (!guild) continue;
+      const memberIds = [...new Set(Object.values(guild.holds).map((hold) => hold.memberId))];
+      const members = await this.store.getMany<MemberLedger>(
+        memberIds.map((id) => storeKey.ledgerMember(guild.guildId, id)),
+      );
+      for (const member of members) if (member) open.push(...Object.values(member.holds));
     }
     return open.sort((a, b) => a.at - b.at);
   }
 
-  private today(doc: LedgerDocument, memberId: string): string {
-    // Grants and revokes do not touch day counters, so keep the member's own day key.
-    return doc.members[memberId]?.day ?? '';
+  async #guild(guildId: string): Promise<GuildLedger> {
+    return (await this.store.get<GuildLedger>(storeKey.ledgerGuild(guildId))) ?? emptyGuild(guildId);
   }
 
-  private async guildOfJob(jobId: string): Promise<string | undefined> {
-    assertId(jobId, 'jobId');
-    const index = await this.store.get<{ guildId: string }>(storeKey.ledgerJob(jobId));
-    return index?.guildId;
+  /** The guild head and the member's record, read at one moment. */
+  async #read(guildId: string, memberId: string): Promise<[GuildLedger, MemberLedger]> {
+    const [guild, member] = await this.store.getMany<GuildLedger | MemberLedger>([
+      storeKey.ledgerGuild(guildId),
+      storeKey.ledgerMember(guildId, memberId),
+    ]);
+    return [
+      (guild as GuildLedger | undefined) ?? emptyGuild(guildId),
+      (member as MemberLedger | undefined) ?? emptyMember(''),
+    ];
   }
+}
+
+function unchanged<R>(result: R): LedgerOutcome<R> {
+  return { changed: false, result };
+}
+
+/** A job already settled: a repeated reserve answers with its reservation, as the first one did. */
+function settledReservation(job: JobLedger | undefined): Reservation | undefined {
+  const settled = job?.settle;
+  return settled && settled.status !== 'unknown' ? settled.reservation : undefined;
 }
