@@ -16,6 +16,7 @@ import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { createMetrics } from './services/metrics.js';
 import { PercifyClient } from './services/percify/client.js';
+import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
 import { createStore } from './services/store.js';
 import { VoiceCatalog } from './services/voices.js';
 import {
@@ -72,6 +73,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   if (resolveWebhookMode(config) === 'missing-secret') throw new MissingWebhookSecretError();
 
   const store = await createStore(config.DATABASE_URL, { logger });
+  // A database written by an older release is converted before anything reads it.
+  await migrateLedgerV1(store, logger).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const metrics = createMetrics();
   const settings = new GuildSettingsService({ store, logger, now });
   const ledger = new Ledger({ store, settings, logger, now });
