@@ -110,7 +110,15 @@ class RedisBackend implements Backend {
   }
 
   async close(): Promise<void> {
-    await this.adapter.disconnect();
+    // A graceful QUIT waits for a server that may be gone; then the socket is simply dropped.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), 1_000);
+    });
+    const graceful = this.adapter.disconnect().then(() => 'closed' as const);
+    const outcome = await Promise.race([graceful, gaveUp]).catch(() => 'timeout' as const);
+    clearTimeout(timer);
+    if (outcome === 'timeout') await this.adapter.disconnect(true).catch(() => undefined);
   }
 
   async #compareAndSet(
