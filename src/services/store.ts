@@ -151,9 +151,9 @@ const PROBE_KEY = 'v1:probe';
 
 class TransactionalStore implements Store {
   /**
-   * An optimisation, not the guarantee: updates of one key from this process wait for each other,
-   * so they keep call order and do not make each other retry on Redis. Atomicity comes from the
-   * backend's transaction.
+   * An optimisation, not the guarantee: transactions of this process on a shared key wait for each
+   * other, so they keep call order and do not make each other retry on Redis or queue on
+   * PostgreSQL's locks. Atomicity comes from the backend's transaction.
    */
   private readonly tails = new Map<string, Promise<unknown>>();
   private closed = false;
@@ -191,27 +191,33 @@ class TransactionalStore implements Store {
     key: string,
     fn: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   ): Promise<T | undefined> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const run = previous.then(() =>
-      this.transact([key], async (read) => {
-        const current = read<T>(key);
-        const next = await fn(current);
-        if (next === current && current !== undefined) return { result: next };
-        if (next === undefined)
-          return current === undefined ? { result: next } : { delete: [key], result: next };
-        return { set: { [key]: next }, result: next };
-      }),
-    );
-    // The chain must survive a failed update, or one error would block the key forever.
+    return this.transact([key], async (read) => {
+      const current = read<T>(key);
+      const next = await fn(current);
+      if (next === current && current !== undefined) return { result: next };
+      if (next === undefined)
+        return current === undefined ? { result: next } : { delete: [key], result: next };
+      return { set: { [key]: next }, result: next };
+    });
+  }
+
+  transact<R>(
+    keys: readonly string[],
+    fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
+  ): Promise<R> {
+    // Waits for this process's earlier transactions on any of the same keys (they form a queue per
+    // key, so no cycle can arise), then runs; the backend makes it atomic against other processes.
+    const previous = Promise.all(keys.map((key) => this.tails.get(key)));
+    const run = previous.then(() => this.#transactNow(keys, fn));
     const tail = run.catch(() => undefined);
-    this.tails.set(key, tail);
+    for (const key of keys) this.tails.set(key, tail);
     void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+      for (const key of keys) if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return run;
   }
 
-  async transact<R>(
+  async #transactNow<R>(
     keys: readonly string[],
     fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
   ): Promise<R> {
