@@ -1,13 +1,15 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { dayKey } from '../../src/services/credits/ledger-clock.js';
-import { createLedgerHarness, type LedgerHarness } from './harness.js';
+import { describeEachBackend } from '../support/backends.js';
+import { createLedgerHarness, T0, type LedgerHarness } from './harness.js';
 import { replay, type ReplayRules } from './ledger-replay.js';
 
 /**
- * Random interleavings of every ledger operation from concurrent callers on one guild with a daily
- * budget, with crashes (the store closed under in-flight operations, then a new Store and Ledger on
- * the same SQLite file) at random points. After every batch the whole log is replayed and checked
+ * Random interleavings of every ledger operation from concurrent callers in two processes (two
+ * connections, each with its own Ledger) on one guild with a daily budget, with crashes of the
+ * first (its store closed under in-flight operations, then a new Store and Ledger on the same
+ * database) at random points, on each backend. After every batch the whole log is replayed and checked
  * (ledger-replay.ts), and the ledger's balances must equal what the log says.
  */
 
@@ -34,7 +36,8 @@ type Op =
   | { t: 'repeat'; back: number };
 
 interface Batch {
-  ops: Op[];
+  /** Each op and whether the second process (its own connection and Ledger) runs it. */
+  ops: Array<[Op, boolean]>;
   /** Close the store after this many event-loop turns of the batch (a crash), or never. */
   crashAfterTurns: number | null;
   advanceMinutes: number;
@@ -79,7 +82,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('repeat' as const), back: fc.nat(30) }) },
 );
 const batchArbitrary: fc.Arbitrary<Batch> = fc.record({
-  ops: fc.array(opArbitrary, { minLength: 1, maxLength: 10 }),
+  ops: fc.array(fc.tuple(opArbitrary, fc.boolean()), { minLength: 1, maxLength: 10 }),
   crashAfterTurns: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null, freq: 3 }),
   advanceMinutes: fc.constantFrom(0, 0, 7, 300, 900),
 });
@@ -131,12 +134,13 @@ async function checkAgainstLog(h: LedgerHarness, calls: readonly Call[]): Promis
   }
 }
 
-describe('ledger under concurrency and crashes (property)', () => {
+describeEachBackend('ledger under concurrency and crashes (property)', (backend) => {
   it('keeps every money invariant', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(batchArbitrary, { minLength: 1, maxLength: 5 }), async (batches) => {
-        // Tiny log chunks, so crashes also land between a chunk write and its document write.
-        const h = await createLedgerHarness();
+        const h = await createLedgerHarness(T0, await backend.newUrl());
+        // A second process on the same database, never crashed, racing the first one.
+        const peer = await h.openPeer();
         try {
           await h.settings.update(
             GUILD,
@@ -173,7 +177,8 @@ describe('ledger under concurrency and crashes (property)', () => {
           };
           for (const batch of batches) {
             const issued: Call[] = [];
-            for (const op of batch.ops) {
+            for (const [op, viaPeer] of batch.ops) {
+              const on = (hh: LedgerHarness) => (viaPeer ? peer.ledger : hh.ledger);
               serial += 1;
               const id = `${serial}`;
               let call: Call;
@@ -201,13 +206,13 @@ describe('ledger under concurrency and crashes (property)', () => {
                   amount: op.amount,
                   usage: { kind: 'avatar' as const, model: op.model },
                 };
-                call = { run: (hh) => hh.ledger.reserve(request), kind: 'reserve', crashed: false };
+                call = { run: (hh) => on(hh).reserve(request), kind: 'reserve', crashed: false };
               } else if (op.t === 'capture') {
                 const jobId = pickJob(op.job);
-                call = { run: (hh) => hh.ledger.capture(jobId, op.actual), kind: 'capture', crashed: false };
+                call = { run: (hh) => on(hh).capture(jobId, op.actual), kind: 'capture', crashed: false };
               } else if (op.t === 'release') {
                 const jobId = pickJob(op.job);
-                call = { run: (hh) => hh.ledger.release(jobId, 'failed'), kind: 'release', crashed: false };
+                call = { run: (hh) => on(hh).release(jobId, 'failed'), kind: 'release', crashed: false };
               } else {
                 const who = MEMBERS[op.member] ?? MEMBERS[0]!;
                 const change = {
@@ -219,7 +224,7 @@ describe('ledger under concurrency and crashes (property)', () => {
                   reason: op.t,
                 };
                 call = {
-                  run: (hh) => (op.t === 'grant' ? hh.ledger.grant(change) : hh.ledger.revoke(change)),
+                  run: (hh) => (op.t === 'grant' ? on(hh).grant(change) : on(hh).revoke(change)),
                   kind: op.t,
                   crashed: false,
                 };
@@ -278,7 +283,8 @@ describe('ledger under concurrency and crashes (property)', () => {
           await h.cleanup();
         }
       }),
-      { numRuns: 60 },
+      // Fewer runs against a server: each one creates a database.
+      { numRuns: backend.kind === 'sqlite' ? 60 : 8 },
     );
-  });
+  }, 240_000);
 });
