@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchLedger } from './ledger.js';
 import { checkBalance, deliveryOverheads, percifyCallsPerJob } from './measures.js';
 import { mb, ms, spread, table } from './stats.js';
 import { runWorkload, waitUntilQuiet } from './workload.js';
@@ -8,7 +9,9 @@ import { openTheTaps, startBareBot, startBenchWorld, startRealBot } from './worl
 /**
  * `npm run bench [-- --members 500 --guilds 50 --seconds 60 --speed 5]`: the real bot (a child process, as in
  * production) against the Discord emulator and the Percify simulator, then a bare discord.js bot that
- * only answers "ok" under the same load, and one table with pass/fail lines for the targets.
+ * only answers "ok" under the same load, and one table with pass/fail lines for the targets; then the
+ * ledger's cost against the size of a guild on each database installed here. `--section ledger`
+ * runs only the ledger part, `--section bot` only the bot part.
  */
 
 const { values } = parseArgs({
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     // to it, as it is at real speed; at 20x+ it dominates and plan-slot utilisation reads low.
     speed: { type: 'string', default: '5' },
     'polling-jobs': { type: 'string', default: '15' },
+    section: { type: 'string', default: 'all' },
   },
 });
 const members = Number(values.members);
@@ -30,6 +34,46 @@ const pollingJobs = Number(values['polling-jobs']);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  if (values.section !== 'ledger') await benchBot();
+  if (values.section !== 'bot') await printLedgerSection();
+}
+
+async function printLedgerSection(): Promise<void> {
+  out();
+  out('Ledger: one reserve + capture in a guild where N members have spent (200 in a row, each)');
+  const rows = await benchLedger();
+  out(
+    table([
+      ['backend', 'members', 'p50', 'p99', 'p50 / p50 at 100'],
+      ...rows.map((row) => {
+        const base = rows.find((other) => other.backend === row.backend && other.members === 100);
+        return [
+          row.backend,
+          String(row.members),
+          ms(row.p50),
+          ms(row.p99),
+          base ? (row.p50 / base.p50).toFixed(2) : '',
+        ];
+      }),
+    ]),
+  );
+  out();
+  for (const backend of new Set(rows.map((row) => row.backend))) {
+    const small = rows.find((row) => row.backend === backend && row.members === 100);
+    const large = rows.find((row) => row.backend === backend && row.members === 10_000);
+    if (small && large) {
+      const ratio = large.p50 / small.p50;
+      out(
+        `${ratio <= 1.5 ? 'PASS' : 'FAIL'}  ${backend}: 10,000 members within 1.5 × of 100 (${ratio.toFixed(2)}×)`,
+      );
+    }
+  }
+  const sqlite = rows.find((row) => row.backend === 'sqlite' && row.members === 10_000);
+  if (sqlite)
+    out(`${sqlite.p50 < 5 ? 'PASS' : 'FAIL'}  sqlite: reserve + capture p50 < 5 ms (${ms(sqlite.p50)})`);
+}
+
+async function benchBot(): Promise<void> {
   out(`Benchmark: ${members} members in ${guilds} guilds over ~${seconds} s, Percify simulator at ${speed}x`);
   const world = await startBenchWorld({ members, guilds, speed });
   try {

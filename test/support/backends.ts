@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { skipReason, startServer, type TestServer } from './servers.js';
+import { INSTALL_HINT, serverAvailable, startServer, type TestServer } from '../../sandbox/local-servers.js';
 
 /** The three databases the store supports, each as a test sees it: a fresh URL per call. */
 export type BackendKind = 'sqlite' | 'postgres' | 'redis';
@@ -83,4 +83,17 @@ async function flushRedisDatabase(port: number, database: number): Promise<void>
     socket.on('error', reject);
     socket.write(`SELECT ${database}\r\nFLUSHDB\r\n`);
   });
+}
+
+/**
+ * Why a backend's tests do not run here, or undefined when they do. A machine without the server
+ * binary skips them with a line saying how to install it; under CI=true a missing server fails the
+ * run instead, so a green CI always means every backend was tested.
+ */
+function skipReason(kind: TestServer['kind']): string | undefined {
+  if (serverAvailable(kind)) return undefined;
+  const message = `${kind} tests need a local ${kind} server binary: ${INSTALL_HINT[kind]}`;
+  if (process.env.CI === 'true') throw new Error(`${message} (CI=true, so this is an error, not a skip)`);
+  process.stderr.write(`skipping ${kind} tests: ${message}\n`);
+  return message;
 }

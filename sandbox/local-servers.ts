@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Throwaway Redis and PostgreSQL servers for tests: Debian's binaries run directly on a free
- * loopback port with their data in a temporary folder (never a system service), stopped and removed
- * after. A machine without them skips those tests and says how to install them; under CI=true a
- * missing server fails the run instead, so a green CI always means every backend was tested.
+ * Throwaway Redis and PostgreSQL servers for the tests and the benchmark: Debian's binaries run
+ * directly on a free loopback port with their data in a temporary folder (never a system service),
+ * stopped and removed after.
  */
 
 export interface TestServer {
@@ -44,15 +43,6 @@ export function postgresBinDir(): string | undefined {
 
 export function serverAvailable(kind: TestServer['kind']): boolean {
   return kind === 'redis' ? redisBinary() !== undefined : postgresBinDir() !== undefined;
-}
-
-/** Why a backend's tests do not run here, or undefined when they do. Under CI a missing one throws. */
-export function skipReason(kind: TestServer['kind']): string | undefined {
-  if (serverAvailable(kind)) return undefined;
-  const message = `${kind} tests need a local ${kind} server binary: ${INSTALL_HINT[kind]}`;
-  if (process.env.CI === 'true') throw new Error(`${message} (CI=true, so this is an error, not a skip)`);
-  process.stderr.write(`skipping ${kind} tests: ${message}\n`);
-  return message;
 }
 
 export async function freePort(): Promise<number> {
