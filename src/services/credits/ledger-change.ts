@@ -2,15 +2,14 @@ import { storeKey, type Store, type TransactionReads } from '../store.js';
 import {
   emptyGuild,
   emptyMember,
+  MEMBER_VISIBLE,
   RECENT_KEPT,
   type GuildLedger,
   type MemberLedger,
 } from './ledger-records.js';
-import type { EntryKind, LedgerEntry } from './ledger-types.js';
+import type { LedgerEntry } from './ledger-types.js';
 
 export type NewEntry = Omit<LedgerEntry, 'id' | 'guildId'>;
-
-const MEMBER_VISIBLE: ReadonlySet<EntryKind> = new Set(['capture', 'release', 'grant', 'revoke']);
 
 /**
  * One ledger operation's working copy of its keys, inside one store transaction: the guild's head,

@@ -2,6 +2,7 @@ import type { Logger } from '../../logger.js';
 import { legacyLedgerKey, storeKey } from '../store/store-keys.js';
 import type { Store } from '../store.js';
 import {
+  MEMBER_VISIBLE,
   RECENT_KEPT,
   emptyMember,
   type GuildLedger,
@@ -9,7 +10,6 @@ import {
   type MemberLedger,
 } from './ledger-records.js';
 import type {
-  EntryKind,
   LedgerEntry,
   PeriodCounter,
   Reservation,
@@ -47,7 +47,6 @@ interface V1Document {
   nextSeq: number;
 }
 
-const MEMBER_VISIBLE: ReadonlySet<EntryKind> = new Set(['capture', 'release', 'grant', 'revoke']);
 const V1_DOCUMENT = /^v1:guild:([^:]+):ledger$/;
 
 export interface MigrationHooks {

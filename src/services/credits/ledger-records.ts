@@ -1,4 +1,5 @@
 import type {
+  EntryKind,
   LedgerEntry,
   PeriodCounter,
   Reservation,
@@ -19,6 +20,9 @@ import type {
 
 /** How many of a member's newest charges, refunds, grants and revokes their record keeps (/credits). */
 export const RECENT_KEPT = 20;
+
+/** The entry kinds a member sees in /credits (their charges, refunds, grants and revokes). */
+export const MEMBER_VISIBLE: ReadonlySet<EntryKind> = new Set(['capture', 'release', 'grant', 'revoke']);
 
 export interface MemberLedger {
   version: 2;
