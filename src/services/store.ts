@@ -207,7 +207,7 @@ class TransactionalStore implements Store {
   ): Promise<R> {
     // Waits for this process's earlier transactions on any of the same keys (they form a queue per
     // key, so no cycle can arise), then runs; the backend makes it atomic against other processes.
-    const previous = Promise.all(keys.map((key) => this.tails.get(key)));
+    const previous = Promise.all(keys.flatMap((key) => this.tails.get(key) ?? []));
     const run = previous.then(() => this.#transactNow(keys, fn));
     const tail = run.catch(() => undefined);
     for (const key of keys) this.tails.set(key, tail);

@@ -22,7 +22,7 @@ export async function openSqliteBackend(path: string, namespace: string): Promis
   // fsync per commit. Backups must copy the -wal file too, or use `sqlite3 bot.sqlite .backup`.
   await query('PRAGMA journal_mode=WAL');
   await query('PRAGMA synchronous=FULL');
-  return new SqliteBackend(query, table, namespace, () => adapter.close() as Promise<void>);
+  return new SqliteBackend(query, table, namespace, () => adapter.close());
 }
 
 class SqliteBackend implements Backend {
