@@ -1,7 +1,7 @@
 import type { BotContext } from '../context.js';
 import type { StudioTier, VideoFormat } from '../services/percify/pricing.js';
 import type { MotionStyle } from '../services/percify/requests.js';
-import { animateCommandData } from './animate-data.js';
+import { animateCommandData } from './data/animate.js';
 import { askToConfirm, confirmHandlers } from './animate-confirm.js';
 import { findOwnedAvatar, quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { animatePanelHandlers } from './animate-panel.js';

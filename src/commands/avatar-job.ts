@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { AVATAR_PROMPT_MAX } from './avatar-data.js';
+import { AVATAR_PROMPT_MAX } from './data/avatar.js';
 import { assertChannelAllowed } from './guild-rules.js';
 import { launchJob } from './launch-job.js';
 import { UserError } from '../errors.js';

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { AspectRatio, StylePreset } from '../services/percify/requests.js';
 import type { AvatarModel } from '../services/percify/pricing.js';
-import { AVATAR_PROMPT_MAX, avatarCommandData } from './avatar-data.js';
+import { AVATAR_PROMPT_MAX, avatarCommandData } from './data/avatar.js';
 import { startAvatarJob, type AvatarRequest } from './avatar-job.js';
 import type { CommandModule, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 import { avatarButtonHandlers } from './avatar-buttons.js';

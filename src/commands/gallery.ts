@@ -1,8 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { isServerManager } from './quota-access.js';
 import { UserError } from '../errors.js';
@@ -13,27 +9,10 @@ import {
   renderGalleryPage,
   type GalleryBody,
 } from '../services/delivery/gallery-replies.js';
-import {
-  GUILD_SLASH_COMMAND,
-  type CommandModule,
-  type GuildCommandInteraction,
-  type GuildComponentInteraction,
-} from './types.js';
+import { galleryCommandData } from './data/gallery.js';
+import type { CommandModule, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 
 /** `/gallery`: a member's recent avatars and videos, newest first, a page at a time. */
-
-export const galleryCommandData = {
-  name: 'gallery',
-  description: 'Your recent avatars and videos, with their ids for /animate',
-  ...GUILD_SLASH_COMMAND,
-  options: [
-    {
-      type: ApplicationCommandOptionType.User,
-      name: 'member',
-      description: "Another member's gallery (needs Manage Server)",
-    },
-  ],
-} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** Mentions in the header name the owner; nobody is pinged by a gallery. */
 const NO_PINGS = { parse: [] };

@@ -5,7 +5,7 @@ import { renderUsageChart, type UsageReport } from '../services/credits/index.js
 import { COLOURS, credits } from '../services/delivery/style.js';
 import { USAGE_CHART_NAME, renderUsage } from '../services/delivery/credits-replies.js';
 import { present, requiredWholeNumber, textOption } from './quota-access.js';
-import { MAX_CREDITS_SETTING, REASON_MAX } from './quota-data.js';
+import { MAX_CREDITS_SETTING, REASON_MAX } from './data/quota.js';
 import type { GuildCommandInteraction } from './types.js';
 
 /** The `/quota` subcommands that move or report credits: grant, revoke and usage. */

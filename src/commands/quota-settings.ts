@@ -17,7 +17,7 @@ import {
   MAX_CREDITS_SETTING,
   MAX_VIDEO_SECONDS_SETTING,
   PHRASE_MAX,
-} from './quota-data.js';
+} from './data/quota.js';
 import type { GuildCommandInteraction } from './types.js';
 
 /** The `/quota` subcommands that read or change a guild's settings. */

@@ -2,7 +2,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { requireServerManager } from './quota-access.js';
 import { CREDIT_HANDLERS } from './quota-credits.js';
-import { quotaCommandData } from './quota-data.js';
+import { quotaCommandData } from './data/quota.js';
 import { SETTINGS_HANDLERS } from './quota-settings.js';
 import type { CommandModule, GuildCommandInteraction } from './types.js';
 

@@ -1,7 +1,4 @@
 import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -38,17 +35,3 @@ export interface CommandModule {
   command: SlashCommand;
   components?: ComponentHandlers;
 }
-
-/**
- * What every command's data shares: a slash command, usable in servers only (credits belong to a
- * server), installed to servers. Spread into each command's JSON.
- */
-export const GUILD_SLASH_COMMAND: {
-  type: ApplicationCommandType.ChatInput;
-  contexts: InteractionContextType[];
-  integration_types: ApplicationIntegrationType[];
-} = {
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-};

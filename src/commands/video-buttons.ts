@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { VideoJob } from '../services/jobs/job-record.js';
 import type { VoiceChoice } from '../services/voices.js';
-import { SPEECH_MAX } from './animate-data.js';
+import { SPEECH_MAX } from './data/animate.js';
 import { DEFAULT_VOICE, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { ownedJob } from './owned-job.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';

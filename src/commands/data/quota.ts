@@ -1,4 +1,3 @@
-import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
   ChannelType,
@@ -9,8 +8,8 @@ import {
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { AVATAR_MODELS } from '../services/credits/index.js';
-import { MIN_VIDEO_SECONDS } from '../services/percify/pricing.js';
+import { AVATAR_MODELS, MIN_VIDEO_SECONDS } from '../../percify-catalog.js';
+import { GUILD_SLASH_COMMAND } from './guild-command.js';
 
 /** `/quota`: how a server's admins keep spending under control. Data only, so deploy can import it. */
 
