@@ -113,13 +113,12 @@ async function takePending(
 }
 
 export const confirmHandlers: ComponentHandlers = {
-  async confirm(interaction, [id = ''], ctx) {
+  async confirm(interaction, { pendingId: id }, ctx) {
     const pending = await takePending(interaction, id, ctx);
     await startVideoJob(interaction, ctx, pending.params);
   },
-  async cancel(interaction, [id = ''], ctx) {
+  async cancel(interaction, { pendingId: id }, ctx) {
     await takePending(interaction, id, ctx);
-    if (!interaction.isButton()) return;
     await interaction.update({
       embeds: [
         { color: COLOURS.neutral, title: 'Cancelled', description: 'Nothing was reserved or charged.' },

@@ -147,7 +147,7 @@ export async function openAnimatePanel(
 }
 
 export const animatePanelHandlers: ComponentHandlers = {
-  async panel(interaction, [id = '', field = ''], ctx) {
+  async panel(interaction, { panelId: id, field }, ctx) {
     const panel = await ctx.store.get<AnimatePanel>(storeKey.animatePanel(id));
     if (!panel || panel.guildId !== interaction.guildId || panel.ownerId !== interaction.user.id) {
       throw new UserError(
@@ -160,8 +160,8 @@ export const animatePanelHandlers: ComponentHandlers = {
       await startVideoJob(interaction, ctx, panelParams(panel, settings));
       return;
     }
-    if (!interaction.isStringSelectMenu()) return;
-    const value = interaction.values[0] ?? '';
+    // Only Render is a button; a button claiming another field is answered like an unknown choice.
+    const value = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '';
     const next = { ...panel };
     if (field === 'tier' && isStudioTier(value)) next.tier = value;
     else if (field === 'motion' && (MOTION_STYLES as readonly string[]).includes(value))

@@ -4,13 +4,18 @@ import { UserError } from '../errors.js';
 import { RECENT_ENTRIES_SHOWN, renderCredits } from '../services/delivery/credits-replies.js';
 import { isServerManager } from './quota-access.js';
 import { creditsCommandData } from './data/credits.js';
-import type { CommandModule, GuildCommandInteraction } from './types.js';
+import { defineCommand } from './kit/define-command.js';
+import type { OptionsOf } from './kit/option-types.js';
+import type { GuildCommandInteraction } from './types.js';
 
 /** `/credits`: what a member can spend now, and their last charges and refunds. Always ephemeral. */
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const target = interaction.options.getUser('member');
-  const viewedByOther = target !== null && target.id !== interaction.user.id;
+async function execute(
+  interaction: GuildCommandInteraction,
+  { member: target }: OptionsOf<typeof creditsCommandData>,
+  ctx: BotContext,
+): Promise<void> {
+  const viewedByOther = target !== undefined && target.id !== interaction.user.id;
   const admin = isServerManager(interaction);
   if (viewedByOther && !admin) {
     throw new UserError(
@@ -39,4 +44,4 @@ async function execute(interaction: GuildCommandInteraction, ctx: BotContext): P
   });
 }
 
-export const creditsModule: CommandModule = { command: { data: creditsCommandData, execute } };
+export const creditsModule = defineCommand(creditsCommandData, { execute });

@@ -10,7 +10,9 @@ import {
   type GalleryBody,
 } from '../services/delivery/gallery-replies.js';
 import { galleryCommandData } from './data/gallery.js';
-import type { CommandModule, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
+import { defineCommand } from './kit/define-command.js';
+import type { OptionsOf } from './kit/option-types.js';
+import type { ComponentHandler, GuildCommandInteraction } from './types.js';
 
 /** `/gallery`: a member's recent avatars and videos, newest first, a page at a time. */
 
@@ -35,8 +37,11 @@ async function galleryPage(
   return renderGalleryPage({ ownerId, page, items: found.items, total: found.total, pageSize: limit });
 }
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const target = interaction.options.getUser('member');
+async function execute(
+  interaction: GuildCommandInteraction,
+  { member: target }: OptionsOf<typeof galleryCommandData>,
+  ctx: BotContext,
+): Promise<void> {
   const ownerId = target?.id ?? interaction.user.id;
   const ownGallery = ownerId === interaction.user.id;
   // Checked here, not only through Discord's command permissions, which a server can override.
@@ -59,9 +64,7 @@ async function execute(interaction: GuildCommandInteraction, ctx: BotContext): P
   });
 }
 
-async function turnPage(interaction: GuildComponentInteraction, args: string[], ctx: BotContext) {
-  if (!interaction.isButton()) return;
-  const [ownerId = '', pageArgument = ''] = args;
+const turnPage: ComponentHandler<'gallery'> = async (interaction, { ownerId, page: pageArgument }, ctx) => {
   if (!PAGE_ARGUMENT.test(pageArgument)) {
     throw new UserError('This button is no longer active. Run `/gallery` again.', 'bad-page');
   }
@@ -73,9 +76,9 @@ async function turnPage(interaction: GuildComponentInteraction, args: string[], 
     ...(body ?? renderEmptyGallery(ownerId, ownerId === interaction.user.id)),
     allowedMentions: NO_PINGS,
   });
-}
-
-export const galleryModule: CommandModule = {
-  command: { data: galleryCommandData, execute },
-  components: { gallery: turnPage },
 };
+
+export const galleryModule = defineCommand(galleryCommandData, {
+  execute,
+  components: { gallery: turnPage },
+});

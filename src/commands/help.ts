@@ -1,9 +1,8 @@
 import { MessageFlags } from 'discord.js';
-import type { BotContext } from '../context.js';
 import { renderHelp, type HelpCommandLine } from '../services/delivery/help-replies.js';
 import { COMMAND_DATA } from './data/index.js';
 import { helpCommandData } from './data/help.js';
-import type { CommandModule, GuildCommandInteraction } from './types.js';
+import { defineCommand } from './kit/define-command.js';
 
 /** `/help`: what the bot does, the price list and the member's balance, for their eyes only. */
 
@@ -16,17 +15,15 @@ function registeredCommands(): HelpCommandLine[] {
   }));
 }
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const roleIds = [...interaction.member.roles.cache.keys()];
-  const commands = registeredCommands();
-  const [balance, settings] = await Promise.all([
-    ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds),
-    ctx.settings.get(interaction.guildId),
-  ]);
-  const body = renderHelp({ commands, balance, roleAllowances: settings.roleAllowances });
-  await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
-}
-
-export const helpModule: CommandModule = {
-  command: { data: helpCommandData, execute },
-};
+export const helpModule = defineCommand(helpCommandData, {
+  async execute(interaction, _options, ctx) {
+    const roleIds = [...interaction.member.roles.cache.keys()];
+    const commands = registeredCommands();
+    const [balance, settings] = await Promise.all([
+      ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds),
+      ctx.settings.get(interaction.guildId),
+    ]);
+    const body = renderHelp({ commands, balance, roleAllowances: settings.roleAllowances });
+    await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+  },
+});
