@@ -14,6 +14,7 @@ import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
+import { ShortLivedRecords, SWEEP_INTERVAL_MS } from './services/short-lived-records.js';
 import { createMetrics } from './services/metrics.js';
 import { PercifyClient } from './services/percify/client.js';
 import { createStore } from './services/store.js';
@@ -133,7 +134,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
+    shortLived: new ShortLivedRecords(store, now),
   };
+  const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -175,6 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhookUrl: webhooks?.url,
     async stop() {
       lifecycle.startDraining();
+      stopSweeping();
       // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
       // closing the client. That is safe: every step is saved before its request, so an
       // interrupted submission is reconciled on the next start.

@@ -8,7 +8,6 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { GuildSettings } from '../services/credits/index.js';
@@ -142,16 +141,20 @@ export async function openAnimatePanel(
     createdAt: ctx.now(),
   };
   const id = randomBytes(6).toString('hex');
-  await ctx.store.set(storeKey.animatePanel(id), panel);
+  await ctx.shortLived.put('animatePanel', id, panel);
   await interaction.reply({ ...renderPanel(id, panel, settings), flags: MessageFlags.Ephemeral });
 }
 
 export const animatePanelHandlers: ComponentHandlers = {
   async panel(interaction, { panelId: id, field }, ctx) {
-    const panel = await ctx.store.get<AnimatePanel>(storeKey.animatePanel(id));
+    const found = await ctx.shortLived.get<AnimatePanel>('animatePanel', id);
+    if (found.state === 'expired') {
+      throw new UserError('This panel has expired. Click 🎬 Animate on the avatar again.', 'panel-expired');
+    }
+    const panel = found.state === 'open' ? found.record : undefined;
     if (!panel || panel.guildId !== interaction.guildId || panel.ownerId !== interaction.user.id) {
       throw new UserError(
-        'This panel is no longer open. Click 🎬 Animate on the avatar again.',
+        'This panel is no longer open (panels close after an hour). Click 🎬 Animate on the avatar again.',
         'panel-gone',
       );
     }
@@ -174,7 +177,7 @@ export const animatePanelHandlers: ComponentHandlers = {
       );
     // A shorter tier takes a clip that is too long for it down to its longest length.
     next.duration = Math.min(next.duration, ...durationsFor(next.tier, settings).slice(-1));
-    await ctx.store.set(storeKey.animatePanel(id), next);
+    await ctx.shortLived.put('animatePanel', id, next);
     await interaction.update(renderPanel(id, next, settings));
   },
 };

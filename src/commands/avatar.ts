@@ -1,6 +1,5 @@
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { randomBytes } from 'node:crypto';
-import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { AVATAR_PROMPT_MAX, avatarCommandData } from './data/avatar.js';
@@ -16,9 +15,6 @@ interface PromptDraft {
   createdAt: number;
   request: Omit<AvatarRequest, 'prompt' | 'negativePrompt'>;
 }
-
-/** A form left open longer than an hour is stale; the member can run the command again. */
-const DRAFT_LIFETIME_MS = 60 * 60_000;
 
 type AvatarOptions = OptionsOf<typeof avatarCommandData>;
 
@@ -76,11 +72,12 @@ function promptModal(
 }
 
 const submitPromptModal: ComponentHandler<'promptmodal'> = async (interaction, { draftId }, ctx) => {
-  const draft = await ctx.store.get<PromptDraft>(storeKey.avatarDraft(draftId));
-  if (!draft || draft.ownerId !== interaction.user.id || ctx.now() - draft.createdAt > DRAFT_LIFETIME_MS) {
+  const found = await ctx.shortLived.get<PromptDraft>('avatarDraft', draftId);
+  if (found.state !== 'open' || found.record.ownerId !== interaction.user.id) {
     throw new UserError('This form has expired. Run `/avatar` again.', 'draft-expired');
   }
-  await ctx.store.delete(storeKey.avatarDraft(draftId));
+  const draft = found.record;
+  await ctx.shortLived.delete('avatarDraft', draftId);
   await startAvatarJob(interaction, ctx, {
     ...draft.request,
     prompt: interaction.fields.getTextInputValue('prompt'),
@@ -105,7 +102,7 @@ export const avatarModule = defineCommand(avatarCommandData, {
       createdAt: ctx.now(),
       request: requestOf(options),
     };
-    await ctx.store.set(storeKey.avatarDraft(draftId), draft);
+    await ctx.shortLived.put('avatarDraft', draftId, draft);
     await interaction.showModal(promptModal(draftId, options.negative_prompt));
   },
   components: { promptmodal: submitPromptModal, ...avatarButtonHandlers },

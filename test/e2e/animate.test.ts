@@ -256,6 +256,28 @@ describe('/animate', () => {
     expect(done.embeds[0]!.fields?.find((f) => f.name === 'Tier')?.value).toBe('Reality Lab');
   });
 
+  it('sweeps a panel nobody came back to, and its select then says the panel has closed', async () => {
+    const panel = await h.emulator.driver
+      .clickButton({
+        message: benAvatar.message,
+        customId: componentIds(benAvatar.message)['🎬 Animate']!,
+        user: 'ben',
+      })
+      .reply();
+    const tierId = Object.values(componentIds(panel)).find((id) => id.endsWith(':tier'))!;
+    const key = `v1:animate-panel:${tierId.split(':')[2]!}`;
+    const store = h.app.context.store;
+    const record = await store.get<{ createdAt: number }>(key);
+    await store.set(key, { ...record, createdAt: Date.now() - 61 * 60_000 });
+    expect(await h.app.context.shortLived.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await store.get(key)).toBeUndefined();
+    const late = await h.emulator.driver
+      .selectMenu({ message: panel, customId: tierId, values: ['reality-lab'], user: 'ben' })
+      .reply();
+    expect(late.ephemeral).toBe(true);
+    expect(late.content).toContain('panels close after an hour');
+  });
+
   it('adds a voice to a finished video through a modal', async () => {
     const reply = await h.emulator.driver
       .runCommand({
