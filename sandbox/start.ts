@@ -82,7 +82,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     botToken: BOT_TOKEN,
     // Its own info lines would come before the playground URL, which must be the first thing printed.
     logger: logger.child({ component: 'discord-emulator' }, { level: 'warn' }),
-    serveOther: playground.handle,
+    serveOther: (req, res, url) => playground.handle(req, res, url),
   });
   const stack: Array<() => Promise<void>> = [() => emulator.close()];
   let stopped: Promise<void> | undefined;

@@ -144,7 +144,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   client.once(Events.ClientReady, (ready) =>
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'),
   );
-  client.on(Events.InteractionCreate, createInteractionListener(context, buildRouter(COMMAND_MODULES)));
+  const onInteraction = createInteractionListener(context, buildRouter(COMMAND_MODULES));
+  // The listener answers every failure itself, so its promise never rejects.
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
 
   let webhooks: WebhookServer | undefined;
   if (resolveWebhookMode(config) === 'listen') {

@@ -11,8 +11,8 @@ import { readOptions } from './read-options.js';
 
 export interface CommandHandlers<Data extends CommandData> {
   /** Runs the command with its options read and typed from `data`. */
-  execute(interaction: GuildCommandInteraction, options: OptionsOf<Data>, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: GuildAutocompleteInteraction, ctx: BotContext): Promise<void>;
+  execute: (interaction: GuildCommandInteraction, options: OptionsOf<Data>, ctx: BotContext) => Promise<void>;
+  autocomplete?: (interaction: GuildAutocompleteInteraction, ctx: BotContext) => Promise<void>;
   /** The buttons, selects and modals this command draws. */
   components?: ComponentHandlers;
 }

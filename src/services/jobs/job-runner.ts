@@ -185,6 +185,10 @@ export class JobRunner {
         return this.#poll(job);
       case 'delivering':
         return this.#deliver(job);
+      case 'done':
+      case 'failed':
+        // Final states are handled above; listed so a new state cannot be forgotten here.
+        return;
     }
   }
 
