@@ -319,8 +319,10 @@ export class JobRunner {
     const handler = this.#handler(job);
     await this.#progress.forget(job.id);
     let delivered;
+    let rendered;
     try {
-      delivered = await this.options.messenger.deliver(this.#target(job), await handler.renderResult(job));
+      rendered = await handler.renderResult(job);
+      delivered = await this.options.messenger.deliver(this.#target(job), rendered.body);
     } catch (error) {
       if (error instanceof DeliveryFailedError && !error.transient) {
         this.options.logger.error({ jobId: job.id, err: error }, 'result could not be delivered anywhere');
@@ -332,7 +334,7 @@ export class JobRunner {
       return this.#schedule(job.id, this.#retryDelay(attempts));
     }
     this.options.onDelivered?.(delivered.path);
-    const withMedia = handler.afterDelivery?.(job, delivered.message) ?? job;
+    const withMedia = handler.afterDelivery?.(rendered.job, delivered.message) ?? rendered.job;
     // Charged only once the member has the result; capture is idempotent if we crash right here.
     await this.options.credits.capture(job.id, job.chargedCredits ?? 0);
     const done = await this.#save(job, () => ({
