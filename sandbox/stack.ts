@@ -91,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await deployCommands({
       token: options.botToken,
       apiUrl: emulator.apiUrl,
-      ...(options.commands === 'first-guild' ? { guildId: guilds[0]?.id } : {}),
+      guildId: options.commands === 'first-guild' ? guilds[0]?.id : undefined,
     });
     const botEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
       DISCORD_TOKEN: options.botToken,

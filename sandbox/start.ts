@@ -85,7 +85,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     percify: {
       speed,
       plan,
-      ...(options.mediaScale !== undefined ? { mediaScale: options.mediaScale } : {}),
+      mediaScale: options.mediaScale,
       logger: logger.child({ component: 'percify-simulator' }),
     },
     logger,
@@ -107,7 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       },
       logger,
       percifySpeed: speed,
-      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+      progressIntervalMs: options.progressIntervalMs,
     });
     // The listener's port is known only once it is bound; until then jobs are tracked by polling.
     stack.percify.setWebhook(app.webhookUrl, secret);

@@ -111,8 +111,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     now,
     speed: options.percifySpeed ?? 1,
     webhooks: resolveWebhookMode(config) === 'listen',
-    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
-    ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+    progressIntervalMs: options.progressIntervalMs,
+    retryDelayMs: options.retryDelayMs,
     onDelivered: (path) => metrics.countDelivery(path),
     // Done jobs feed /gallery and /animate's avatar suggestions.
     onJobFinished: history.onJobFinished,

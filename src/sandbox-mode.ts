@@ -68,7 +68,7 @@ export async function startInMode(mode: RunMode, options: StartModeOptions): Pro
         plan: config.PERCIFY_PLAN,
         logLevel: config.LOG_LEVEL,
         logger,
-        ...(options.onSandboxUrl ? { onListening: options.onSandboxUrl } : {}),
+        onListening: options.onSandboxUrl,
       });
       return sandbox;
     }

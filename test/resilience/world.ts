@@ -75,7 +75,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       plan: 'pro',
       mediaScale: 0.25,
       rateLimitPerMinute: 100_000,
-      ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+      webhookSecret: options.webhookSecret,
     },
   });
   const { emulator, percify } = stack;

@@ -69,7 +69,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       percifySpeed: speed,
       progressIntervalMs: 50,
       retryDelayMs: () => 100,
-      ...(options.resultNote ? { resultNote: options.resultNote } : {}),
+      resultNote: options.resultNote,
     });
     await stack.emulator.driver.waitForBot();
     return {

@@ -30,8 +30,8 @@ export function defineCommand<Data extends CommandData & RESTPostAPIChatInputApp
     command: {
       data,
       execute: (interaction, ctx) => execute(interaction, readOptions(data, interaction.options), ctx),
-      ...(autocomplete ? { autocomplete } : {}),
+      autocomplete,
     },
-    ...(components ? { components } : {}),
+    components,
   };
 }
