@@ -13,7 +13,7 @@ import { encodeCustomId } from '../interactions/custom-id.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import { COLOURS, quote } from '../services/delivery/style.js';
 import { TIER_SPECS, isStudioTier, type StudioTier } from '../services/percify/pricing.js';
-import { MOTION_STYLES, type MotionStyle } from '../services/percify/requests.js';
+import { MOTION_STYLES, type MotionStyle } from '../percify-catalog.js';
 import { quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { assertChannelAllowed } from './guild-rules.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';

@@ -2,7 +2,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { AvatarJob } from '../services/jobs/job-record.js';
 import type { AvatarModel } from '../services/percify/pricing.js';
-import { MAX_SEED } from '../services/percify/requests.js';
+import { MAX_SEED } from '../percify-catalog.js';
 import { openAnimatePanel } from './animate-panel.js';
 import { startAvatarJob } from './avatar-job.js';
 import { ownedJob } from './owned-job.js';

@@ -23,16 +23,6 @@ import {
   type StylePreset,
 } from '../../percify-catalog.js';
 
-export {
-  ASPECT_RATIOS,
-  MAX_SEED,
-  MOTION_STYLES,
-  STYLE_PRESETS,
-  type AspectRatio,
-  type MotionStyle,
-  type StylePreset,
-} from '../../percify-catalog.js';
-
 /**
  * Request types and their checks against the documented ranges. Every check runs before anything is
  * sent, so a bad input costs no request and no credits. Each function returns the JSON body to send.
