@@ -2,19 +2,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { startDiscordEmulator, type DiscordEmulator } from '../sandbox/discord/index.js';
-import { startPercifySimulator, type PercifySimulator } from '../sandbox/percify/index.js';
-import { deployCommands } from '../src/deploy.js';
+import type { DiscordEmulator } from '../sandbox/discord/index.js';
+import type { PercifySimulator } from '../sandbox/percify/index.js';
+import { startStack, type Stack } from '../sandbox/stack.js';
 import { silentLogger } from '../src/logger.js';
 import { GuildSettingsService, Ledger } from '../src/services/credits/index.js';
 import { JobStore } from '../src/services/jobs/job-store.js';
 import { createStore } from '../src/services/store.js';
-import { startTs } from '../test/support/processes.js';
+import { startTs } from '../sandbox/processes.js';
 
 /** The benchmark's sandbox: emulator and simulator here, the bot (or the bare bot) as a child process. */
 
 export const TOKEN = 'bench-bot-token';
-const BOT_ENTRY = new URL('../test/resilience/child.ts', import.meta.url).pathname;
+const BOT_ENTRY = new URL('../sandbox/bot-child.ts', import.meta.url).pathname;
 const BARE_ENTRY = new URL('./bare-bot.ts', import.meta.url).pathname;
 const WEBHOOK_SECRET = 'bench-webhook-secret';
 
@@ -24,6 +24,7 @@ export interface BenchGuild {
 }
 
 export interface BenchWorld {
+  stack: Stack;
   emulator: DiscordEmulator;
   percify: PercifySimulator;
   guilds: BenchGuild[];
@@ -33,38 +34,33 @@ export interface BenchWorld {
 
 export async function startBenchWorld(options: { members: number; guilds: number; speed: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'bot-bench-'));
-  const emulator = await startDiscordEmulator({ botToken: TOKEN });
-  const guilds: BenchGuild[] = [];
   const perGuild = Math.max(1, Math.round(options.members / options.guilds));
-  for (let g = 0; g < options.guilds; g++) {
-    const names = Array.from({ length: perGuild }, (_, i) => `m${g}x${i}`);
-    const seeded = emulator.driver.seedGuild({
+  const names = Array.from({ length: options.guilds }, (_, g) =>
+    Array.from({ length: perGuild }, (_, i) => `m${g}x${i}`),
+  );
+  const stack = await startStack({
+    botToken: TOKEN,
+    guilds: names.map((members, g) => ({
       name: `Guild ${g}`,
       channels: [{ name: 'studio' }],
       members: [
         { username: `admin${g}`, admin: true, owner: true },
-        ...names.map((username) => ({ username })),
+        ...members.map((username) => ({ username })),
       ],
-    });
-    guilds.push({ id: seeded.id, members: names });
-  }
-  const percify = await startPercifySimulator({
-    port: 0,
-    speed: options.speed,
-    plan: 'pro',
-    mediaScale: 0.25,
-    rateLimitPerMinute: 1_000_000,
+    })),
+    // Global commands: one PUT serves every guild.
+    commands: 'global',
+    percify: { speed: options.speed, plan: 'pro', mediaScale: 0.25, rateLimitPerMinute: 1_000_000 },
   });
-  // Global commands: one PUT serves every guild.
-  await deployCommands({ token: TOKEN, apiUrl: emulator.apiUrl });
+  const guilds: BenchGuild[] = stack.guilds.map((guild, g) => ({ id: guild.id, members: names[g] ?? [] }));
   const world: BenchWorld = {
-    emulator,
-    percify,
+    stack,
+    emulator: stack.emulator,
+    percify: stack.percify,
     guilds,
     dir,
     async close() {
-      await percify.close();
-      await emulator.close();
+      await stack.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -112,13 +108,9 @@ export async function startRealBot(
   world: BenchWorld,
   options: { webhooks: boolean; database: string; speed: number },
 ): Promise<BotChild> {
-  const started = await startTs(
+  const started = await world.stack.startBotChild(
     BOT_ENTRY,
-    {
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: world.emulator.apiUrl,
-      PERCIFY_API_KEY: 'bench-key',
-      PERCIFY_API_URL: world.percify.url,
+    world.stack.botEnv({
       PERCIFY_PLAN: 'pro',
       PERCIFY_RATE_LIMIT_PER_MINUTE: '1000000',
       DATABASE_URL: `sqlite://${join(world.dir, options.database)}`,
@@ -127,7 +119,7 @@ export async function startRealBot(
       ...(options.webhooks
         ? { PERCIFY_WEBHOOK_SECRET: WEBHOOK_SECRET, WEBHOOK_HOST: '127.0.0.1', WEBHOOK_PORT: '0' }
         : { WEBHOOKS_DISABLED: 'true' }),
-    },
+    }),
     /^ready.*\n/m,
     60_000,
   );

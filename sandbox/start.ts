@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../src/logger.js';
-import { startApp, type RunningApp } from '../src/app.js';
-import { parseConfig, type PercifyPlan } from '../src/config.js';
-import { deployCommands } from '../src/deploy.js';
-import {
-  SANDBOX_GUILD,
-  startDiscordEmulator,
-  type DiscordEmulator,
-  type GuildSeed,
-  type SeededGuild,
-} from './discord/index.js';
-import { startPercifySimulator, type PercifySimulator } from './percify/index.js';
+import type { RunningApp } from '../src/app.js';
+import type { PercifyPlan } from '../src/config.js';
+import { SANDBOX_GUILD, type DiscordEmulator, type GuildSeed, type SeededGuild } from './discord/index.js';
+import type { PercifySimulator } from './percify/index.js';
 import { createPlaygroundHandler } from './playground/server.js';
+import { startStack } from './stack.js';
 
 /**
  * The whole sandbox in one process: the Discord emulator (which also serves the playground page on its own
@@ -76,76 +70,57 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const plan = options.plan ?? 'pro';
   const logger = options.logger;
   const playground = createPlaygroundHandler({ plan, speed });
-  const emulator = await startDiscordEmulator({
-    host: options.host ?? '127.0.0.1',
-    port: options.port,
+  const stack = await startStack({
     botToken: BOT_TOKEN,
-    // Its own info lines would come before the playground URL, which must be the first thing printed.
-    logger: logger.child({ component: 'discord-emulator' }, { level: 'warn' }),
-    serveOther: playground.handle,
-  });
-  const stack: Array<() => Promise<void>> = [() => emulator.close()];
-  let stopped: Promise<void> | undefined;
-  // Last started, first stopped: the bot finishes its writes before its Discord and Percify go away.
-  const unwind = (): Promise<void> =>
-    (stopped ??= (async () => {
-      for (const close of [...stack].reverse()) {
-        await close().catch((error: unknown) =>
-          logger.error({ err: error }, 'sandbox: error while stopping'),
-        );
-      }
-    })());
-  try {
-    const guild = emulator.driver.seedGuild(SANDBOX_SEED);
-    const url = `${emulator.origin}/`;
-    options.onListening?.(url);
-
-    const secret = randomBytes(24).toString('hex');
-    const percify = await startPercifySimulator({
-      port: 0,
+    emulator: {
+      host: options.host ?? '127.0.0.1',
+      port: options.port,
+      // Its own info lines would come before the playground URL, which must be the first thing printed.
+      logger: logger.child({ component: 'discord-emulator' }, { level: 'warn' }),
+      serveOther: (req, res, url) => playground.handle(req, res, url),
+    },
+    guilds: [SANDBOX_SEED],
+    commands: 'first-guild',
+    onEmulatorListening: (emulator) => options.onListening?.(`${emulator.origin}/`),
+    percify: {
       speed,
       plan,
-      ...(options.mediaScale !== undefined ? { mediaScale: options.mediaScale } : {}),
+      mediaScale: options.mediaScale,
       logger: logger.child({ component: 'percify-simulator' }),
-    });
-    stack.push(() => percify.close());
-    playground.attach(percify);
-
-    const config = parseConfig({
-      DISCORD_TOKEN: BOT_TOKEN,
-      DISCORD_API_URL: emulator.apiUrl,
-      DISCORD_GUILD_ID: guild.id,
-      PERCIFY_API_KEY: 'sandbox-key',
-      PERCIFY_API_URL: percify.url,
-      PERCIFY_PLAN: plan,
-      PERCIFY_WEBHOOK_SECRET: secret,
-      WEBHOOK_HOST: '127.0.0.1',
-      WEBHOOK_PORT: '0',
-      DATABASE_URL: options.databaseUrl,
-      LOG_LEVEL: options.logLevel ?? 'info',
-      SANDBOX_PORT: String(options.port),
-    });
-    await deployCommands({ token: BOT_TOKEN, apiUrl: emulator.apiUrl, guildId: guild.id });
-    const app = await startApp({
-      config,
+    },
+    logger,
+  });
+  try {
+    playground.attach(stack.percify);
+    const guild = stack.guilds[0]!;
+    const secret = randomBytes(24).toString('hex');
+    const app = await stack.startBot({
+      env: {
+        DISCORD_GUILD_ID: guild.id,
+        PERCIFY_PLAN: plan,
+        PERCIFY_WEBHOOK_SECRET: secret,
+        WEBHOOK_HOST: '127.0.0.1',
+        WEBHOOK_PORT: '0',
+        DATABASE_URL: options.databaseUrl,
+        LOG_LEVEL: options.logLevel ?? 'info',
+        SANDBOX_PORT: String(options.port),
+      },
       logger,
       percifySpeed: speed,
-      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+      progressIntervalMs: options.progressIntervalMs,
     });
-    stack.push(() => app.stop());
     // The listener's port is known only once it is bound; until then jobs are tracked by polling.
-    percify.setWebhook(app.webhookUrl, secret);
-
+    stack.percify.setWebhook(app.webhookUrl, secret);
     return {
-      url,
-      emulator,
-      percify,
+      url: `${stack.emulator.origin}/`,
+      emulator: stack.emulator,
+      percify: stack.percify,
       app,
       guild,
-      stop: unwind,
+      stop: () => stack.stop(),
     };
   } catch (error) {
-    await unwind();
+    await stack.stop();
     throw error;
   }
 }

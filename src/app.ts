@@ -14,6 +14,7 @@ import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
+import { ShortLivedRecords, SWEEP_INTERVAL_MS } from './services/short-lived-records.js';
 import { createMetrics } from './services/metrics.js';
 import { PercifyClient } from './services/percify/client.js';
 import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
@@ -116,8 +117,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     now,
     speed: options.percifySpeed ?? 1,
     webhooks: resolveWebhookMode(config) === 'listen',
-    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
-    ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+    progressIntervalMs: options.progressIntervalMs,
+    retryDelayMs: options.retryDelayMs,
     onDelivered: (path) => metrics.countDelivery(path),
     // Done jobs feed /gallery and /animate's avatar suggestions.
     onJobFinished: history.onJobFinished,
@@ -139,7 +140,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
+    shortLived: new ShortLivedRecords(store, now),
   };
+  const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -147,7 +150,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   client.once(Events.ClientReady, (ready) =>
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'),
   );
-  client.on(Events.InteractionCreate, createInteractionListener(context, buildRouter(COMMAND_MODULES)));
+  const onInteraction = createInteractionListener(context, buildRouter(COMMAND_MODULES));
+  // The listener answers every failure itself, so its promise never rejects.
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
 
   let webhooks: WebhookServer | undefined;
   if (resolveWebhookMode(config) === 'listen') {
@@ -181,6 +186,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhookUrl: webhooks?.url,
     async stop() {
       lifecycle.startDraining();
+      stopSweeping();
       // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
       // closing the client. That is safe: every step is saved before its request, so an
       // interrupted submission is reconciled on the next start.

@@ -5,6 +5,7 @@ import type { GuildSettingsService, Ledger } from './services/credits/index.js';
 import type { CreationHistory } from './services/jobs/creations.js';
 import type { JobRunner } from './services/jobs/job-runner.js';
 import type { JobStore } from './services/jobs/job-store.js';
+import type { ShortLivedRecords } from './services/short-lived-records.js';
 import type { Metrics } from './services/metrics.js';
 import type { PercifyClient } from './services/percify/client.js';
 import type { Store } from './services/store.js';
@@ -30,4 +31,6 @@ export interface BotContext {
   /** Each member's finished creations, for /gallery and avatar suggestions. */
   readonly history: CreationHistory;
   readonly voices: VoiceCatalog;
+  /** Drafts, Animate panels and pending confirms: records with a lifetime, swept when it is over. */
+  readonly shortLived: ShortLivedRecords;
 }

@@ -1,5 +1,11 @@
-import { REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { COMMAND_MODULES } from './commands/index.js';
+import {
+  REST,
+  Routes,
+  type APIApplication,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPutAPIApplicationCommandsResult,
+} from 'discord.js';
+import { COMMAND_DATA } from './commands/data/index.js';
 
 export interface DeployOptions {
   token: string;
@@ -16,8 +22,9 @@ export interface DeployResult {
   registered: RESTPutAPIApplicationCommandsResult;
 }
 
-export function commandData() {
-  return COMMAND_MODULES.map((module) => module.command.data);
+/** Widened to Discord's JSON type at the edge: this is the body the bulk overwrite sends. */
+export function commandData(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [...COMMAND_DATA];
 }
 
 /** Overwrites the application's commands with the bot's, in one bulk call. */

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { startPercifySimulator, type PercifySimulator } from '../sandbox/percify/index.js';
-import { startSandbox } from '../sandbox/start.js';
 import { startApp } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -59,6 +57,8 @@ export async function startInMode(mode: RunMode, options: StartModeOptions): Pro
     case 'production':
       return startApp({ config, logger });
     case 'sandbox': {
+      // Loaded only here and for the simulator below, so production never loads the sandbox.
+      const { startSandbox } = await import('../sandbox/start.js');
       const sandbox = await startSandbox({
         host: '127.0.0.1',
         port: config.SANDBOX_PORT,
@@ -68,7 +68,7 @@ export async function startInMode(mode: RunMode, options: StartModeOptions): Pro
         plan: config.PERCIFY_PLAN,
         logLevel: config.LOG_LEVEL,
         logger,
-        ...(options.onSandboxUrl ? { onListening: options.onSandboxUrl } : {}),
+        onListening: options.onSandboxUrl,
       });
       return sandbox;
     }
@@ -80,7 +80,8 @@ export async function startInMode(mode: RunMode, options: StartModeOptions): Pro
 /** The real Discord, with an in-process simulator answering for Percify and signing its webhooks. */
 async function startWithSimulatedPercify(config: Config, logger: Logger, speed: number): Promise<Running> {
   const secret = config.PERCIFY_WEBHOOK_SECRET ?? randomBytes(24).toString('hex');
-  const percify: PercifySimulator = await startPercifySimulator({
+  const { startPercifySimulator } = await import('../sandbox/percify/index.js');
+  const percify = await startPercifySimulator({
     port: 0,
     speed,
     plan: config.PERCIFY_PLAN,

@@ -2,7 +2,7 @@ import { ApplicationCommandCreateRequestSchema } from 'discord-api-spec/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator, type DiscordEmulator, type SeededGuild } from '../sandbox/discord/index.js';
 import { commandData } from '../src/deploy.js';
-import { runTs } from './support/processes.js';
+import { runTs } from '../sandbox/processes.js';
 
 const TOKEN = 'deploy-test-token';
 let emulator: DiscordEmulator;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runTs } from './support/processes.js';
+import { freePort, runTs } from '../sandbox/processes.js';
 
 // What an operator sees first when running `npm start`. Run from an empty folder, so no developer's .env
 // is read.

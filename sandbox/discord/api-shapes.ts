@@ -213,7 +213,7 @@ export function apiMessage(store: EmulatorStore, message: StoredMessage): APIMes
       ...(interaction.originalMessageId && interaction.originalMessageId !== message.id
         ? { original_response_message_id: interaction.originalMessageId }
         : {}),
-    } as APIMessage['interaction_metadata'];
+    };
   }
   return api;
 }

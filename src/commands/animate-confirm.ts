@@ -7,7 +7,7 @@ import {
   type APIButtonComponent,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { storeKey } from '../services/store.js';
+import { ShortLivedRecords } from '../services/short-lived-records.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { COLOURS } from '../services/delivery/style.js';
@@ -16,7 +16,7 @@ import { describeQuote, quoteVideo, startVideoJob } from './animate-job.js';
 import type { ComponentHandlers, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 
 /** Expensive videos wait for the member's OK; the offer lapses after a minute. */
-export const CONFIRM_LIFETIME_MS = 60_000;
+export const CONFIRM_LIFETIME_MS = ShortLivedRecords.lifetimeMs('pendingVideo');
 
 interface PendingVideo {
   ownerId: string;
@@ -67,7 +67,7 @@ export async function askToConfirm(
     params,
     createdAt: ctx.now(),
   };
-  await ctx.store.set(storeKey.pendingVideo(id), pending);
+  await ctx.shortLived.put('pendingVideo', id, pending);
   const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, [
     ...interaction.member.roles.cache.keys(),
   ]);
@@ -90,36 +90,40 @@ export async function askToConfirm(
   }, CONFIRM_LIFETIME_MS).unref();
 }
 
+const offerGone = () =>
+  new UserError(
+    'This offer is no longer open (offers lapse after a minute). Run `/animate` again.',
+    'pending-gone',
+  );
+
 async function takePending(
   interaction: GuildComponentInteraction,
   id: string,
   ctx: BotContext,
 ): Promise<PendingVideo> {
-  const pending = await ctx.store.get<PendingVideo>(storeKey.pendingVideo(id));
-  if (!pending || pending.guildId !== interaction.guildId) {
-    throw new UserError('This offer is no longer open. Run `/animate` again.', 'pending-gone');
-  }
-  if (pending.ownerId !== interaction.user.id) {
-    throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
-  }
-  await ctx.store.delete(storeKey.pendingVideo(id));
-  if (ctx.now() - pending.createdAt > CONFIRM_LIFETIME_MS) {
+  const found = await ctx.shortLived.get<PendingVideo>('pendingVideo', id);
+  if (found.state === 'expired') {
     throw new UserError(
       'This offer lapsed after a minute. Run `/animate` again to see the price.',
       'pending-expired',
     );
   }
-  return pending;
+  if (found.state === 'missing' || found.record.guildId !== interaction.guildId) throw offerGone();
+  if (found.record.ownerId !== interaction.user.id) {
+    throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
+  }
+  // Of two clicks at the same moment, only the one that deletes the offer goes on.
+  if (!(await ctx.shortLived.delete('pendingVideo', id))) throw offerGone();
+  return found.record;
 }
 
 export const confirmHandlers: ComponentHandlers = {
-  async confirm(interaction, [id = ''], ctx) {
+  async confirm(interaction, { pendingId: id }, ctx) {
     const pending = await takePending(interaction, id, ctx);
     await startVideoJob(interaction, ctx, pending.params);
   },
-  async cancel(interaction, [id = ''], ctx) {
+  async cancel(interaction, { pendingId: id }, ctx) {
     await takePending(interaction, id, ctx);
-    if (!interaction.isButton()) return;
     await interaction.update({
       embeds: [
         { color: COLOURS.neutral, title: 'Cancelled', description: 'Nothing was reserved or charged.' },

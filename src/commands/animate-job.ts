@@ -13,9 +13,9 @@ import {
   type VideoFormat,
   type VideoFps,
 } from '../services/percify/pricing.js';
-import type { MotionStyle } from '../services/percify/requests.js';
+import type { MotionStyle } from '../percify-catalog.js';
 import { cleanPrompt } from './avatar-job.js';
-import { SPEECH_MAX } from './animate-data.js';
+import { SPEECH_MAX } from './data/animate.js';
 import { launchJob } from './launch-job.js';
 
 /** A voice every account has (the documented presets); used when a member names none. */

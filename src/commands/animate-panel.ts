@@ -8,13 +8,12 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import { COLOURS, quote } from '../services/delivery/style.js';
 import { TIER_SPECS, isStudioTier, type StudioTier } from '../services/percify/pricing.js';
-import { MOTION_STYLES, type MotionStyle } from '../services/percify/requests.js';
+import { MOTION_STYLES, type MotionStyle } from '../percify-catalog.js';
 import { quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { assertChannelAllowed } from './guild-rules.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
@@ -142,16 +141,20 @@ export async function openAnimatePanel(
     createdAt: ctx.now(),
   };
   const id = randomBytes(6).toString('hex');
-  await ctx.store.set(storeKey.animatePanel(id), panel);
+  await ctx.shortLived.put('animatePanel', id, panel);
   await interaction.reply({ ...renderPanel(id, panel, settings), flags: MessageFlags.Ephemeral });
 }
 
 export const animatePanelHandlers: ComponentHandlers = {
-  async panel(interaction, [id = '', field = ''], ctx) {
-    const panel = await ctx.store.get<AnimatePanel>(storeKey.animatePanel(id));
+  async panel(interaction, { panelId: id, field }, ctx) {
+    const found = await ctx.shortLived.get<AnimatePanel>('animatePanel', id);
+    if (found.state === 'expired') {
+      throw new UserError('This panel has expired. Click 🎬 Animate on the avatar again.', 'panel-expired');
+    }
+    const panel = found.state === 'open' ? found.record : undefined;
     if (!panel || panel.guildId !== interaction.guildId || panel.ownerId !== interaction.user.id) {
       throw new UserError(
-        'This panel is no longer open. Click 🎬 Animate on the avatar again.',
+        'This panel is no longer open (panels close after an hour). Click 🎬 Animate on the avatar again.',
         'panel-gone',
       );
     }
@@ -160,8 +163,8 @@ export const animatePanelHandlers: ComponentHandlers = {
       await startVideoJob(interaction, ctx, panelParams(panel, settings));
       return;
     }
-    if (!interaction.isStringSelectMenu()) return;
-    const value = interaction.values[0] ?? '';
+    // Only Render is a button; a button claiming another field is answered like an unknown choice.
+    const value = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '';
     const next = { ...panel };
     if (field === 'tier' && isStudioTier(value)) next.tier = value;
     else if (field === 'motion' && (MOTION_STYLES as readonly string[]).includes(value))
@@ -174,7 +177,7 @@ export const animatePanelHandlers: ComponentHandlers = {
       );
     // A shorter tier takes a clip that is too long for it down to its longest length.
     next.duration = Math.min(next.duration, ...durationsFor(next.tier, settings).slice(-1));
-    await ctx.store.set(storeKey.animatePanel(id), next);
+    await ctx.shortLived.put('animatePanel', id, next);
     await interaction.update(renderPanel(id, next, settings));
   },
 };

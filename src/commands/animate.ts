@@ -1,12 +1,12 @@
 import type { BotContext } from '../context.js';
-import type { StudioTier, VideoFormat } from '../services/percify/pricing.js';
-import type { MotionStyle } from '../services/percify/requests.js';
-import { animateCommandData } from './animate-data.js';
+import { animateCommandData } from './data/animate.js';
 import { askToConfirm, confirmHandlers } from './animate-confirm.js';
 import { findOwnedAvatar, quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { animatePanelHandlers } from './animate-panel.js';
 import { assertChannelAllowed } from './guild-rules.js';
-import type { CommandModule, GuildAutocompleteInteraction, GuildCommandInteraction } from './types.js';
+import { defineCommand } from './kit/define-command.js';
+import type { OptionsOf } from './kit/option-types.js';
+import type { GuildAutocompleteInteraction, GuildCommandInteraction } from './types.js';
 import { deleteResultHandler } from './owned-job.js';
 import { videoButtonHandlers } from './video-buttons.js';
 
@@ -17,27 +17,25 @@ function choiceName(text: string): string {
   return text.length <= 100 ? text : `${text.slice(0, 99)}…`;
 }
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const options = interaction.options;
-  const avatar = await findOwnedAvatar(
-    ctx,
-    interaction.guildId,
-    interaction.user.id,
-    options.getString('avatar', true),
-  );
+async function execute(
+  interaction: GuildCommandInteraction,
+  options: OptionsOf<typeof animateCommandData>,
+  ctx: BotContext,
+): Promise<void> {
+  const avatar = await findOwnedAvatar(ctx, interaction.guildId, interaction.user.id, options.avatar);
   const settings = await ctx.settings.get(interaction.guildId);
   assertChannelAllowed(settings, interaction.channelId, 'Videos');
   const params = resolveVideoParams(
     {
       avatarId: avatar.avatarId,
       avatarPrompt: avatar.prompt,
-      durationSeconds: options.getInteger('duration') ?? undefined,
-      tier: (options.getString('tier') ?? undefined) as StudioTier | undefined,
-      motion: (options.getString('motion') ?? undefined) as MotionStyle | undefined,
-      fps: options.getInteger('fps') ?? undefined,
-      format: (options.getString('format') ?? undefined) as VideoFormat | undefined,
-      speech: options.getString('speech') ?? undefined,
-      voiceId: options.getString('voice') ?? undefined,
+      durationSeconds: options.duration,
+      tier: options.tier,
+      motion: options.motion,
+      fps: options.fps,
+      format: options.format,
+      speech: options.speech,
+      voiceId: options.voice,
     },
     settings,
   );
@@ -82,7 +80,8 @@ async function autocomplete(interaction: GuildAutocompleteInteraction, ctx: BotC
   await interaction.respond([]);
 }
 
-export const animateModule: CommandModule = {
-  command: { data: animateCommandData, execute, autocomplete },
+export const animateModule = defineCommand(animateCommandData, {
+  execute,
+  autocomplete,
   components: { ...confirmHandlers, ...animatePanelHandlers, ...videoButtonHandlers, ...deleteResultHandler },
-};
+});

@@ -2,7 +2,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { AvatarJob } from '../services/jobs/job-record.js';
 import type { AvatarModel } from '../services/percify/pricing.js';
-import { MAX_SEED } from '../services/percify/requests.js';
+import { MAX_SEED } from '../percify-catalog.js';
 import { openAnimatePanel } from './animate-panel.js';
 import { startAvatarJob } from './avatar-job.js';
 import { ownedJob } from './owned-job.js';
@@ -33,29 +33,29 @@ async function ownedAvatarJob(
   return job;
 }
 
-function chosenImage(job: AvatarJob, index: string | undefined) {
+function chosenImage(job: AvatarJob, index: string) {
   const image = job.images?.[Number(index)];
   if (!image) throw new UserError('That image is not part of this result any more.', 'unknown-image');
   return image;
 }
 
 export const avatarButtonHandlers: ComponentHandlers = {
-  async reroll(interaction, [jobId = ''], ctx) {
+  async reroll(interaction, { jobId }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
     await startAvatarJob(interaction, ctx, { ...job.params, seed: undefined });
   },
 
-  async variations(interaction, [jobId = '', index], ctx) {
+  async variations(interaction, { jobId, image }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
-    const { seed } = chosenImage(job, index);
+    const { seed } = chosenImage(job, image);
     // Neighbouring seeds: close to the chosen image, never the same one again.
     const first = Math.min(seed + 1, MAX_SEED - VARIATION_COUNT);
     await startAvatarJob(interaction, ctx, { ...job.params, seed: first, variations: VARIATION_COUNT });
   },
 
-  async hd(interaction, [jobId = '', index], ctx) {
+  async hd(interaction, { jobId, image }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
-    const { seed } = chosenImage(job, index);
+    const { seed } = chosenImage(job, image);
     const model = HD_MODEL[job.params.model];
     if (!model) {
       throw new UserError('This image is already on reality4, the most detailed model.', 'already-hd');
@@ -63,9 +63,9 @@ export const avatarButtonHandlers: ComponentHandlers = {
     await startAvatarJob(interaction, ctx, { ...job.params, model, seed, variations: 1 });
   },
 
-  async animate(interaction, [jobId = '', index], ctx) {
+  async animate(interaction, { jobId, image }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
-    const { avatarId } = chosenImage(job, index);
+    const { avatarId } = chosenImage(job, image);
     await openAnimatePanel(interaction, ctx, avatarId, job.params.prompt);
   },
 };

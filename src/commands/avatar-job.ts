@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { AVATAR_PROMPT_MAX } from './avatar-data.js';
+import { AVATAR_PROMPT_MAX } from './data/avatar.js';
 import { assertChannelAllowed } from './guild-rules.js';
 import { launchJob } from './launch-job.js';
 import { UserError } from '../errors.js';
@@ -10,7 +10,7 @@ import { renderAvatarPending } from '../services/delivery/avatar-replies.js';
 import { credits } from '../services/delivery/style.js';
 import type { AvatarJob, AvatarParams } from '../services/jobs/job-record.js';
 import { avatarCost } from '../services/percify/pricing.js';
-import { MAX_SEED } from '../services/percify/requests.js';
+import { MAX_SEED } from '../percify-catalog.js';
 
 /** What a member asked for; anything unset takes the guild's default. */
 export type AvatarRequest = Omit<AvatarParams, 'model' | 'seed' | 'variations' | 'aspectRatio'> &

@@ -1,14 +1,12 @@
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { randomBytes } from 'node:crypto';
-import type { BotContext } from '../context.js';
-import { storeKey } from '../services/store.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
-import type { AspectRatio, StylePreset } from '../services/percify/requests.js';
-import type { AvatarModel } from '../services/percify/pricing.js';
-import { AVATAR_PROMPT_MAX, avatarCommandData } from './avatar-data.js';
+import { AVATAR_PROMPT_MAX, avatarCommandData } from './data/avatar.js';
 import { startAvatarJob, type AvatarRequest } from './avatar-job.js';
-import type { CommandModule, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
+import { defineCommand } from './kit/define-command.js';
+import type { OptionsOf } from './kit/option-types.js';
+import type { ComponentHandler } from './types.js';
 import { avatarButtonHandlers } from './avatar-buttons.js';
 
 /** Options given with `/avatar` while the member writes the prompt in the modal. */
@@ -18,24 +16,22 @@ interface PromptDraft {
   request: Omit<AvatarRequest, 'prompt' | 'negativePrompt'>;
 }
 
-/** A form left open longer than an hour is stale; the member can run the command again. */
-const DRAFT_LIFETIME_MS = 60 * 60_000;
+type AvatarOptions = OptionsOf<typeof avatarCommandData>;
 
-function optionsOf(interaction: GuildCommandInteraction): Omit<AvatarRequest, 'prompt' | 'negativePrompt'> {
-  const options = interaction.options;
+function requestOf(options: AvatarOptions): Omit<AvatarRequest, 'prompt' | 'negativePrompt'> {
   return {
-    model: (options.getString('model') ?? undefined) as AvatarModel | undefined,
-    style: (options.getString('style') ?? undefined) as StylePreset | undefined,
-    aspectRatio: (options.getString('aspect_ratio') ?? undefined) as AspectRatio | undefined,
-    guidance: options.getNumber('guidance') ?? undefined,
-    seed: options.getInteger('seed') ?? undefined,
-    variations: options.getInteger('variations') ?? undefined,
+    model: options.model,
+    style: options.style,
+    aspectRatio: options.aspect_ratio,
+    guidance: options.guidance,
+    seed: options.seed,
+    variations: options.variations,
   };
 }
 
 function promptModal(
   draftId: string,
-  negativePrompt: string | null,
+  negativePrompt: string | undefined,
 ): APIModalInteractionResponseCallbackData {
   return {
     custom_id: encodeCustomId('promptmodal', draftId),
@@ -75,43 +71,39 @@ function promptModal(
   };
 }
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const prompt = interaction.options.getString('prompt');
-  if (prompt !== null) {
-    await startAvatarJob(interaction, ctx, {
-      ...optionsOf(interaction),
-      prompt,
-      negativePrompt: interaction.options.getString('negative_prompt') ?? undefined,
-    });
-    return;
-  }
-  // No prompt: a form with room for a long one. The other options wait in a draft.
-  const draftId = randomBytes(6).toString('hex');
-  const draft: PromptDraft = {
-    ownerId: interaction.user.id,
-    createdAt: ctx.now(),
-    request: optionsOf(interaction),
-  };
-  await ctx.store.set(storeKey.avatarDraft(draftId), draft);
-  await interaction.showModal(promptModal(draftId, interaction.options.getString('negative_prompt')));
-}
-
-async function submitPromptModal(interaction: GuildComponentInteraction, args: string[], ctx: BotContext) {
-  if (!interaction.isModalSubmit()) return;
-  const [draftId = ''] = args;
-  const draft = await ctx.store.get<PromptDraft>(storeKey.avatarDraft(draftId));
-  if (!draft || draft.ownerId !== interaction.user.id || ctx.now() - draft.createdAt > DRAFT_LIFETIME_MS) {
+const submitPromptModal: ComponentHandler<'promptmodal'> = async (interaction, { draftId }, ctx) => {
+  const found = await ctx.shortLived.get<PromptDraft>('avatarDraft', draftId);
+  if (found.state !== 'open' || found.record.ownerId !== interaction.user.id) {
     throw new UserError('This form has expired. Run `/avatar` again.', 'draft-expired');
   }
-  await ctx.store.delete(storeKey.avatarDraft(draftId));
+  const draft = found.record;
+  await ctx.shortLived.delete('avatarDraft', draftId);
   await startAvatarJob(interaction, ctx, {
     ...draft.request,
     prompt: interaction.fields.getTextInputValue('prompt'),
     negativePrompt: interaction.fields.getTextInputValue('negative_prompt') || undefined,
   });
-}
-
-export const avatarModule: CommandModule = {
-  command: { data: avatarCommandData, execute },
-  components: { promptmodal: submitPromptModal, ...avatarButtonHandlers },
 };
+
+export const avatarModule = defineCommand(avatarCommandData, {
+  async execute(interaction, options, ctx) {
+    if (options.prompt !== undefined) {
+      await startAvatarJob(interaction, ctx, {
+        ...requestOf(options),
+        prompt: options.prompt,
+        negativePrompt: options.negative_prompt,
+      });
+      return;
+    }
+    // No prompt: a form with room for a long one. The other options wait in a draft.
+    const draftId = randomBytes(6).toString('hex');
+    const draft: PromptDraft = {
+      ownerId: interaction.user.id,
+      createdAt: ctx.now(),
+      request: requestOf(options),
+    };
+    await ctx.shortLived.put('avatarDraft', draftId, draft);
+    await interaction.showModal(promptModal(draftId, options.negative_prompt));
+  },
+  components: { promptmodal: submitPromptModal, ...avatarButtonHandlers },
+});

@@ -1,32 +1,21 @@
-import {
-  ApplicationCommandOptionType,
-  MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { RECENT_ENTRIES_SHOWN, renderCredits } from '../services/delivery/credits-replies.js';
 import { isServerManager } from './quota-access.js';
-import { GUILD_SLASH_COMMAND, type CommandModule, type GuildCommandInteraction } from './types.js';
+import { creditsCommandData } from './data/credits.js';
+import { defineCommand } from './kit/define-command.js';
+import type { OptionsOf } from './kit/option-types.js';
+import type { GuildCommandInteraction } from './types.js';
 
 /** `/credits`: what a member can spend now, and their last charges and refunds. Always ephemeral. */
 
-export const creditsCommandData = {
-  name: 'credits',
-  description: 'See how many credits you can spend and your recent charges',
-  ...GUILD_SLASH_COMMAND,
-  options: [
-    {
-      type: ApplicationCommandOptionType.User,
-      name: 'member',
-      description: "Admins: see another member's credits",
-    },
-  ],
-} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const target = interaction.options.getUser('member');
-  const viewedByOther = target !== null && target.id !== interaction.user.id;
+async function execute(
+  interaction: GuildCommandInteraction,
+  { member: target }: OptionsOf<typeof creditsCommandData>,
+  ctx: BotContext,
+): Promise<void> {
+  const viewedByOther = target !== undefined && target.id !== interaction.user.id;
   const admin = isServerManager(interaction);
   if (viewedByOther && !admin) {
     throw new UserError(
@@ -55,4 +44,4 @@ async function execute(interaction: GuildCommandInteraction, ctx: BotContext): P
   });
 }
 
-export const creditsModule: CommandModule = { command: { data: creditsCommandData, execute } };
+export const creditsModule = defineCommand(creditsCommandData, { execute });

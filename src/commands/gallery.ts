@@ -1,8 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { isServerManager } from './quota-access.js';
 import { UserError } from '../errors.js';
@@ -13,27 +9,12 @@ import {
   renderGalleryPage,
   type GalleryBody,
 } from '../services/delivery/gallery-replies.js';
-import {
-  GUILD_SLASH_COMMAND,
-  type CommandModule,
-  type GuildCommandInteraction,
-  type GuildComponentInteraction,
-} from './types.js';
+import { galleryCommandData } from './data/gallery.js';
+import { defineCommand } from './kit/define-command.js';
+import type { OptionsOf } from './kit/option-types.js';
+import type { ComponentHandler, GuildCommandInteraction } from './types.js';
 
 /** `/gallery`: a member's recent avatars and videos, newest first, a page at a time. */
-
-export const galleryCommandData = {
-  name: 'gallery',
-  description: 'Your recent avatars and videos, with their ids for /animate',
-  ...GUILD_SLASH_COMMAND,
-  options: [
-    {
-      type: ApplicationCommandOptionType.User,
-      name: 'member',
-      description: "Another member's gallery (needs Manage Server)",
-    },
-  ],
-} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** Mentions in the header name the owner; nobody is pinged by a gallery. */
 const NO_PINGS = { parse: [] };
@@ -56,8 +37,11 @@ async function galleryPage(
   return renderGalleryPage({ ownerId, page, items: found.items, total: found.total, pageSize: limit });
 }
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  const target = interaction.options.getUser('member');
+async function execute(
+  interaction: GuildCommandInteraction,
+  { member: target }: OptionsOf<typeof galleryCommandData>,
+  ctx: BotContext,
+): Promise<void> {
   const ownerId = target?.id ?? interaction.user.id;
   const ownGallery = ownerId === interaction.user.id;
   // Checked here, not only through Discord's command permissions, which a server can override.
@@ -80,9 +64,7 @@ async function execute(interaction: GuildCommandInteraction, ctx: BotContext): P
   });
 }
 
-async function turnPage(interaction: GuildComponentInteraction, args: string[], ctx: BotContext) {
-  if (!interaction.isButton()) return;
-  const [ownerId = '', pageArgument = ''] = args;
+const turnPage: ComponentHandler<'gallery'> = async (interaction, { ownerId, page: pageArgument }, ctx) => {
   if (!PAGE_ARGUMENT.test(pageArgument)) {
     throw new UserError('This button is no longer active. Run `/gallery` again.', 'bad-page');
   }
@@ -94,9 +76,9 @@ async function turnPage(interaction: GuildComponentInteraction, args: string[], 
     ...(body ?? renderEmptyGallery(ownerId, ownerId === interaction.user.id)),
     allowedMentions: NO_PINGS,
   });
-}
-
-export const galleryModule: CommandModule = {
-  command: { data: galleryCommandData, execute },
-  components: { gallery: turnPage },
 };
+
+export const galleryModule = defineCommand(galleryCommandData, {
+  execute,
+  components: { gallery: turnPage },
+});

@@ -24,9 +24,8 @@ export async function ownedJob(
 
 /** 🗑 Delete on any result: the message goes, and so do the images or video at Percify. */
 export const deleteResultHandler: ComponentHandlers = {
-  async delete(interaction, [jobId = ''], ctx) {
+  async delete(interaction, { jobId }, ctx) {
     const job = await ownedJob(interaction, jobId, ctx);
-    if (!interaction.isButton()) return;
     await interaction.deferUpdate();
     await interaction.deleteReply();
     await ctx.history.remove(job.guildId, job.ownerId, job.id);

@@ -33,48 +33,21 @@ export function wholeNumber(value: number, option: string, min: number, max: num
   return value;
 }
 
-export function requiredWholeNumber(
-  interaction: GuildCommandInteraction,
-  option: string,
-  min: number,
-  max: number,
-): number {
-  const value = interaction.options.getInteger(option);
-  if (value === null) throw new UserError(`\`${option}\` is required.`, 'invalid-option');
-  return wholeNumber(value, option, min, max);
-}
-
+/** An option that may be left out: unset stays unset, a value must be a whole number within [min, max]. */
 export function optionalWholeNumber(
-  interaction: GuildCommandInteraction,
+  value: number | undefined,
   option: string,
   min: number,
   max: number,
 ): number | undefined {
-  const value = interaction.options.getInteger(option);
-  return value === null ? undefined : wholeNumber(value, option, min, max);
+  return value === undefined ? undefined : wholeNumber(value, option, min, max);
 }
 
 /** A string option trimmed, or a refusal when it is empty or longer than `max`. */
-export function textOption(
-  interaction: GuildCommandInteraction,
-  option: string,
-  max: number,
-  required: boolean,
-): string | undefined {
-  const raw = interaction.options.getString(option);
-  if (raw === null) {
-    if (required) throw new UserError(`\`${option}\` is required.`, 'invalid-option');
-    return undefined;
-  }
-  const text = raw.trim();
+export function trimmedText(value: string, option: string, max: number): string {
+  const text = value.trim();
   if (text.length === 0 || text.length > max) {
     throw new UserError(`\`${option}\` must be 1 to ${max} characters.`, 'invalid-option');
   }
   return text;
-}
-
-/** A required option of any kind; a forged interaction may leave it out, which is the sender's fault. */
-export function present<T>(value: T | null, option: string): T {
-  if (value === null) throw new UserError(`\`${option}\` is required.`, 'invalid-option');
-  return value;
 }

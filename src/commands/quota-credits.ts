@@ -1,22 +1,23 @@
 import { MessageFlags } from 'discord.js';
-import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { renderUsageChart, type UsageReport } from '../services/credits/index.js';
 import { COLOURS, credits } from '../services/delivery/style.js';
 import { USAGE_CHART_NAME, renderUsage } from '../services/delivery/credits-replies.js';
-import { present, requiredWholeNumber, textOption } from './quota-access.js';
-import { MAX_CREDITS_SETTING, REASON_MAX } from './quota-data.js';
+import { trimmedText, wholeNumber } from './quota-access.js';
+import { MAX_CREDITS_SETTING, REASON_MAX } from './data/quota.js';
+import type { QuotaHandler, QuotaHandlers } from './quota-types.js';
 import type { GuildCommandInteraction } from './types.js';
 
 /** The `/quota` subcommands that move or report credits: grant, revoke and usage. */
 
-type Handler = (interaction: GuildCommandInteraction, ctx: BotContext) => Promise<void>;
-
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-function memberChange(interaction: GuildCommandInteraction, verb: 'grant' | 'revoke') {
-  const member = present(interaction.options.getUser('member'), 'member');
+function memberChange(
+  interaction: GuildCommandInteraction,
+  { member, credits: amount, reason }: Parameters<QuotaHandler<'grant' | 'revoke'>>[1],
+  verb: 'grant' | 'revoke',
+) {
   if (member.bot) throw new UserError('Bots have no credits.', 'invalid-option');
   return {
     // The interaction id: Discord sends a retried command with the same id, so it cannot apply twice.
@@ -24,15 +25,16 @@ function memberChange(interaction: GuildCommandInteraction, verb: 'grant' | 'rev
     guildId: interaction.guildId,
     adminId: interaction.user.id,
     memberId: member.id,
-    amount: requiredWholeNumber(interaction, 'credits', 1, MAX_CREDITS_SETTING),
+    amount: wholeNumber(amount, 'credits', 1, MAX_CREDITS_SETTING),
     reason:
-      textOption(interaction, 'reason', REASON_MAX, false) ??
-      `${verb === 'grant' ? 'granted' : 'revoked'} by ${interaction.user.username}`,
+      reason === undefined
+        ? `${verb === 'grant' ? 'granted' : 'revoked'} by ${interaction.user.username}`
+        : trimmedText(reason, 'reason', REASON_MAX),
   };
 }
 
-const grant: Handler = async (interaction, ctx) => {
-  const change = memberChange(interaction, 'grant');
+const grant: QuotaHandler<'grant'> = async (interaction, options, ctx) => {
+  const change = memberChange(interaction, options, 'grant');
   const outcome = await ctx.ledger.grant(change);
   await interaction.reply({
     embeds: [
@@ -50,8 +52,8 @@ const grant: Handler = async (interaction, ctx) => {
   });
 };
 
-const revoke: Handler = async (interaction, ctx) => {
-  const change = memberChange(interaction, 'revoke');
+const revoke: QuotaHandler<'revoke'> = async (interaction, options, ctx) => {
+  const change = memberChange(interaction, options, 'revoke');
   const outcome = await ctx.ledger.revoke(change);
   await interaction.reply({
     embeds: [
@@ -92,10 +94,8 @@ function dayLabel(day: string): string {
   return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
-const usage: Handler = async (interaction, ctx) => {
-  const periodName = interaction.options.getString('period') ?? 'week';
-  if (!(periodName in PERIODS)) throw new UserError('`period` must be day, week or month.', 'invalid-option');
-  const period = PERIODS[periodName as keyof typeof PERIODS];
+const usage: QuotaHandler<'usage'> = async (interaction, options, ctx) => {
+  const period = PERIODS[options.period ?? 'week'];
   // Drawing the chart can take longer than Discord's 3 seconds on a busy machine: acknowledge first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const settings = await ctx.settings.get(interaction.guildId);
@@ -114,4 +114,4 @@ const usage: Handler = async (interaction, ctx) => {
   });
 };
 
-export const CREDIT_HANDLERS: Readonly<Record<string, Handler>> = { grant, revoke, usage };
+export const CREDIT_HANDLERS = { grant, revoke, usage } satisfies Partial<QuotaHandlers>;

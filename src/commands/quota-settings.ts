@@ -11,18 +11,17 @@ import {
 } from '../services/credits/index.js';
 import { renderQuotaView, renderSettingsChange } from '../services/delivery/credits-replies.js';
 import { MIN_VIDEO_SECONDS } from '../services/percify/pricing.js';
-import { optionalWholeNumber, present, requiredWholeNumber, textOption } from './quota-access.js';
+import { optionalWholeNumber, trimmedText, wholeNumber } from './quota-access.js';
 import {
   MAX_CONCURRENT_JOBS_SETTING,
   MAX_CREDITS_SETTING,
   MAX_VIDEO_SECONDS_SETTING,
   PHRASE_MAX,
-} from './quota-data.js';
+} from './data/quota.js';
+import type { QuotaHandler, QuotaHandlers } from './quota-types.js';
 import type { GuildCommandInteraction } from './types.js';
 
 /** The `/quota` subcommands that read or change a guild's settings. */
-
-type Handler = (interaction: GuildCommandInteraction, ctx: BotContext) => Promise<void>;
 
 /** The settings schema's caps, repeated here so the refusal can say them before the schema does. */
 const MAX_CHANNELS = 100;
@@ -61,19 +60,18 @@ async function changeSettings(
   });
 }
 
-const view: Handler = async (interaction, ctx) => {
+const view: QuotaHandler<'view'> = async (interaction, _options, ctx) => {
   const settings = await ctx.settings.get(interaction.guildId);
   await interaction.reply({ embeds: [renderQuotaView(settings)], flags: MessageFlags.Ephemeral });
 };
 
-const allowance: Handler = async (interaction, ctx) => {
-  const amount = requiredWholeNumber(interaction, 'credits', 0, MAX_CREDITS_SETTING);
+const allowance: QuotaHandler<'allowance'> = async (interaction, options, ctx) => {
+  const amount = wholeNumber(options.credits, 'credits', 0, MAX_CREDITS_SETTING);
   await changeSettings(interaction, ctx, 'daily allowance', (s) => ({ ...s, allowancePerDay: amount }));
 };
 
-const role: Handler = async (interaction, ctx) => {
-  const target = present(interaction.options.getRole('role'), 'role');
-  const amount = requiredWholeNumber(interaction, 'credits', 0, MAX_CREDITS_SETTING);
+const role: QuotaHandler<'role'> = async (interaction, { role: target, credits }, ctx) => {
+  const amount = wholeNumber(credits, 'credits', 0, MAX_CREDITS_SETTING);
   if (target.id === interaction.guildId && amount > 0) {
     throw new UserError('Everyone has @everyone: use `/quota allowance` for the default.', 'invalid-option');
   }
@@ -85,13 +83,8 @@ const role: Handler = async (interaction, ctx) => {
   });
 };
 
-const budget: Handler = async (interaction, ctx) => {
-  const amount = requiredWholeNumber(interaction, 'credits', 0, MAX_CREDITS_SETTING);
-  const period = interaction.options.getString('period');
-  if (period !== null && period !== 'day' && period !== 'month') {
-    throw new UserError('`period` must be day or month.', 'invalid-option');
-  }
-  const show = interaction.options.getBoolean('show');
+const budget: QuotaHandler<'budget'> = async (interaction, { credits, period, show }, ctx) => {
+  const amount = wholeNumber(credits, 'credits', 0, MAX_CREDITS_SETTING);
   await changeSettings(interaction, ctx, 'server budget', (s) => ({
     ...s,
     budget: amount === 0 ? null : { credits: amount, period: period ?? s.budget?.period ?? 'day' },
@@ -127,25 +120,25 @@ function parseTierList(text: string): VideoTier[] {
   return VIDEO_TIERS.filter((tier) => names.includes(tier));
 }
 
-const limits: Handler = async (interaction, ctx) => {
-  const concurrentJobs = optionalWholeNumber(interaction, 'concurrent_jobs', 1, MAX_CONCURRENT_JOBS_SETTING);
-  const maxVariations = optionalWholeNumber(interaction, 'max_variations', 1, 4);
+const limits: QuotaHandler<'limits'> = async (interaction, options, ctx) => {
+  const concurrentJobs = optionalWholeNumber(
+    options.concurrent_jobs,
+    'concurrent_jobs',
+    1,
+    MAX_CONCURRENT_JOBS_SETTING,
+  );
+  const maxVariations = optionalWholeNumber(options.max_variations, 'max_variations', 1, 4);
   const maxVideoSeconds = optionalWholeNumber(
-    interaction,
+    options.max_video_seconds,
     'max_video_seconds',
     MIN_VIDEO_SECONDS,
     MAX_VIDEO_SECONDS_SETTING,
   );
-  const confirmAbove = optionalWholeNumber(interaction, 'confirm_above', 0, MAX_CREDITS_SETTING);
-  const modelsText = textOption(interaction, 'models', 100, false);
-  const allowedModels = modelsText === undefined ? undefined : parseModelList(modelsText);
-  const defaultText = interaction.options.getString('default_model');
-  const defaultModel = defaultText === null ? undefined : parseModelList(defaultText)[0];
-  if (defaultText !== null && (defaultModel === undefined || defaultText.includes(','))) {
-    throw new UserError(`\`default_model\` is one of ${AVATAR_MODELS.join(', ')}.`, 'unknown-model');
-  }
-  const tiersText = interaction.options.getString('tiers');
-  const allowedTiers = tiersText === null ? undefined : parseTierList(tiersText);
+  const confirmAbove = optionalWholeNumber(options.confirm_above, 'confirm_above', 0, MAX_CREDITS_SETTING);
+  const allowedModels =
+    options.models === undefined ? undefined : parseModelList(trimmedText(options.models, 'models', 100));
+  const defaultModel = options.default_model;
+  const allowedTiers = options.tiers === undefined ? undefined : parseTierList(options.tiers);
   const given = [concurrentJobs, maxVariations, maxVideoSeconds, confirmAbove, allowedModels, defaultModel];
   if (given.every((value) => value === undefined) && allowedTiers === undefined) {
     throw new UserError(
@@ -178,8 +171,7 @@ const limits: Handler = async (interaction, ctx) => {
   });
 };
 
-const channelsAdd: Handler = async (interaction, ctx) => {
-  const channel = present(interaction.options.getChannel('channel'), 'channel');
+const channelsAdd: QuotaHandler<'channels add'> = async (interaction, { channel }, ctx) => {
   await changeSettings(interaction, ctx, 'channels', (s) => {
     if (s.channels.includes(channel.id)) return s;
     if (s.channels.length >= MAX_CHANNELS) {
@@ -189,8 +181,7 @@ const channelsAdd: Handler = async (interaction, ctx) => {
   });
 };
 
-const channelsRemove: Handler = async (interaction, ctx) => {
-  const channel = present(interaction.options.getChannel('channel'), 'channel');
+const channelsRemove: QuotaHandler<'channels remove'> = async (interaction, { channel }, ctx) => {
   await changeSettings(interaction, ctx, 'channels', (s) => {
     if (!s.channels.includes(channel.id)) {
       throw new UserError(`<#${channel.id}> is not on the list. \`/quota view\` shows it.`, 'not-listed');
@@ -199,15 +190,15 @@ const channelsRemove: Handler = async (interaction, ctx) => {
   });
 };
 
-const channelsClear: Handler = async (interaction, ctx) => {
+const channelsClear: QuotaHandler<'channels clear'> = async (interaction, _options, ctx) => {
   await changeSettings(interaction, ctx, 'channels', (s) => ({ ...s, channels: [] }));
 };
 
 /** Phrases compare without case and outer spaces, so "Dragon " and "dragon" are one entry. */
 const samePhrase = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-const blocklistAdd: Handler = async (interaction, ctx) => {
-  const phrase = textOption(interaction, 'phrase', PHRASE_MAX, true) ?? '';
+const blocklistAdd: QuotaHandler<'blocklist add'> = async (interaction, options, ctx) => {
+  const phrase = trimmedText(options.phrase, 'phrase', PHRASE_MAX);
   await changeSettings(interaction, ctx, 'blocklist', (s) => {
     if (s.blocklist.some((entry) => samePhrase(entry, phrase))) return s;
     if (s.blocklist.length >= MAX_BLOCKED_PHRASES) {
@@ -217,8 +208,8 @@ const blocklistAdd: Handler = async (interaction, ctx) => {
   });
 };
 
-const blocklistRemove: Handler = async (interaction, ctx) => {
-  const phrase = textOption(interaction, 'phrase', PHRASE_MAX, true) ?? '';
+const blocklistRemove: QuotaHandler<'blocklist remove'> = async (interaction, options, ctx) => {
+  const phrase = trimmedText(options.phrase, 'phrase', PHRASE_MAX);
   await changeSettings(interaction, ctx, 'blocklist', (s) => {
     if (!s.blocklist.some((entry) => samePhrase(entry, phrase))) {
       throw new UserError(`"${phrase}" is not on the blocklist.`, 'not-listed');
@@ -227,7 +218,7 @@ const blocklistRemove: Handler = async (interaction, ctx) => {
   });
 };
 
-const blocklistList: Handler = async (interaction, ctx) => {
+const blocklistList: QuotaHandler<'blocklist list'> = async (interaction, _options, ctx) => {
   const settings = await ctx.settings.get(interaction.guildId);
   const embed = renderQuotaView(settings);
   await interaction.reply({
@@ -239,7 +230,7 @@ const blocklistList: Handler = async (interaction, ctx) => {
 };
 
 /** Keyed by "group subcommand" or "subcommand", as Discord shows the command. */
-export const SETTINGS_HANDLERS: Readonly<Record<string, Handler>> = {
+export const SETTINGS_HANDLERS = {
   view,
   allowance,
   role,
@@ -251,4 +242,4 @@ export const SETTINGS_HANDLERS: Readonly<Record<string, Handler>> = {
   'blocklist add': blocklistAdd,
   'blocklist remove': blocklistRemove,
   'blocklist list': blocklistList,
-};
+} satisfies Partial<QuotaHandlers>;

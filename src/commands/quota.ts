@@ -1,10 +1,9 @@
-import type { BotContext } from '../context.js';
-import { UserError } from '../errors.js';
+import { quotaCommandData } from './data/quota.js';
+import { defineCommand } from './kit/define-command.js';
 import { requireServerManager } from './quota-access.js';
 import { CREDIT_HANDLERS } from './quota-credits.js';
-import { quotaCommandData } from './quota-data.js';
 import { SETTINGS_HANDLERS } from './quota-settings.js';
-import type { CommandModule, GuildCommandInteraction } from './types.js';
+import type { QuotaHandler, QuotaHandlers, QuotaSubcommand } from './quota-types.js';
 
 /**
  * `/quota`: the admins' controls. Discord shows it only to members with Manage Server
@@ -12,16 +11,13 @@ import type { CommandModule, GuildCommandInteraction } from './types.js';
  * or changed, because admins can override who sees a command and interactions can be forged.
  */
 
-const HANDLERS = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS };
+const HANDLERS: QuotaHandlers = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS };
 
-async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
-  requireServerManager(interaction);
-  const group = interaction.options.getSubcommandGroup(false);
-  const subcommand = interaction.options.getSubcommand(true);
-  const handler = HANDLERS[group ? `${group} ${subcommand}` : subcommand];
-  if (!handler)
-    throw new UserError('That `/quota` subcommand is not available any more.', 'unknown-subcommand');
-  await handler(interaction, ctx);
-}
-
-export const quotaModule: CommandModule = { command: { data: quotaCommandData, execute } };
+export const quotaModule = defineCommand(quotaCommandData, {
+  async execute(interaction, { subcommand, options }, ctx) {
+    requireServerManager(interaction);
+    // TypeScript cannot pair a union's two fields; the reader filled both from one subcommand.
+    const handler = HANDLERS[subcommand] as QuotaHandler<QuotaSubcommand>;
+    await handler(interaction, options, ctx);
+  },
+});

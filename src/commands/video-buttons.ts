@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { VideoJob } from '../services/jobs/job-record.js';
 import type { VoiceChoice } from '../services/voices.js';
-import { SPEECH_MAX } from './animate-data.js';
+import { SPEECH_MAX } from './data/animate.js';
 import { DEFAULT_VOICE, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { ownedJob } from './owned-job.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
@@ -60,15 +60,13 @@ function voiceModal(jobId: string, voices: readonly VoiceChoice[]): APIModalInte
 }
 
 export const videoButtonHandlers: ComponentHandlers = {
-  async voice(interaction, [jobId = ''], ctx) {
+  async voice(interaction, { jobId }, ctx) {
     await ownedVideoJob(interaction, jobId, ctx);
-    if (!interaction.isButton()) return;
     await interaction.showModal(voiceModal(jobId, await ctx.voices.list()));
   },
 
-  async voicemodal(interaction, [jobId = ''], ctx) {
+  async voicemodal(interaction, { jobId }, ctx) {
     const job = await ownedVideoJob(interaction, jobId, ctx);
-    if (!interaction.isModalSubmit()) return;
     const chosen = interaction.fields.getStringSelectValues('voice')[0];
     const settings = await ctx.settings.get(interaction.guildId);
     const params = resolveVideoParams(
@@ -83,7 +81,7 @@ export const videoButtonHandlers: ComponentHandlers = {
     await startVideoJob(interaction, ctx, params);
   },
 
-  async rerender(interaction, [jobId = ''], ctx) {
+  async rerender(interaction, { jobId }, ctx) {
     const job = await ownedVideoJob(interaction, jobId, ctx);
     const settings = await ctx.settings.get(interaction.guildId);
     const { speech, existingVideoId: _existing, ...rest } = job.params;

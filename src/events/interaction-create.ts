@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Interaction } from 'discord.js';
-import type { CommandModule, ComponentHandler, SlashCommand } from '../commands/types.js';
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { CommandModule, GuildComponentInteraction, SlashCommand } from '../commands/types.js';
 import type { BotContext } from '../context.js';
 import { isUserError } from '../errors.js';
+import { COMPONENTS, namedArgs, type ComponentKind } from '../interactions/components.js';
 import { parseCustomId } from '../interactions/custom-id.js';
 import { answerNoChoices, answerPrivately } from '../interactions/respond.js';
 
@@ -15,20 +16,30 @@ export const MESSAGES = {
     `😵 Something went wrong on our side. Nothing was charged. Please try again in a moment (ref \`${reference}\`).`,
 } as const;
 
+/**
+ * A handler as the router holds it. The router calls one only with an interaction of a kind its
+ * component sends (checked against the component table), which is what its own type promises.
+ */
+type RoutedComponentHandler = (
+  interaction: GuildComponentInteraction,
+  args: Record<string, string>,
+  ctx: BotContext,
+) => Promise<void>;
+
 export interface InteractionRouter {
   commands: ReadonlyMap<string, SlashCommand>;
-  components: ReadonlyMap<string, ComponentHandler>;
+  components: ReadonlyMap<string, RoutedComponentHandler>;
 }
 
 export function buildRouter(modules: readonly CommandModule[]): InteractionRouter {
   const commands = new Map<string, SlashCommand>();
-  const components = new Map<string, ComponentHandler>();
+  const components = new Map<string, RoutedComponentHandler>();
   for (const { command, components: handlers } of modules) {
     if (commands.has(command.data.name)) throw new Error(`two commands are named ${command.data.name}`);
     commands.set(command.data.name, command);
     for (const [action, handler] of Object.entries(handlers ?? {})) {
       if (components.has(action)) throw new Error(`two handlers claim the custom id action ${action}`);
-      if (handler) components.set(action, handler);
+      if (handler) components.set(action, handler as RoutedComponentHandler);
     }
   }
   return { commands, components };
@@ -77,16 +88,30 @@ async function route(interaction: Interaction, ctx: BotContext, router: Interact
     await command.execute(interaction, ctx);
     return;
   }
-  if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
-    const parsed = parseCustomId(interaction.customId);
-    const handler = parsed ? router.components.get(parsed.action) : undefined;
-    if (!parsed || !handler) {
-      ctx.logger.warn({ customId: interaction.customId, user: interaction.user.id }, 'unknown custom id');
-      await answerPrivately(interaction, MESSAGES.staleComponent);
-      return;
-    }
-    await handler(interaction, parsed.args, ctx);
+  // Every other interaction is a component or a modal: each gets an answer, even one we cannot route.
+  const kind = componentKind(interaction);
+  const parsed = parseCustomId('customId' in interaction ? interaction.customId : '');
+  const handler = parsed ? router.components.get(parsed.action) : undefined;
+  const sends: readonly ComponentKind[] = parsed ? COMPONENTS[parsed.action].sends : [];
+  if (!parsed || !handler || !kind || !sends.includes(kind.kind)) {
+    ctx.logger.warn(
+      { customId: 'customId' in interaction ? interaction.customId : undefined, user: interaction.user.id },
+      'unknown custom id',
+    );
+    await answerPrivately(interaction, MESSAGES.staleComponent);
+    return;
   }
+  await handler(kind.interaction, namedArgs(parsed.action, parsed.args), ctx);
+}
+
+/** Narrows the interaction once, for the component table's kinds. */
+function componentKind(
+  interaction: RepliableInteraction<'cached'>,
+): { kind: ComponentKind; interaction: GuildComponentInteraction } | undefined {
+  if (interaction.isButton()) return { kind: 'button', interaction };
+  if (interaction.isStringSelectMenu()) return { kind: 'select', interaction };
+  if (interaction.isModalSubmit()) return { kind: 'modal', interaction };
+  return undefined;
 }
 
 async function reportFailure(interaction: Interaction, error: unknown, ctx: BotContext): Promise<void> {

@@ -6,32 +6,17 @@
  * is rejected, so a forged id can never reach a handler.
  */
 
+import { COMPONENTS, type ComponentArgValues, type CustomIdAction } from './components.js';
+
 export const CUSTOM_ID_VERSION = 'v1';
 export const CUSTOM_ID_MAX_LENGTH = 100;
 
-/** Every action and how many arguments it carries. */
-export const CUSTOM_ID_ACTIONS = {
-  // avatar results
-  reroll: 1, // jobId
-  variations: 2, // jobId, image index
-  hd: 2, // jobId, image index
-  animate: 2, // jobId, image index
-  delete: 1, // jobId
-  // the animate panel and confirmations
-  panel: 2, // panelId, field (tier | motion | duration | render | cancel)
-  confirm: 1, // pendingId
-  cancel: 1, // pendingId
-  // video results
-  voice: 1, // jobId (opens the Add voice modal)
-  voicemodal: 1, // jobId (the modal's submit)
-  rerender: 1, // jobId
-  // /avatar without a prompt
-  promptmodal: 1, // draftId
-  // /gallery paging
-  gallery: 3, // ownerId, page, direction/version
-} as const;
+/** How many arguments each action's id carries, read from the component table. */
+export const CUSTOM_ID_ACTIONS = Object.fromEntries(
+  Object.entries(COMPONENTS).map(([action, { args }]) => [action, args.length]),
+) as Readonly<Record<CustomIdAction, number>>;
 
-export type CustomIdAction = keyof typeof CUSTOM_ID_ACTIONS;
+export type { CustomIdAction };
 
 export interface ParsedCustomId {
   action: CustomIdAction;
@@ -44,12 +29,13 @@ function isAction(value: string): value is CustomIdAction {
   return Object.hasOwn(CUSTOM_ID_ACTIONS, value);
 }
 
-export function encodeCustomId(action: CustomIdAction, ...args: Array<string | number>): string {
+/** The argument count is checked by the compiler for literal actions, and here for everything else. */
+export function encodeCustomId<A extends CustomIdAction>(action: A, ...args: ComponentArgValues<A>): string {
   const expected = CUSTOM_ID_ACTIONS[action];
   if (args.length !== expected) {
     throw new Error(`custom id action "${action}" takes ${expected} argument(s), got ${args.length}`);
   }
-  const parts = args.map(String);
+  const parts = (args as ReadonlyArray<string | number>).map(String);
   for (const part of parts) {
     if (!ARGUMENT_PATTERN.test(part))
       throw new Error(`custom id argument "${part}" has characters not allowed`);

@@ -15,6 +15,17 @@ async function settled(message: EmulatedMessage): Promise<EmulatedMessage> {
   return h.emulator.driver.waitForEdit(message.id, (m) => TITLE_DONE.test(m.embeds[0]?.title ?? ''), 30_000);
 }
 
+/** Ben clicks 🎬 Animate under his avatar: the panel comes back privately. */
+function openPanel(): Promise<EmulatedMessage> {
+  return h.emulator.driver
+    .clickButton({
+      message: benAvatar.message,
+      customId: componentIds(benAvatar.message)['🎬 Animate']!,
+      user: 'ben',
+    })
+    .reply();
+}
+
 async function spent(user: string): Promise<number> {
   return (await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId(user), [])).spentToday;
 }
@@ -231,13 +242,7 @@ describe('/animate', () => {
   });
 
   it('opens the Animate panel from an avatar result, prices each choice live, and renders', async () => {
-    const panel = await h.emulator.driver
-      .clickButton({
-        message: benAvatar.message,
-        customId: componentIds(benAvatar.message)['🎬 Animate']!,
-        user: 'ben',
-      })
-      .reply();
+    const panel = await openPanel();
     expect(panel.ephemeral).toBe(true);
     const ids = componentIds(panel);
     const tierId = Object.values(ids).find((id) => id.endsWith(':tier'))!;
@@ -254,6 +259,22 @@ describe('/animate', () => {
       .reply();
     const done = await settled(job);
     expect(done.embeds[0]!.fields?.find((f) => f.name === 'Tier')?.value).toBe('Reality Lab');
+  });
+
+  it('sweeps a panel nobody came back to, and its select then says the panel has closed', async () => {
+    const panel = await openPanel();
+    const tierId = Object.values(componentIds(panel)).find((id) => id.endsWith(':tier'))!;
+    const key = `v1:animate-panel:${tierId.split(':')[2]!}`;
+    const store = h.app.context.store;
+    const record = await store.get<{ createdAt: number }>(key);
+    await store.set(key, { ...record, createdAt: Date.now() - 61 * 60_000 });
+    expect(await h.app.context.shortLived.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await store.get(key)).toBeUndefined();
+    const late = await h.emulator.driver
+      .selectMenu({ message: panel, customId: tierId, values: ['reality-lab'], user: 'ben' })
+      .reply();
+    expect(late.ephemeral).toBe(true);
+    expect(late.content).toContain('panels close after an hour');
   });
 
   it('adds a voice to a finished video through a modal', async () => {

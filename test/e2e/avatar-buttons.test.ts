@@ -73,7 +73,7 @@ describe('avatar result buttons', () => {
       .avatars()
       .filter((a) => a.prompt === 'a paper crane')
       .map((a) => a.seed)
-      .sort((a, b) => a! - b!);
+      .sort((a, b) => a - b);
     expect(seeds).toEqual([500, 501, 502, 503, 504]);
   });
 

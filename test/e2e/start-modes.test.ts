@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../support/processes.js';
+import { freePort } from '../../sandbox/processes.js';
 
 // `npm start` as a newcomer and an operator run it: the entry point in its own process, from an empty
 // folder (so no developer's .env is read and data/ lands in the temp folder), mode chosen by what is set.

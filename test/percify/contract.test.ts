@@ -250,7 +250,7 @@ describe('errors from the simulator', () => {
       headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ imageId: avatar.id, durationSeconds: 11, studioTier: 'basic' }),
     });
-    const body = (await answer.body.json()) as unknown;
+    const body = await answer.body.json();
     expect(errorFromResponse({ status: answer.statusCode, body })).toBeInstanceOf(InvalidDurationError);
   });
 

@@ -2,23 +2,22 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { startDiscordEmulator, type DiscordEmulator, type SeededGuild } from '../../sandbox/discord/index.js';
-import { startPercifySimulator, type PercifySimulator } from '../../sandbox/percify/index.js';
-import { deployCommands } from '../../src/deploy.js';
+import type { DiscordEmulator, SeededGuild } from '../../sandbox/discord/index.js';
+import type { PercifySimulator } from '../../sandbox/percify/index.js';
+import { startStack } from '../../sandbox/stack.js';
 import { silentLogger } from '../../src/logger.js';
 import { GuildSettingsService, Ledger } from '../../src/services/credits/index.js';
 import { JobStore } from '../../src/services/jobs/job-store.js';
 import { createStore, type Store } from '../../src/services/store.js';
-import { startTs } from '../support/processes.js';
 
 /**
  * The sandbox for the restart tests: the Discord emulator and the Percify simulator live in the test
- * process and outlive the bot, which runs as a child process (test/resilience/child.ts) on a SQLite
+ * process and outlive the bot, which runs as a child process (sandbox/bot-child.ts) on a SQLite
  * file in a temp dir, so it can be SIGKILLed and started again on the same state.
  */
 
 const TOKEN = 'resilience-bot-token';
-const CHILD_ENTRY = new URL('./child.ts', import.meta.url).pathname;
+const CHILD_ENTRY = new URL('../../sandbox/bot-child.ts', import.meta.url).pathname;
 
 export interface WorldOptions {
   members: string[];
@@ -58,26 +57,30 @@ export interface StoreParts {
 export async function startWorld(options: WorldOptions): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'bot-resilience-'));
   const databaseUrl = `sqlite://${join(dir, 'bot.sqlite')}`;
-  const emulator = await startDiscordEmulator({ botToken: TOKEN });
-  const guild = emulator.driver.seedGuild({
-    name: 'Crash Lab',
-    channels: [{ name: 'studio' }],
-    members: [
-      { username: 'ada', admin: true, owner: true },
-      ...options.members.map((username) => ({ username })),
+  const stack = await startStack({
+    botToken: TOKEN,
+    guilds: [
+      {
+        name: 'Crash Lab',
+        channels: [{ name: 'studio' }],
+        members: [
+          { username: 'ada', admin: true, owner: true },
+          ...options.members.map((username) => ({ username })),
+        ],
+      },
     ],
+    commands: 'first-guild',
+    percify: {
+      speed: options.speed,
+      plan: 'pro',
+      mediaScale: 0.25,
+      rateLimitPerMinute: 100_000,
+      webhookSecret: options.webhookSecret,
+    },
   });
-  const percify = await startPercifySimulator({
-    port: 0,
-    speed: options.speed,
-    plan: 'pro',
-    mediaScale: 0.25,
-    rateLimitPerMinute: 100_000,
-    ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
-  });
+  const { emulator, percify } = stack;
+  const guild = stack.guilds[0]!;
   percify.faults.latencyMs = options.percifyLatencyMs ?? 0;
-  await deployCommands({ token: TOKEN, apiUrl: emulator.apiUrl, guildId: guild.id });
-  const running = new Set<ChildProcess>();
 
   const withStore = async <T>(work: (parts: StoreParts) => Promise<T>): Promise<T> => {
     const logger = silentLogger();
@@ -91,25 +94,22 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     }
   };
 
-  const env = (): NodeJS.ProcessEnv => ({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_URL: emulator.apiUrl,
-    PERCIFY_API_KEY: 'resilience-key',
-    PERCIFY_API_URL: percify.url,
-    PERCIFY_PLAN: 'pro',
-    PERCIFY_RATE_LIMIT_PER_MINUTE: '100000',
-    PERCIFY_TIMEOUT_MS: String(options.percifyTimeoutMs ?? 5000),
-    DATABASE_URL: databaseUrl,
-    CHILD_PERCIFY_SPEED: String(options.speed),
-    ...(options.webhookSecret
-      ? {
-          PERCIFY_WEBHOOK_SECRET: options.webhookSecret,
-          WEBHOOK_HOST: '127.0.0.1',
-          WEBHOOK_PORT: '0',
-        }
-      : { WEBHOOKS_DISABLED: 'true' }),
-    ...(process.env.CHILD_LOG ? { CHILD_LOG: process.env.CHILD_LOG } : {}),
-  });
+  const env = (): Record<string, string> =>
+    stack.botEnv({
+      PERCIFY_PLAN: 'pro',
+      PERCIFY_RATE_LIMIT_PER_MINUTE: '100000',
+      PERCIFY_TIMEOUT_MS: String(options.percifyTimeoutMs ?? 5000),
+      DATABASE_URL: databaseUrl,
+      CHILD_PERCIFY_SPEED: String(options.speed),
+      ...(options.webhookSecret
+        ? {
+            PERCIFY_WEBHOOK_SECRET: options.webhookSecret,
+            WEBHOOK_HOST: '127.0.0.1',
+            WEBHOOK_PORT: '0',
+          }
+        : { WEBHOOKS_DISABLED: 'true' }),
+      ...(process.env.CHILD_LOG ? { CHILD_LOG: process.env.CHILD_LOG } : {}),
+    });
 
   return {
     emulator,
@@ -118,14 +118,12 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     databaseUrl,
     withStore,
     async startBot() {
-      const { child, output } = await startTs(CHILD_ENTRY, env(), /^ready.*\n/m, 30_000);
-      running.add(child);
+      const { child, output } = await stack.startBotChild(CHILD_ENTRY, env());
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null)
           resolve({ code: child.exitCode, signal: child.signalCode });
         else child.once('exit', (code, signal) => resolve({ code, signal }));
       });
-      void exited.then(() => running.delete(child));
       // CHILD_LOG=debug CHILD_LOG_FILE=/tmp/bot.log keeps every run's log for a look afterwards.
       if (process.env.CHILD_LOG_FILE)
         child.stderr?.pipe(createWriteStream(process.env.CHILD_LOG_FILE, { flags: 'a' }));
@@ -134,9 +132,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       return { child, output, exited };
     },
     async close() {
-      for (const child of running) child.kill('SIGKILL');
-      await percify.close();
-      await emulator.close();
+      await stack.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,21 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  startDiscordEmulator,
-  type DiscordEmulator,
-  type MemberSeed,
-  type RoleSeed,
-  type SeededGuild,
-} from '../../sandbox/discord/index.js';
-import {
-  startPercifySimulator,
-  type PercifySimulator,
-  type PercifySimulatorOptions,
-} from '../../sandbox/percify/index.js';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
-import { deployCommands } from '../../src/deploy.js';
+import type { DiscordEmulator, MemberSeed, RoleSeed, SeededGuild } from '../../sandbox/discord/index.js';
+import type { PercifySimulator, PercifySimulatorOptions } from '../../sandbox/percify/index.js';
+import { startStack } from '../../sandbox/stack.js';
+import type { RunningApp } from '../../src/app.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 
 /**
@@ -47,57 +36,55 @@ const TOKEN = 'e2e-bot-token';
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
   const speed = options.speed ?? 2000;
-  const emulator = await startDiscordEmulator({ botToken: TOKEN });
-  const guild = emulator.driver.seedGuild({
-    name: 'Studio',
-    channels: [{ name: 'general' }, { name: 'studio' }],
-    roles: options.roles ?? [],
-    members: [
-      { username: 'ada', globalName: 'Ada (admin)', admin: true, owner: true },
-      { username: 'ben', globalName: 'Ben' },
-      { username: 'cleo', globalName: 'Cleo' },
-      ...(options.members ?? []),
+  const plan = options.plan ?? 'pro';
+  const stack = await startStack({
+    botToken: TOKEN,
+    guilds: [
+      {
+        name: 'Studio',
+        channels: [{ name: 'general' }, { name: 'studio' }],
+        roles: options.roles ?? [],
+        members: [
+          { username: 'ada', globalName: 'Ada (admin)', admin: true, owner: true },
+          { username: 'ben', globalName: 'Ben' },
+          { username: 'cleo', globalName: 'Cleo' },
+          ...(options.members ?? []),
+        ],
+      },
     ],
+    commands: 'first-guild',
+    percify: { speed, plan, mediaScale: 0.25, ...options.simulator },
   });
-  const percify = await startPercifySimulator({
-    port: 0,
-    speed,
-    plan: options.plan ?? 'pro',
-    mediaScale: 0.25,
-    ...options.simulator,
-  });
-  const config = parseConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_URL: emulator.apiUrl,
-    PERCIFY_API_KEY: 'e2e-key',
-    PERCIFY_API_URL: percify.url,
-    PERCIFY_PLAN: options.plan ?? 'pro',
-    PERCIFY_RATE_LIMIT_PER_MINUTE: '100000',
-    WEBHOOKS_DISABLED: 'true',
-    DATABASE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
-    ...options.env,
-  });
-  await deployCommands({ token: TOKEN, apiUrl: emulator.apiUrl, guildId: guild.id });
-  const app = await startApp({
-    config,
-    // E2E_LOG=debug shows the bot's log while a test runs.
-    logger: process.env.E2E_LOG ? createLogger({ level: process.env.E2E_LOG }) : silentLogger(),
-    percifySpeed: speed,
-    progressIntervalMs: 50,
-    retryDelayMs: () => 100,
-    ...(options.resultNote ? { resultNote: options.resultNote } : {}),
-  });
-  await emulator.driver.waitForBot();
-  return {
-    emulator,
-    percify,
-    app,
-    guild,
-    async close() {
-      await app.stop();
-      await percify.close();
-      await emulator.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const app = await stack.startBot({
+      env: {
+        PERCIFY_PLAN: plan,
+        PERCIFY_RATE_LIMIT_PER_MINUTE: '100000',
+        WEBHOOKS_DISABLED: 'true',
+        DATABASE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
+        ...options.env,
+      },
+      // E2E_LOG=debug shows the bot's log while a test runs.
+      logger: process.env.E2E_LOG ? createLogger({ level: process.env.E2E_LOG }) : silentLogger(),
+      percifySpeed: speed,
+      progressIntervalMs: 50,
+      retryDelayMs: () => 100,
+      resultNote: options.resultNote,
+    });
+    await stack.emulator.driver.waitForBot();
+    return {
+      emulator: stack.emulator,
+      percify: stack.percify,
+      app,
+      guild: stack.guilds[0]!,
+      async close() {
+        await stack.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

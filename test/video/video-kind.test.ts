@@ -126,7 +126,7 @@ describe('video jobs against the simulator', () => {
     expect(job.video).toMatchObject({ durationSeconds: 8, hasAudio: false, creditCost: 48 });
     expect(job.percifyIds).toEqual([job.video?.videoId]);
 
-    const body = await kind.renderResult({ ...job, chargedCredits: 48 });
+    const { body } = await kind.renderResult({ ...job, chargedCredits: 48 });
     expect(body.files).toHaveLength(1);
     const file = body.files![0]!;
     expect(file.name).toBe('video.mp4');
@@ -165,7 +165,7 @@ describe('video jobs against the simulator', () => {
     const finished = await percify.getVideo(job.video?.videoId ?? '');
     expect(finished.hasAudio).toBe(true);
 
-    const body = await kind.renderResult({ ...job, chargedCredits: outcome.creditCost });
+    const { body } = await kind.renderResult({ ...job, chargedCredits: outcome.creditCost });
     expect(field(body, 'Voice')).toBe('Yes');
     expectDiscordAccepts(body);
   });
@@ -184,7 +184,7 @@ describe('video jobs against the simulator', () => {
     const audio = await percify.getAudio(job.audioId ?? '');
     expect(outcome.creditCost).toBe(audio.creditCost);
     expect(job.video?.hasAudio).toBe(true);
-    const body = await kind.renderResult(job);
+    const { body } = await kind.renderResult(job);
     expect(body.embeds[0]!.title).toBe('✅ Voice added');
   });
 
@@ -217,7 +217,7 @@ describe('video jobs against the simulator', () => {
     const { job } = await drive(videoJob({ avatarId: avatar.id }, { id: 'jbig4' }));
     uploadLimit = 1_000;
     const before = sim.requests.length;
-    const body = await kind.renderResult(job);
+    const { body, job: shown } = await kind.renderResult(job);
     expect(body.files).toBeUndefined();
     const remote = await percify.getVideo(job.video?.videoId ?? '');
     expect(body.embeds[0]!.url).toBe(remote.videoUrl);
@@ -229,7 +229,7 @@ describe('video jobs against the simulator', () => {
       .filter((entry) => entry.method === 'GET' && (remote.videoUrl ?? '').endsWith(entry.path));
     expect(downloads).toEqual([]);
     expectDiscordAccepts(body);
-    const after = asVideo(kind.afterDelivery(job, { attachments: [] }));
+    const after = asVideo(kind.afterDelivery(shown, { attachments: [] }));
     expect(after.video?.linkedUrl).toBe(remote.videoUrl);
   });
 

@@ -50,10 +50,9 @@ function toRegistered(
     version: core.store.nextId(),
     type,
     name: String(command.name),
-    name_localizations: (asRecord(command.name_localizations) as Record<string, string> | undefined) ?? null,
+    name_localizations: asRecord(command.name_localizations) ?? null,
     description: typeof command.description === 'string' ? command.description : '',
-    description_localizations:
-      (asRecord(command.description_localizations) as Record<string, string> | undefined) ?? null,
+    description_localizations: asRecord(command.description_localizations) ?? null,
     options: asArray(command.options) as APIApplicationCommandOption[],
     default_member_permissions: perms === undefined || perms === null ? null : String(perms),
     dm_permission: command.dm_permission !== false,
@@ -63,7 +62,7 @@ function toRegistered(
       ? (command.integration_types as RegisteredCommand['integration_types'])
       : [0],
     ...(guildId ? { guild_id: guildId } : {}),
-  } as RegisteredCommand;
+  };
 }
 
 function scope(core: EmulatorCore, params: Record<string, string>): string | undefined {

@@ -214,7 +214,7 @@ function addAudio(context: SimContext, video: SimVideo, raw: unknown): RouteAnsw
   }
   video.status = 'queued';
   delete video.error;
-  const revision = (video.videoUrl?.match(/_v(\d+)\./)?.[1] ?? '0') as string;
+  const revision = video.videoUrl?.match(/_v(\d+)\./)?.[1] ?? '0';
   const seconds = processingSeconds(video.studioTier, video.durationSeconds);
   submitRender(context, video, seconds, {
     charge: 0,

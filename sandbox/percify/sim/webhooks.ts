@@ -99,7 +99,7 @@ export class WebhookSender {
       () => controller.abort(),
       Math.max(1000, (ANSWER_TIMEOUT_SECONDS * 1000) / this.speed),
     );
-    fetch(url, {
+    void fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-percify-signature': signBody(key, event.body) },
       body: event.body,

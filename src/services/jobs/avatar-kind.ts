@@ -139,7 +139,7 @@ export class AvatarJobKind implements JobKindHandler {
         return { name: avatarFileName(index), data: media.bytes, contentType: 'image/png' };
       }),
     );
-    return { ...renderAvatarResult(job), files };
+    return { body: { ...renderAvatarResult(job), files }, job };
   }
 
   renderFailure(record: JobRecord, reason: string) {

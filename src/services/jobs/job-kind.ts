@@ -26,6 +26,12 @@ export type CheckOutcome =
   | { status: 'next-stage'; job: JobRecord }
   | { status: 'failed'; code: string; reason: string; stage?: string | undefined; charge?: number };
 
+/** What a result looks like, and the job as it shows it (e.g. with the link an over-limit video got). */
+export interface RenderedResult {
+  body: ReplyBody;
+  job: JobRecord;
+}
+
 export type ReconcileOutcome =
   /** Found what the lost request created. */
   | { status: 'found'; job: JobRecord }
@@ -46,9 +52,9 @@ export interface JobKindHandler {
     view: { position?: number | undefined; startedAt?: number | undefined },
   ): ReplyBody;
   /** May download media to upload; called again if a delivery is retried. */
-  renderResult(job: JobRecord): Promise<ReplyBody>;
+  renderResult(job: JobRecord): Promise<RenderedResult>;
   renderFailure(job: JobRecord, reason: string): ReplyBody;
-  /** After a successful delivery: record where the media now lives (e.g. Discord attachment URLs). */
+  /** After a successful delivery of `renderResult`'s job: where the media now lives (Discord URLs). */
   afterDelivery?(
     job: JobRecord,
     message: { attachments: Array<{ url: string; filename: string }> },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AvatarModel, StudioTier, VideoFormat, VideoFps } from '../percify/pricing.js';
-import type { AspectRatio, MotionStyle, StylePreset } from '../percify/requests.js';
+import type { AspectRatio, MotionStyle, StylePreset } from '../../percify-catalog.js';
 
 /**
  * A job is one thing a member asked for that Percify works on: a set of avatar images, or a video

@@ -8,9 +8,12 @@ import {
 import { FairQueue, type QueuedItem } from './fair-queue.js';
 import type { CheckOutcome, JobKindHandler } from './job-kind.js';
 import { FINAL_STATES, type JobKind, type JobRecord } from './job-record.js';
+import { JobScheduler } from './job-scheduler.js';
 import type { JobStore } from './job-store.js';
 import { nextPollDelay, planPolls } from './poll-schedule.js';
 import { ProgressUpdates } from './progress-updates.js';
+import { QueuePositionDisplay } from './queue-positions.js';
+import { ResourceIndex } from './resource-index.js';
 
 /** The two ways a reservation ends; the ledger makes both idempotent by job id. */
 export interface CreditSettlement {
@@ -46,9 +49,6 @@ interface QueueItem extends QueuedItem {
 /** How long a job may wait for Percify to accept it (outages, rate limits) before it is refunded. */
 const MAX_WAIT_MS = 30 * 60_000;
 
-/** How many waiting replies show their place in line live. */
-const POSITIONS_SHOWN = 10;
-
 const MESSAGES = {
   timedOut: 'Percify did not finish this in time.',
   undeliverable: 'The result could not be posted here.',
@@ -56,29 +56,36 @@ const MESSAGES = {
 } as const;
 
 /**
- * Takes jobs from their record to a delivered result or a refund: waits for a plan slot, submits,
- * tracks by polling (a webhook only makes the next look come sooner), delivers, and settles the
- * credits exactly once. Every step is written to the job record before the next one starts, so
- * `resume()` can pick any job up where a crash left it.
+ * The jobs' state machine: takes each job from its record to a delivered result or a refund: waits
+ * for a plan slot, submits, tracks by polling (a webhook only makes the next look come sooner),
+ * delivers, and settles the credits exactly once. Every step is written to the job record before the
+ * next one starts, so `resume()` can pick any job up where a crash left it. When steps run is the
+ * scheduler's business; what a waiting reply shows, the position display's.
  */
 export class JobRunner {
   readonly #queue: FairQueue<QueueItem>;
   readonly #progress: ProgressUpdates;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #locks = new Map<string, Promise<void>>();
-  /** Percify resource id -> job id, for webhooks; only open jobs matter. */
-  readonly #byResource = new Map<string, string>();
-  /** The place in line each waiting reply shows, so only changes cause an edit. */
-  readonly #shownPositions = new Map<string, number>();
+  readonly #scheduler: JobScheduler;
+  readonly #resources = new ResourceIndex();
+  readonly #positions: QueuePositionDisplay;
   readonly #now: () => number;
-  #stopped = false;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.#now = options.now ?? Date.now;
+    this.#scheduler = new JobScheduler({
+      step: (jobId) => this.#step(jobId),
+      logger: options.logger,
+      retryDelayMs: options.retryDelayMs,
+    });
+    this.#positions = new QueuePositionDisplay((jobId, position) => {
+      void this.options.jobs.get(jobId).then((job) => {
+        if (job && job.state === 'queued') this.#showProgress(job, position);
+      });
+    });
     this.#queue = new FairQueue<QueueItem>({
       capacity: options.capacity,
       onStart: (item) => this.#schedule(item.id, 0),
-      onPositionsChanged: () => this.#showPositions(),
+      onPositionsChanged: () => this.#positions.update(this.#queue.positions()),
     });
     this.#progress = new ProgressUpdates(
       options.progressIntervalMs ?? 5_000,
@@ -117,7 +124,7 @@ export class JobRunner {
         continue;
       }
       resumed++;
-      for (const resource of job.percifyIds) this.#byResource.set(resource, job.id);
+      this.#resources.add(job);
       if (job.state === 'queued') this.#queue.enqueue(this.#item(job));
       else if (job.state === 'delivering') this.#schedule(job.id, 0);
       else {
@@ -130,7 +137,7 @@ export class JobRunner {
 
   /** A webhook named this resource: look at its job now instead of at the next planned poll. */
   nudge(resourceId: string): 'handled' | 'unknown' {
-    const jobId = this.#byResource.get(resourceId);
+    const jobId = this.#resources.jobFor(resourceId);
     if (!jobId) return 'unknown';
     this.#schedule(jobId, 0);
     return 'handled';
@@ -138,11 +145,9 @@ export class JobRunner {
 
   /** Stops timers and waits for steps under way, so every write finishes before the store closes. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    for (const timer of this.#timers.values()) clearTimeout(timer);
-    this.#timers.clear();
+    const steps = this.#scheduler.stop();
     this.#progress.stop();
-    await Promise.allSettled([...this.#locks.values()]);
+    await steps;
   }
 
   #item(job: JobRecord): QueueItem {
@@ -157,35 +162,15 @@ export class JobRunner {
   }
 
   #schedule(jobId: string, delayMs: number): void {
-    if (this.#stopped) return;
-    clearTimeout(this.#timers.get(jobId));
-    const timer = setTimeout(() => {
-      this.#timers.delete(jobId);
-      void this.#exclusive(jobId, () => this.#step(jobId));
-    }, delayMs);
-    this.#timers.set(jobId, timer);
-  }
-
-  /** One step at a time per job, whatever woke it (queue, poll timer, webhook). */
-  #exclusive(jobId: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.#locks.get(jobId) ?? Promise.resolve();
-    const next = previous.then(work).catch((error: unknown) => {
-      this.options.logger.error({ jobId, err: error }, 'job step failed; retrying later');
-      this.#schedule(jobId, this.#retryDelay(1));
-    });
-    this.#locks.set(jobId, next);
-    void next.finally(() => {
-      if (this.#locks.get(jobId) === next) this.#locks.delete(jobId);
-    });
-    return next;
+    this.#scheduler.schedule(jobId, delayMs);
   }
 
   #retryDelay(attempt: number): number {
-    return this.options.retryDelayMs?.(attempt) ?? Math.min(60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+    return this.#scheduler.retryDelay(attempt);
   }
 
   async #step(jobId: string): Promise<void> {
-    if (this.#stopped) return;
+    if (this.#scheduler.stopped) return;
     const job = await this.options.jobs.get(jobId);
     if (!job || FINAL_STATES.has(job.state)) {
       this.#queue.finish(jobId);
@@ -200,6 +185,10 @@ export class JobRunner {
         return this.#poll(job);
       case 'delivering':
         return this.#deliver(job);
+      case 'done':
+      case 'failed':
+        // Final states are handled above; listed so a new state cannot be forgotten here.
+        return;
     }
   }
 
@@ -248,7 +237,7 @@ export class JobRunner {
       state: 'processing',
       submittedAt: job.submittedAt ?? this.#now(),
     }));
-    for (const resource of saved.percifyIds) this.#byResource.set(resource, saved.id);
+    this.#resources.add(saved);
     this.#showProgress(saved);
     this.#schedulePoll(saved);
   }
@@ -271,7 +260,7 @@ export class JobRunner {
     const elapsed = this.#now() - (job.submittedAt ?? this.#now());
     const delay = nextPollDelay(plan, elapsed);
     if (delay === null) {
-      void this.#exclusive(job.id, () => this.#fail(job, 'timed_out', MESSAGES.timedOut));
+      void this.#scheduler.exclusive(job.id, () => this.#fail(job, 'timed_out', MESSAGES.timedOut));
       return;
     }
     this.#schedule(job.id, delay);
@@ -330,8 +319,10 @@ export class JobRunner {
     const handler = this.#handler(job);
     await this.#progress.forget(job.id);
     let delivered;
+    let rendered;
     try {
-      delivered = await this.options.messenger.deliver(this.#target(job), await handler.renderResult(job));
+      rendered = await handler.renderResult(job);
+      delivered = await this.options.messenger.deliver(this.#target(job), rendered.body);
     } catch (error) {
       if (error instanceof DeliveryFailedError && !error.transient) {
         this.options.logger.error({ jobId: job.id, err: error }, 'result could not be delivered anywhere');
@@ -343,7 +334,7 @@ export class JobRunner {
       return this.#schedule(job.id, this.#retryDelay(attempts));
     }
     this.options.onDelivered?.(delivered.path);
-    const withMedia = handler.afterDelivery?.(job, delivered.message) ?? job;
+    const withMedia = handler.afterDelivery?.(rendered.job, delivered.message) ?? rendered.job;
     // Charged only once the member has the result; capture is idempotent if we crash right here.
     await this.options.credits.capture(job.id, job.chargedCredits ?? 0);
     const done = await this.#save(job, () => ({
@@ -376,7 +367,7 @@ export class JobRunner {
   }
 
   #finished(job: JobRecord): void {
-    for (const resource of job.percifyIds) this.#byResource.delete(resource);
+    this.#resources.remove(job);
     this.options.onJobFinished?.(job);
   }
 
@@ -385,22 +376,5 @@ export class JobRunner {
     this.#progress.push(job.id, async () => {
       await this.options.messenger.editProgress(this.#target(job), body);
     });
-  }
-
-  #showPositions(): void {
-    const positions = this.#queue.positions();
-    for (const jobId of this.#shownPositions.keys()) {
-      if (!positions.has(jobId)) this.#shownPositions.delete(jobId);
-    }
-    for (const [jobId, position] of positions) {
-      // Places further back change with every job that starts; editing them all each time would
-      // grow with the square of the queue. They are told when they come within reach.
-      if (position > POSITIONS_SHOWN) continue;
-      if (this.#shownPositions.get(jobId) === position) continue;
-      this.#shownPositions.set(jobId, position);
-      void this.options.jobs.get(jobId).then((job) => {
-        if (job && job.state === 'queued') this.#showProgress(job, position);
-      });
-    }
   }
 }

@@ -47,6 +47,9 @@ export function videoSubmitFailure(
       return { status: 'refused', code, reason: 'The text to speak is too long. Shorten it and try again.' };
     case 'unsupported_language':
       return { status: 'refused', code, reason: 'Percify cannot speak the language of this text yet.' };
+    default:
+      // Every other code means what it means for any request: mapped below.
+      break;
   }
   if (error instanceof PercifyValidationError) {
     // Our own check before sending: nothing reached Percify. Name the field, never a raw message.

@@ -10,7 +10,13 @@ import {
   type VideoMedia,
 } from '../delivery/video-replies.js';
 import type { ReplyBody } from '../delivery/avatar-replies.js';
-import type { CheckOutcome, JobKindHandler, ReconcileOutcome, SubmitOutcome } from './job-kind.js';
+import type {
+  CheckOutcome,
+  JobKindHandler,
+  ReconcileOutcome,
+  RenderedResult,
+  SubmitOutcome,
+} from './job-kind.js';
 import type { JobRecord, ResultVideo, VideoJob } from './job-record.js';
 import { videoProgress } from './video-progress.js';
 import { reconcileVideoStage } from './video-reconcile.js';
@@ -67,8 +73,6 @@ function toResult(video: Video, job: VideoJob, hasAudio: boolean, creditCost: nu
 
 export class VideoJobKind implements JobKindHandler {
   readonly #now: () => number;
-  /** Where an over-limit video was linked, between renderResult and afterDelivery. */
-  readonly #linked = new Map<string, string>();
 
   constructor(
     private readonly percify: PercifyClient,
@@ -200,14 +204,14 @@ export class VideoJobKind implements JobKindHandler {
     return renderVideoPending(job, { position: view.position, progress });
   }
 
-  async renderResult(record: JobRecord): Promise<ReplyBody> {
+  async renderResult(record: JobRecord): Promise<RenderedResult> {
     const job = asVideoJob(record);
-    if (!job.video) throw new Error(`job ${job.id} has no video to deliver`);
-    const video = await this.percify.getVideo(job.video.videoId);
+    const result = job.video;
+    if (!result) throw new Error(`job ${job.id} has no video to deliver`);
+    const video = await this.percify.getVideo(result.videoId);
     if (!video.videoUrl) throw new Error(`video ${video.id} has no URL`);
     const limit = this.options.uploadLimitBytes(job);
-    const link = (sizeBytes: number | undefined): ReplyBody => {
-      this.#linked.set(job.id, video.videoUrl ?? '');
+    const link = (sizeBytes: number | undefined): RenderedResult => {
       const media: VideoMedia = {
         kind: 'link',
         url: video.videoUrl ?? '',
@@ -215,7 +219,11 @@ export class VideoJobKind implements JobKindHandler {
         sizeBytes,
         limitBytes: limit,
       };
-      return renderVideoResult(job, media);
+      // The job as the reply shows it: linked, until a later delivery uploads the file.
+      return {
+        body: renderVideoResult(job, media),
+        job: { ...job, video: { ...result, linkedUrl: media.url } },
+      };
     };
     // The real size of what would be downloaded; the answer's fileSize when the CDN does not say.
     const size = (await this.percify.probeMediaSize(video.videoUrl)) ?? video.fileSize;
@@ -227,12 +235,12 @@ export class VideoJobKind implements JobKindHandler {
       if (error instanceof MediaTooLargeError) return link(size);
       throw error;
     }
-    this.#linked.delete(job.id);
-    const fileName = videoFileName(job.video.format);
-    return {
+    const fileName = videoFileName(result.format);
+    const body = {
       ...renderVideoResult(job, { kind: 'upload', fileName, thumbnailUrl: video.thumbnailUrl }),
       files: [{ name: fileName, data: bytes, contentType: contentType(fileName) }],
     };
+    return { body, job };
   }
 
   renderFailure(record: JobRecord, reason: string): ReplyBody {
@@ -246,15 +254,10 @@ export class VideoJobKind implements JobKindHandler {
   ): JobRecord {
     const job = asVideoJob(record);
     if (!job.video) return job;
-    const linkedUrl = this.#linked.get(job.id);
-    this.#linked.delete(job.id);
     const fileName = videoFileName(job.video.format);
     const discordUrl = message.attachments.find((file) => file.filename === fileName)?.url;
-    const video: ResultVideo = {
-      ...job.video,
-      ...(discordUrl ? { discordUrl, linkedUrl: undefined } : {}),
-      ...(linkedUrl && !discordUrl ? { linkedUrl } : {}),
-    };
+    if (!discordUrl) return job;
+    const video: ResultVideo = { ...job.video, discordUrl, linkedUrl: undefined };
     return { ...job, video };
   }
 }

@@ -18,7 +18,9 @@ export function toGeneratedAvatars(
   answer: z.output<typeof generateAvatarResponseSchema>,
   requestedModel: AvatarModel | undefined,
 ): GeneratedAvatars {
-  const avatars = 'avatars' in answer && Array.isArray(answer.avatars) ? answer.avatars : [answer as Avatar];
+  // The schema checked each entry; Array.isArray alone would type them `any`.
+  const avatars: Avatar[] =
+    'avatars' in answer && Array.isArray(answer.avatars) ? (answer.avatars as Avatar[]) : [answer as Avatar];
   const answerCost = answer.creditCost;
   // In a batch answer a top-level cost equal to one image's cost is a per-image price, not a total.
   if (answerCost !== undefined && (avatars.length === 1 || answerCost !== avatars[0]?.creditCost)) {

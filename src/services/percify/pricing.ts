@@ -1,87 +1,22 @@
+import {
+  AVATAR_MODELS,
+  MAX_BATCH_SIZE,
+  MODEL_INFO,
+  STUDIO_TIERS,
+  TIER_SPECS,
+  type AvatarModel,
+  type StudioTier,
+} from '../../percify-catalog.js';
 import { PercifyValidationError } from './errors.js';
+
+// The catalog is data the command definitions share; re-exported so the client's callers find it here too.
+export * from '../../percify-catalog.js';
 
 /**
  * Percify prices and limits, copied from the Avatar "generate" page and the Video Studio overview
  * (the two documents the project was created from) and the audio overview. Pure functions and
  * constants, so the /help page can print the price list and tests can pin every worked example.
  */
-
-export const AVATAR_MODELS = ['flux', 'imagen3', 'reality4'] as const;
-export type AvatarModel = (typeof AVATAR_MODELS)[number];
-
-export const STUDIO_TIERS = ['basic', 'reality-lab'] as const;
-export type StudioTier = (typeof STUDIO_TIERS)[number];
-
-export const VIDEO_FORMATS = ['mp4', 'webm', 'mov'] as const;
-export type VideoFormat = (typeof VIDEO_FORMATS)[number];
-
-export const VIDEO_FPS = [24, 30, 60] as const;
-export type VideoFps = (typeof VIDEO_FPS)[number];
-
-export const MAX_BATCH_SIZE = 4;
-export const MIN_VIDEO_SECONDS = 3;
-
-export interface ModelInfo {
-  label: string;
-  description: string;
-  /** Credits per image; a batch costs this times batchSize. */
-  credits: number;
-}
-
-export const MODEL_INFO: Readonly<Record<AvatarModel, ModelInfo>> = {
-  flux: { label: 'Fast', description: 'Fast, standard quality', credits: 2 },
-  imagen3: { label: 'High quality', description: 'High quality', credits: 5 },
-  reality4: { label: 'Ultra realistic', description: 'Ultra realistic', credits: 5 },
-};
-
-export interface TierSpec {
-  label: string;
-  resolution: '720p' | '1080p';
-  width: number;
-  height: number;
-  fps: readonly VideoFps[];
-  defaultFps: VideoFps;
-  minSeconds: number;
-  maxSeconds: number;
-  formats: readonly VideoFormat[];
-  /** Credits for a clip up to `includedSeconds` long. */
-  baseCredits: number;
-  includedSeconds: number;
-  /** Credits for each second beyond `includedSeconds`. */
-  perSecondCredits: number;
-}
-
-export const TIER_SPECS: Readonly<Record<StudioTier, TierSpec>> = {
-  basic: {
-    label: 'Basic',
-    resolution: '720p',
-    width: 1280,
-    height: 720,
-    // The docs give 30 fps for Basic; 24 is accepted as well (only 60 needs Reality Lab).
-    fps: [24, 30],
-    defaultFps: 30,
-    minSeconds: MIN_VIDEO_SECONDS,
-    maxSeconds: 10,
-    formats: ['mp4', 'webm'],
-    baseCredits: 30,
-    includedSeconds: 5,
-    perSecondCredits: 6,
-  },
-  'reality-lab': {
-    label: 'Reality Lab',
-    resolution: '1080p',
-    width: 1920,
-    height: 1080,
-    fps: [24, 30, 60],
-    defaultFps: 30,
-    minSeconds: MIN_VIDEO_SECONDS,
-    maxSeconds: 30,
-    formats: ['mp4', 'webm', 'mov'],
-    baseCredits: 20,
-    includedSeconds: 5,
-    perSecondCredits: 4,
-  },
-};
 
 export const AUDIO_BASE_CREDITS = 5;
 export const AUDIO_CREDITS_PER_SECOND = 1;

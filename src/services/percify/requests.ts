@@ -13,27 +13,20 @@ import {
   type VideoFps,
 } from './pricing.js';
 import { JOB_STATUSES, type JobStatus } from './schemas.js';
+import {
+  ASPECT_RATIOS,
+  MAX_SEED,
+  MOTION_STYLES,
+  STYLE_PRESETS,
+  type AspectRatio,
+  type MotionStyle,
+  type StylePreset,
+} from '../../percify-catalog.js';
 
 /**
  * Request types and their checks against the documented ranges. Every check runs before anything is
  * sent, so a bad input costs no request and no credits. Each function returns the JSON body to send.
  */
-
-export const ASPECT_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4'] as const;
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-
-export const STYLE_PRESETS = [
-  'professional',
-  'anime',
-  'fantasy',
-  'cyberpunk',
-  'renaissance',
-  'realistic',
-] as const;
-export type StylePreset = (typeof STYLE_PRESETS)[number];
-
-export const MOTION_STYLES = ['subtle', 'moderate', 'dynamic'] as const;
-export type MotionStyle = (typeof MOTION_STYLES)[number];
 
 /**
  * The docs give no prompt limit (the SDK guide's own check stops at 500); 1000 keeps absurd inputs
@@ -42,7 +35,6 @@ export type MotionStyle = (typeof MOTION_STYLES)[number];
 export const PROMPT_MAX_LENGTH = 1000;
 /** The prose says 10,000 characters, the OpenAPI file 5,000: the lower one is safe with both. */
 export const SPEECH_TEXT_MAX_LENGTH = 5000;
-export const MAX_SEED = 2_147_483_647;
 
 export interface GenerateAvatarRequest {
   prompt: string;

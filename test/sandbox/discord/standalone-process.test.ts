@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startTs } from '../../support/processes.js';
+import { freePort, startTs } from '../../../sandbox/processes.js';
 import { startTestBot, type TestBot } from './test-bot.js';
 
 // `npm run emulator` in its own process, a discord.js bot connecting to it, and a command driven over

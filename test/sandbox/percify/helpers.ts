@@ -47,8 +47,7 @@ export async function call(
 
 export const errorOf = (
   answer: Answer,
-): { code?: string; message?: string; details?: Record<string, unknown> } =>
-  (answer.body.error ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+): { code?: string; message?: string; details?: Record<string, unknown> } => answer.body.error ?? {};
 
 /** Polls a job until it leaves queued/processing. */
 export async function settle(

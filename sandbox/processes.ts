@@ -15,7 +15,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** tsx's loader by absolute URL, so a child can run from any working directory. */
-const TSX_LOADER = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+const TSX_LOADER = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 
 export interface RunResult {
   code: number | null;

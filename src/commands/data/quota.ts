@@ -1,4 +1,3 @@
-import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
   ChannelType,
@@ -6,11 +5,11 @@ import {
   type APIApplicationCommandChannelOption,
   type APIApplicationCommandIntegerOption,
   type APIApplicationCommandStringOption,
-  type APIApplicationCommandSubcommandOption,
+  type APIApplicationCommandUserOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { AVATAR_MODELS } from '../services/credits/index.js';
-import { MIN_VIDEO_SECONDS } from '../services/percify/pricing.js';
+import { AVATAR_MODELS, MIN_VIDEO_SECONDS } from '../../percify-catalog.js';
+import { GUILD_SLASH_COMMAND } from './guild-command.js';
 
 /** `/quota`: how a server's admins keep spending under control. Data only, so deploy can import it. */
 
@@ -23,51 +22,48 @@ export const PHRASE_MAX = 100;
 
 const O = ApplicationCommandOptionType;
 
-const creditsOption = (description: string, minValue = 0): APIApplicationCommandIntegerOption => ({
-  type: O.Integer,
-  name: 'credits',
-  description,
+// The helpers keep their literal types (`as const`), so the handlers' option types follow from them.
+const creditsOption = (description: string, minValue = 0) =>
+  ({
+    type: O.Integer,
+    name: 'credits',
+    description,
+    required: true,
+    min_value: minValue,
+    max_value: MAX_CREDITS_SETTING,
+  }) as const satisfies APIApplicationCommandIntegerOption;
+
+const memberOption = {
+  type: O.User,
+  name: 'member',
+  description: 'Whose credits',
   required: true,
-  min_value: minValue,
-  max_value: MAX_CREDITS_SETTING,
-});
+} as const satisfies APIApplicationCommandUserOption;
 
-const memberCreditChange = (
-  name: 'grant' | 'revoke',
-  description: string,
-): APIApplicationCommandSubcommandOption => ({
-  type: O.Subcommand,
-  name,
-  description,
-  options: [
-    { type: O.User, name: 'member', description: 'Whose credits', required: true },
-    creditsOption(name === 'grant' ? 'How many credits to give' : 'How many granted credits to take', 1),
-    {
-      type: O.String,
-      name: 'reason',
-      description: 'Why (kept in the audit log)',
-      min_length: 1,
-      max_length: REASON_MAX,
-    },
-  ],
-});
+const reasonOption = {
+  type: O.String,
+  name: 'reason',
+  description: 'Why (kept in the audit log)',
+  min_length: 1,
+  max_length: REASON_MAX,
+} as const satisfies APIApplicationCommandStringOption;
 
-const channelOption: APIApplicationCommandChannelOption = {
+const channelOption = {
   type: O.Channel,
   name: 'channel',
   description: 'A text channel',
   required: true,
   channel_types: [ChannelType.GuildText],
-};
+} as const satisfies APIApplicationCommandChannelOption;
 
-const phraseOption: APIApplicationCommandStringOption = {
+const phraseOption = {
   type: O.String,
   name: 'phrase',
   description: 'A word or phrase',
   required: true,
   min_length: 1,
   max_length: PHRASE_MAX,
-};
+} as const satisfies APIApplicationCommandStringOption;
 
 export const quotaCommandData = {
   name: 'quota',
@@ -167,8 +163,18 @@ export const quotaCommandData = {
         },
       ],
     },
-    memberCreditChange('grant', 'Give a member credits that last until spent'),
-    memberCreditChange('revoke', "Take back some of a member's granted credits"),
+    {
+      type: O.Subcommand,
+      name: 'grant',
+      description: 'Give a member credits that last until spent',
+      options: [memberOption, creditsOption('How many credits to give', 1), reasonOption],
+    },
+    {
+      type: O.Subcommand,
+      name: 'revoke',
+      description: "Take back some of a member's granted credits",
+      options: [memberOption, creditsOption('How many granted credits to take', 1), reasonOption],
+    },
     {
       type: O.SubcommandGroup,
       name: 'channels',

@@ -1,10 +1,10 @@
 import pino from 'pino';
-import { startApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
-import { createLogger, silentLogger } from '../../src/logger.js';
+import { startApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { createLogger, silentLogger } from '../src/logger.js';
 
 /**
- * The real bot as a child process for the crash and shutdown tests: configured only through the
+ * The real bot as a child process for the crash and shutdown tests and the benchmark: configured only through the
  * environment (like src/index.ts), plus the sandbox's speed-up knobs so jobs take moments, not
  * minutes. Prints `ready <webhook url>` once startApp has resumed every unfinished job, and stops on SIGTERM the
  * way the production entry does (exit 0 after stop(), 1 past 10 s).

@@ -1,9 +1,9 @@
-import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { TIER_SPECS } from '../services/percify/pricing.js';
+import { TIER_SPECS } from '../../percify-catalog.js';
+import { GUILD_SLASH_COMMAND } from './guild-command.js';
 
 /** `/animate` as Discord registers it: data only, so deploy-commands can import it alone. */
 

@@ -1,10 +1,9 @@
-import { GUILD_SLASH_COMMAND } from './types.js';
 import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { MODEL_INFO } from '../services/percify/pricing.js';
-import { ASPECT_RATIOS, MAX_SEED, STYLE_PRESETS } from '../services/percify/requests.js';
+import { ASPECT_RATIOS, MAX_SEED, MODEL_INFO, STYLE_PRESETS } from '../../percify-catalog.js';
+import { GUILD_SLASH_COMMAND } from './guild-command.js';
 
 /** `/avatar`: a prompt becomes 1 to 4 avatar images. */
 
