@@ -121,6 +121,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       PERCIFY_WEBHOOK_SECRET: secret,
       WEBHOOK_HOST: '127.0.0.1',
       WEBHOOK_PORT: '0',
+      METRICS_PORT: '0',
       DATABASE_URL: options.databaseUrl,
       LOG_LEVEL: options.logLevel ?? 'info',
       SANDBOX_PORT: String(options.port),

@@ -15,6 +15,14 @@ import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { createMetrics } from './services/metrics.js';
+import { instrumentDiscord } from './services/ops/discord-instruments.js';
+import { JobTelemetry } from './services/ops/job-telemetry.js';
+import { openJobCounts } from './services/ops/open-job-counts.js';
+import { createOpsMetrics } from './services/ops/ops-metrics.js';
+import { startOpsServer, type OpsServer } from './services/ops/ops-server.js';
+import { PercifyReachability } from './services/ops/percify-reachability.js';
+import { readinessProbe } from './services/ops/readiness.js';
+import { observedSettlement } from './services/ops/settlement-telemetry.js';
 import { PercifyClient } from './services/percify/client.js';
 import { createStore } from './services/store.js';
 import { VoiceCatalog } from './services/voices.js';
@@ -55,6 +63,8 @@ export interface RunningApp {
   readonly client: Client;
   readonly context: BotContext;
   readonly webhookUrl: string | undefined;
+  /** The metrics listener (/metrics, /livez, /readyz) as bound, e.g. `http://127.0.0.1:9464`. */
+  readonly metricsUrl: string;
   /** Stops taking commands, lets running writes finish, then closes every connection. */
   stop(): Promise<void>;
 }
@@ -72,7 +82,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   if (resolveWebhookMode(config) === 'missing-secret') throw new MissingWebhookSecretError();
 
   const store = await createStore(config.DATABASE_URL, { logger });
-  const metrics = createMetrics();
+  const metrics = createMetrics({ defaultMetrics: true });
+  const opsMetrics = createOpsMetrics(metrics.registry);
+  const telemetry = new JobTelemetry({ logger, metrics, ops: opsMetrics, now });
+  const reachability = new PercifyReachability(now);
   const settings = new GuildSettingsService({ store, logger, now });
   const ledger = new Ledger({ store, settings, logger, now });
   const percify = new PercifyClient({
@@ -82,12 +95,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     rateLimitPerMinute: config.PERCIFY_RATE_LIMIT_PER_MINUTE,
     logger,
     now,
-    onRequest: (info) =>
+    onRequest: (info) => {
       metrics.observePercifyRequest(
         info.route,
         info.status ?? info.errorCode ?? 'error',
         info.durationMs / 1000,
-      ),
+      );
+      reachability.record(info);
+    },
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
@@ -103,7 +118,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         speed: options.percifySpeed ?? 1,
       }),
     },
-    credits: ledger,
+    credits: observedSettlement(
+      ledger,
+      (outcome) => telemetry.settled(outcome),
+      (error) => logger.warn({ err: error }, 'settlement observer failed'),
+    ),
     messenger,
     capacity: PLAN_CONCURRENCY[config.PERCIFY_PLAN],
     logger,
@@ -112,11 +131,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhooks: resolveWebhookMode(config) === 'listen',
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
-    onDelivered: (path) => metrics.countDelivery(path),
-    // Done jobs feed /gallery and /animate's avatar suggestions.
-    onJobFinished: history.onJobFinished,
+    onDelivered: (path, job) => telemetry.delivered(job, path),
+    onStep: (step, job) => telemetry.step(step, job),
+    onJobFinished: (job) => {
+      // Done jobs feed /gallery and /animate's avatar suggestions.
+      history.onJobFinished(job);
+      telemetry.finished(job);
+    },
   });
   metrics.trackQueueLength(() => runner.queue.waitingCount);
+  metrics.trackJobs(openJobCounts(jobs));
 
   const lifecycle = new Lifecycle();
   const context: BotContext = {
@@ -133,6 +157,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
+    ops: { telemetry },
   };
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
@@ -142,6 +167,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'),
   );
   client.on(Events.InteractionCreate, createInteractionListener(context, buildRouter(COMMAND_MODULES)));
+  instrumentDiscord(client, opsMetrics, now);
+
+  // Up before the gateway connects: /livez answers at once, /readyz says what is still missing.
+  const opsServer: OpsServer = await startOpsServer({
+    host: config.METRICS_HOST,
+    port: config.METRICS_PORT,
+    logger,
+    metrics,
+    readiness: readinessProbe({
+      store,
+      client,
+      reachability,
+      probePercify: () => percify.getCreditBalance(),
+    }),
+  });
 
   let webhooks: WebhookServer | undefined;
   if (resolveWebhookMode(config) === 'listen') {
@@ -173,6 +213,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     client,
     context,
     webhookUrl: webhooks?.url,
+    metricsUrl: opsServer.url,
     async stop() {
       lifecycle.startDraining();
       // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
@@ -183,6 +224,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await percify.close();
       await drained;
       await webhooks?.close();
+      await opsServer.close();
       await client.destroy();
       await store.close();
     },

@@ -6,6 +6,7 @@ import type { CreationHistory } from './services/jobs/creations.js';
 import type { JobRunner } from './services/jobs/job-runner.js';
 import type { JobStore } from './services/jobs/job-store.js';
 import type { Metrics } from './services/metrics.js';
+import type { OpsServices } from './services/ops/index.js';
 import type { PercifyClient } from './services/percify/client.js';
 import type { Store } from './services/store.js';
 import type { VoiceCatalog } from './services/voices.js';
@@ -30,4 +31,6 @@ export interface BotContext {
   /** Each member's finished creations, for /gallery and avatar suggestions. */
   readonly history: CreationHistory;
   readonly voices: VoiceCatalog;
+  /** Job telemetry (logs, metrics), admin alerts and reconciliation with Percify's books. */
+  readonly ops: OpsServices;
 }

@@ -100,6 +100,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     PERCIFY_RATE_LIMIT_PER_MINUTE: '100000',
     PERCIFY_TIMEOUT_MS: String(options.percifyTimeoutMs ?? 5000),
     DATABASE_URL: databaseUrl,
+    METRICS_PORT: '0',
     CHILD_PERCIFY_SPEED: String(options.speed),
     ...(options.webhookSecret
       ? {

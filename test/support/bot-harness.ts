@@ -16,7 +16,7 @@ import {
 import { startApp, type RunningApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/deploy.js';
-import { createLogger, silentLogger } from '../../src/logger.js';
+import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
 
 /**
  * The whole bot end to end: the real app (discord.js, the job runner, the ledger on a real SQLite
@@ -38,6 +38,8 @@ export interface BotHarnessOptions {
   roles?: RoleSeed[];
   members?: MemberSeed[];
   simulator?: Partial<PercifySimulatorOptions>;
+  /** The bot's logger, for tests that read its log lines. */
+  logger?: Logger;
   /** Passed to startApp: a note in every delivered result's footer. */
   resultNote?: string;
 }
@@ -74,6 +76,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     PERCIFY_PLAN: options.plan ?? 'pro',
     PERCIFY_RATE_LIMIT_PER_MINUTE: '100000',
     WEBHOOKS_DISABLED: 'true',
+    METRICS_PORT: '0',
     DATABASE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
     ...options.env,
   });
@@ -81,7 +84,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const app = await startApp({
     config,
     // E2E_LOG=debug shows the bot's log while a test runs.
-    logger: process.env.E2E_LOG ? createLogger({ level: process.env.E2E_LOG }) : silentLogger(),
+    logger:
+      options.logger ?? (process.env.E2E_LOG ? createLogger({ level: process.env.E2E_LOG }) : silentLogger()),
     percifySpeed: speed,
     progressIntervalMs: 50,
     retryDelayMs: () => 100,

@@ -36,7 +36,9 @@ export interface JobRunnerOptions {
   retryDelayMs?: (attempt: number) => number;
   maxSubmitAttempts?: number;
   onJobFinished?: (job: JobRecord) => void;
-  onDelivered?: (path: DeliveryPath) => void;
+  onDelivered?: (path: DeliveryPath, job: JobRecord) => void;
+  /** Percify accepted a job (or a stage of it), or finished it: for the log and the metrics. */
+  onStep?: (step: 'submitted' | 'completed', job: JobRecord) => void;
 }
 
 interface QueueItem extends QueuedItem {
@@ -249,6 +251,7 @@ export class JobRunner {
       submittedAt: job.submittedAt ?? this.#now(),
     }));
     for (const resource of saved.percifyIds) this.#byResource.set(resource, saved.id);
+    this.options.onStep?.('submitted', saved);
     this.#showProgress(saved);
     this.#schedulePoll(saved);
   }
@@ -308,6 +311,7 @@ export class JobRunner {
           state: 'delivering',
           chargedCredits: Math.min(outcome.creditCost, job.reservedCredits),
         }));
+        this.options.onStep?.('completed', delivering);
         return this.#deliver(delivering);
       }
       case 'failed':
@@ -342,7 +346,7 @@ export class JobRunner {
       await this.#save(job, (current) => ({ ...current, attempts }));
       return this.#schedule(job.id, this.#retryDelay(attempts));
     }
-    this.options.onDelivered?.(delivered.path);
+    this.options.onDelivered?.(delivered.path, job);
     const withMedia = handler.afterDelivery?.(job, delivered.message) ?? job;
     // Charged only once the member has the result; capture is idempotent if we crash right here.
     await this.options.credits.capture(job.id, job.chargedCredits ?? 0);

@@ -1,0 +1,6 @@
+import type { JobTelemetry } from './job-telemetry.js';
+
+/** What commands use of the operations services, handed in through the context. */
+export interface OpsServices {
+  readonly telemetry: JobTelemetry;
+}
