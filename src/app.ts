@@ -15,6 +15,9 @@ import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { createMetrics } from './services/metrics.js';
+import { AdminAlerts } from './services/ops/admin-alerts.js';
+import { AlertChannels } from './services/ops/alert-channels.js';
+import { AlertWatch } from './services/ops/alert-watch.js';
 import { instrumentDiscord } from './services/ops/discord-instruments.js';
 import { JobTelemetry } from './services/ops/job-telemetry.js';
 import { openJobCounts } from './services/ops/open-job-counts.js';
@@ -105,6 +108,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     },
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+  const alertChannels = new AlertChannels(store);
+  const alertWatch = new AlertWatch({
+    alerts: new AdminAlerts({
+      channels: alertChannels,
+      rest: client.rest,
+      logger,
+      metrics: opsMetrics,
+      guildIds: () => client.guilds.cache.keys(),
+      now,
+    }),
+    ledger,
+    percifyBalance: () => percify.getCreditBalance(),
+    reachability,
+    logger,
+    lowCredits: config.ALERT_LOW_CREDITS,
+    unreachableAfterMs: config.ALERT_PERCIFY_DOWN_SECONDS * 1000,
+    now,
+  });
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
   const history = new CreationHistory(store, logger);
@@ -120,7 +141,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     },
     credits: observedSettlement(
       ledger,
-      (outcome) => telemetry.settled(outcome),
+      (outcome) => {
+        telemetry.settled(outcome);
+        alertWatch.onSettled(outcome);
+      },
       (error) => logger.warn({ err: error }, 'settlement observer failed'),
     ),
     messenger,
@@ -137,6 +161,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       // Done jobs feed /gallery and /animate's avatar suggestions.
       history.onJobFinished(job);
       telemetry.finished(job);
+      alertWatch.onJobFinished(job);
     },
   });
   metrics.trackQueueLength(() => runner.queue.waitingCount);
@@ -157,7 +182,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
-    ops: { telemetry },
+    ops: { telemetry, alertChannels },
   };
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
@@ -207,6 +232,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   await client.login(config.DISCORD_TOKEN);
   const recovered = await runner.resume();
+  alertWatch.start();
   if (recovered.resumed + recovered.released > 0) logger.info(recovered, 'unfinished jobs picked up');
 
   return {
@@ -216,6 +242,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metricsUrl: opsServer.url,
     async stop() {
       lifecycle.startDraining();
+      alertWatch.stop();
       // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
       // closing the client. That is safe: every step is saved before its request, so an
       // interrupted submission is reconciled on the next start.

@@ -93,6 +93,8 @@ const environmentSchema = z.object({
   WEBHOOKS_DISABLED: flag,
   METRICS_HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
   METRICS_PORT: port(9464),
+  ALERT_LOW_CREDITS: positiveInt(100),
+  ALERT_PERCIFY_DOWN_SECONDS: positiveInt(300),
   DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
   LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
   SANDBOX_PORT: port(3000),

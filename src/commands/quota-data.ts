@@ -201,6 +201,12 @@ export const quotaCommandData = {
     },
     {
       type: O.Subcommand,
+      name: 'alerts',
+      description: 'Choose where the bot warns admins (leave out the channel to stop alerts)',
+      options: [{ ...channelOption, required: false, description: 'A text channel for alerts' }],
+    },
+    {
+      type: O.Subcommand,
       name: 'usage',
       description: 'Credits spent, top members, models and tiers, with a chart',
       options: [

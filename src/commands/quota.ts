@@ -1,6 +1,7 @@
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { requireServerManager } from './quota-access.js';
+import { ALERT_HANDLERS } from './quota-alerts.js';
 import { CREDIT_HANDLERS } from './quota-credits.js';
 import { quotaCommandData } from './quota-data.js';
 import { SETTINGS_HANDLERS } from './quota-settings.js';
@@ -12,7 +13,7 @@ import type { CommandModule, GuildCommandInteraction } from './types.js';
  * or changed, because admins can override who sees a command and interactions can be forged.
  */
 
-const HANDLERS = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS };
+const HANDLERS = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS, ...ALERT_HANDLERS };
 
 async function execute(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
   requireServerManager(interaction);
