@@ -18,6 +18,7 @@ import { createMetrics } from './services/metrics.js';
 import { AdminAlerts } from './services/ops/admin-alerts.js';
 import { AlertChannels } from './services/ops/alert-channels.js';
 import { AlertWatch } from './services/ops/alert-watch.js';
+import { DailyReconciliation } from './services/ops/daily-reconciliation.js';
 import { instrumentDiscord } from './services/ops/discord-instruments.js';
 import { JobTelemetry } from './services/ops/job-telemetry.js';
 import { openJobCounts } from './services/ops/open-job-counts.js';
@@ -25,6 +26,7 @@ import { createOpsMetrics } from './services/ops/ops-metrics.js';
 import { startOpsServer, type OpsServer } from './services/ops/ops-server.js';
 import { PercifyReachability } from './services/ops/percify-reachability.js';
 import { readinessProbe } from './services/ops/readiness.js';
+import { Reconciliation } from './services/ops/reconciliation.js';
 import { observedSettlement } from './services/ops/settlement-telemetry.js';
 import { PercifyClient } from './services/percify/client.js';
 import { createStore } from './services/store.js';
@@ -109,15 +111,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const alertChannels = new AlertChannels(store);
+  const guildIds = () => client.guilds.cache.keys();
+  const alerts = new AdminAlerts({
+    channels: alertChannels,
+    rest: client.rest,
+    logger,
+    metrics: opsMetrics,
+    guildIds,
+    now,
+  });
   const alertWatch = new AlertWatch({
-    alerts: new AdminAlerts({
-      channels: alertChannels,
-      rest: client.rest,
-      logger,
-      metrics: opsMetrics,
-      guildIds: () => client.guilds.cache.keys(),
-      now,
-    }),
+    alerts,
     ledger,
     percifyBalance: () => percify.getCreditBalance(),
     reachability,
@@ -128,6 +132,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
+  const reconciliation = new Reconciliation({
+    ledger,
+    jobs,
+    history: (page) => percify.getCreditHistory(page),
+  });
+  const dailyReconciliation = new DailyReconciliation({
+    reconciliation,
+    alerts,
+    metrics: opsMetrics,
+    logger,
+    guildIds,
+    alertAbove: config.ALERT_BOOKS_DIFFER_CREDITS,
+    now,
+  });
   const history = new CreationHistory(store, logger);
   const runner = new JobRunner({
     jobs,
@@ -182,7 +200,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
-    ops: { telemetry, alertChannels },
+    ops: { telemetry, alertChannels, reconciliation, dailyReconciliation },
   };
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
@@ -233,6 +251,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await client.login(config.DISCORD_TOKEN);
   const recovered = await runner.resume();
   alertWatch.start();
+  dailyReconciliation.start();
   if (recovered.resumed + recovered.released > 0) logger.info(recovered, 'unfinished jobs picked up');
 
   return {
@@ -243,6 +262,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       lifecycle.startDraining();
       alertWatch.stop();
+      dailyReconciliation.stop();
       // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
       // closing the client. That is safe: every step is saved before its request, so an
       // interrupted submission is reconciled on the next start.

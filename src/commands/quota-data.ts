@@ -220,6 +220,11 @@ export const quotaCommandData = {
             { name: 'last 30 days', value: 'month' },
           ],
         },
+        {
+          type: O.Boolean,
+          name: 'compare',
+          description: "Also compare each job with Percify's credit history",
+        },
       ],
     },
   ],
