@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 work=$(mktemp -d)
 pids=()
+bot_node=""
+bot_pid=""
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}" $bot_node $bot_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -43,11 +45,13 @@ done
 discord_port=$(free_port)
 percify_port=$(free_port)
 metrics_port=$(free_port)
+# One node process each (tsx as a loader, not its launcher), so stopping them is one kill.
+tsx_loader="file://$repo/node_modules/tsx/dist/loader.mjs"
 SANDBOX_DISCORD_PORT=$discord_port SANDBOX_DISCORD_TOKEN=ci-bot-token LOG_LEVEL=warn \
-  npx tsx sandbox/discord/main.ts >"$work/emulator.log" 2>&1 &
+  node --import "$tsx_loader" sandbox/discord/main.ts >"$work/emulator.log" 2>&1 &
 pids+=($!)
 PERCIFY_SIM_PORT=$percify_port PERCIFY_SIM_SPEED=50 LOG_LEVEL=warn \
-  npx tsx sandbox/percify/main.ts >"$work/simulator.log" 2>&1 &
+  node --import "$tsx_loader" sandbox/percify/main.ts >"$work/simulator.log" 2>&1 &
 pids+=($!)
 wait_for "$work/emulator.log" "listening" 60
 wait_for "$work/simulator.log" "listening\|127.0.0.1:$percify_port" 60
@@ -64,9 +68,18 @@ start_bot() { # log file
   bot_pid=$!
 }
 
-# The node process npm started, found by its command line under the copy.
-bot_node_pid() { pgrep -f "node dist/src/index.js" | while read -r pid; do
-  [ "$(readlink "/proc/$pid/cwd")" = "$work/bot" ] && echo "$pid"; done | head -1; }
+# The node process npm started: the one running dist/src/index.js in the copy.
+bot_node_pid() {
+  local pid
+  for pid in $(pgrep -f "dist/src/index.js" || true); do
+    if [ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" = "node dist/src/index.js " ] &&
+      [ "$(readlink "/proc/$pid/cwd")" = "$work/bot" ]; then
+      echo "$pid"
+      return 0
+    fi
+  done
+  return 1
+}
 
 run_once() { # label log
   local started ended pid rss
@@ -80,12 +93,15 @@ run_once() { # label log
   done
   curl -fsS "http://127.0.0.1:$metrics_port/readyz" || { echo "/readyz did not answer 200" >&2; cat "$2" >&2; exit 1; }
   echo
-  pid=$(bot_node_pid)
+  pid=$(bot_node_pid) || { echo "the bot's node process was not found" >&2; exit 1; }
+  bot_node=$pid
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   echo "$1: connected after $(((ended - started) / 1000000)) ms; RSS $((rss / 1024)) MB, peak $((hwm / 1024)) MB"
   kill -TERM "$pid"
   wait "$bot_pid" || true
+  bot_node=""
+  bot_pid=""
 }
 
 echo "--- first npm start (builds dist/)"

@@ -15,19 +15,7 @@ import { JobRunner } from './services/jobs/job-runner.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { createMetrics } from './services/metrics.js';
-import { AdminAlerts } from './services/ops/admin-alerts.js';
-import { AlertChannels } from './services/ops/alert-channels.js';
-import { AlertWatch } from './services/ops/alert-watch.js';
-import { DailyReconciliation } from './services/ops/daily-reconciliation.js';
-import { instrumentDiscord } from './services/ops/discord-instruments.js';
-import { JobTelemetry } from './services/ops/job-telemetry.js';
-import { openJobCounts } from './services/ops/open-job-counts.js';
-import { createOpsMetrics } from './services/ops/ops-metrics.js';
-import { startOpsServer, type OpsServer } from './services/ops/ops-server.js';
-import { PercifyReachability } from './services/ops/percify-reachability.js';
-import { readinessProbe } from './services/ops/readiness.js';
-import { Reconciliation } from './services/ops/reconciliation.js';
-import { observedSettlement } from './services/ops/settlement-telemetry.js';
+import { Operations } from './services/ops/operations.js';
 import { PercifyClient } from './services/percify/client.js';
 import { createStore } from './services/store.js';
 import { VoiceCatalog } from './services/voices.js';
@@ -88,9 +76,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const store = await createStore(config.DATABASE_URL, { logger });
   const metrics = createMetrics({ defaultMetrics: true });
-  const opsMetrics = createOpsMetrics(metrics.registry);
-  const telemetry = new JobTelemetry({ logger, metrics, ops: opsMetrics, now });
-  const reachability = new PercifyReachability(now);
+  const ops = new Operations({ config, logger, metrics, now });
   const settings = new GuildSettingsService({ store, logger, now });
   const ledger = new Ledger({ store, settings, logger, now });
   const percify = new PercifyClient({
@@ -106,46 +92,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         info.status ?? info.errorCode ?? 'error',
         info.durationMs / 1000,
       );
-      reachability.record(info);
+      ops.recordPercifyRequest(info);
     },
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
-  const alertChannels = new AlertChannels(store);
-  const guildIds = () => client.guilds.cache.keys();
-  const alerts = new AdminAlerts({
-    channels: alertChannels,
-    rest: client.rest,
-    logger,
-    metrics: opsMetrics,
-    guildIds,
-    now,
-  });
-  const alertWatch = new AlertWatch({
-    alerts,
-    ledger,
-    percifyBalance: () => percify.getCreditBalance(),
-    reachability,
-    logger,
-    lowCredits: config.ALERT_LOW_CREDITS,
-    unreachableAfterMs: config.ALERT_PERCIFY_DOWN_SECONDS * 1000,
-    now,
-  });
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
-  const reconciliation = new Reconciliation({
-    ledger,
-    jobs,
-    history: (page) => percify.getCreditHistory(page),
-  });
-  const dailyReconciliation = new DailyReconciliation({
-    reconciliation,
-    alerts,
-    metrics: opsMetrics,
-    logger,
-    guildIds,
-    alertAbove: config.ALERT_BOOKS_DIFFER_CREDITS,
-    now,
-  });
+  const opsServices = ops.attach({ store, client, ledger, jobs, percify });
   const history = new CreationHistory(store, logger);
   const runner = new JobRunner({
     jobs,
@@ -157,14 +110,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         speed: options.percifySpeed ?? 1,
       }),
     },
-    credits: observedSettlement(
-      ledger,
-      (outcome) => {
-        telemetry.settled(outcome);
-        alertWatch.onSettled(outcome);
-      },
-      (error) => logger.warn({ err: error }, 'settlement observer failed'),
-    ),
+    credits: ops.settlement(ledger),
     messenger,
     capacity: PLAN_CONCURRENCY[config.PERCIFY_PLAN],
     logger,
@@ -173,17 +119,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhooks: resolveWebhookMode(config) === 'listen',
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
-    onDelivered: (path, job) => telemetry.delivered(job, path),
-    onStep: (step, job) => telemetry.step(step, job),
+    onDelivered: ops.jobHooks.onDelivered,
+    onStep: ops.jobHooks.onStep,
     onJobFinished: (job) => {
       // Done jobs feed /gallery and /animate's avatar suggestions.
       history.onJobFinished(job);
-      telemetry.finished(job);
-      alertWatch.onJobFinished(job);
+      ops.jobHooks.onJobFinished(job);
     },
   });
   metrics.trackQueueLength(() => runner.queue.waitingCount);
-  metrics.trackJobs(openJobCounts(jobs));
 
   const lifecycle = new Lifecycle();
   const context: BotContext = {
@@ -200,7 +144,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
-    ops: { telemetry, alertChannels, reconciliation, dailyReconciliation },
+    ops: opsServices,
   };
 
   // discord.js turns a rejected listener into an 'error' event; without a listener it would crash.
@@ -210,21 +154,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'),
   );
   client.on(Events.InteractionCreate, createInteractionListener(context, buildRouter(COMMAND_MODULES)));
-  instrumentDiscord(client, opsMetrics, now);
-
   // Up before the gateway connects: /livez answers at once, /readyz says what is still missing.
-  const opsServer: OpsServer = await startOpsServer({
-    host: config.METRICS_HOST,
-    port: config.METRICS_PORT,
-    logger,
-    metrics,
-    readiness: readinessProbe({
-      store,
-      client,
-      reachability,
-      probePercify: () => percify.getCreditBalance(),
-    }),
-  });
+  const metricsUrl = await ops.listen();
 
   let webhooks: WebhookServer | undefined;
   if (resolveWebhookMode(config) === 'listen') {
@@ -250,19 +181,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   await client.login(config.DISCORD_TOKEN);
   const recovered = await runner.resume();
-  alertWatch.start();
-  dailyReconciliation.start();
+  ops.startSchedules();
   if (recovered.resumed + recovered.released > 0) logger.info(recovered, 'unfinished jobs picked up');
 
   return {
     client,
     context,
     webhookUrl: webhooks?.url,
-    metricsUrl: opsServer.url,
+    metricsUrl,
     async stop() {
       lifecycle.startDraining();
-      alertWatch.stop();
-      dailyReconciliation.stop();
       // Steps under way get a moment to finish; a Percify request that hangs is then aborted by
       // closing the client. That is safe: every step is saved before its request, so an
       // interrupted submission is reconciled on the next start.
@@ -271,7 +199,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await percify.close();
       await drained;
       await webhooks?.close();
-      await opsServer.close();
+      await ops.stop();
       await client.destroy();
       await store.close();
     },
