@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { avatarToTheEnd, chooseAlertChannel } from '../support/job-runs.js';
 
 // Admins choose a channel with /quota alerts; the bot posts there, once per kind, when the operator's
 // Percify account is empty or low, when Percify cannot be reached, and when the budget is nearly spent.
@@ -18,25 +19,10 @@ afterAll(async () => {
 const alertsIn = (channel: string, title: string) =>
   h.emulator.driver.messages(channel).filter((m) => m.embeds[0]?.title?.includes(title));
 
-async function avatar(user: string, prompt: string) {
-  const reply = await h.emulator.driver
-    .runCommand({ user, channel: 'studio', name: 'avatar', options: { prompt, model: 'flux' } })
-    .reply();
-  const jobId = /Job (j\w+)/.exec(reply.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
-  return vi.waitFor(
-    async () => {
-      const job = await h.app.context.jobs.get(jobId);
-      expect(['done', 'failed']).toContain(job?.state);
-      return job!;
-    },
-    { timeout: 20_000, interval: 50 },
-  );
-}
-
 describe('alerts for admins', () => {
   it('posts nothing before a channel is chosen, and /quota alerts chooses one for admins only', async () => {
     h.percify.setCredits(0);
-    const failed = await avatar('ben', 'a dry well');
+    const failed = (await avatarToTheEnd(h, 'ben', 'a dry well')).job;
     expect(failed.failure?.code).toBe('operator_out_of_credits');
     expect(h.emulator.driver.messages('general').filter((m) => m.embeds[0]?.title?.includes('⚠️'))).toEqual(
       [],
@@ -51,21 +37,14 @@ describe('alerts for admins', () => {
       })
       .reply();
     expect(refused.content).toContain('Manage Server');
-    const reply = await h.emulator.driver
-      .runCommand({
-        user: 'ada',
-        channel: 'studio',
-        name: 'quota alerts',
-        options: { channel: h.emulator.driver.channelId('general') },
-      })
-      .reply();
+    const reply = await chooseAlertChannel(h, 'general');
     expect(reply.ephemeral).toBe(true);
     expect(reply.embeds[0]?.title).toBe('🔔 Alerts on');
   });
 
   it('tells the admins once when the Percify account is out of credits', async () => {
-    await avatar('ben', 'another dry well');
-    await avatar('cleo', 'a third dry well');
+    await avatarToTheEnd(h, 'ben', 'another dry well');
+    await avatarToTheEnd(h, 'cleo', 'a third dry well');
     await vi.waitFor(() => expect(alertsIn('general', 'out of credits')).toHaveLength(1));
     const [alert] = alertsIn('general', 'out of credits');
     expect(alert!.embeds[0]!.description).toContain('Top up');
@@ -74,7 +53,7 @@ describe('alerts for admins', () => {
 
   it('tells them when the account is below the threshold', async () => {
     h.percify.setCredits(50);
-    const job = await avatar('ben', 'a thin moon');
+    const job = (await avatarToTheEnd(h, 'ben', 'a thin moon')).job;
     expect(job.state).toBe('done');
     await vi.waitFor(() => expect(alertsIn('general', 'running low')).toHaveLength(1));
     expect(alertsIn('general', 'running low')[0]!.embeds[0]!.description).toContain('**48** credits left');
@@ -89,8 +68,8 @@ describe('alerts for admins', () => {
       'test',
     );
     // Ben's 2 credits earlier today count too: these make 4 of 6 (no alert), then 6 of 6.
-    await avatar('cleo', 'a first coin');
-    await avatar('cleo', 'a last coin');
+    await avatarToTheEnd(h, 'cleo', 'a first coin');
+    await avatarToTheEnd(h, 'cleo', 'a last coin');
     await vi.waitFor(() => expect(alertsIn('general', 'budget is nearly spent')).toHaveLength(1));
     expect(alertsIn('general', 'budget is nearly spent')[0]!.embeds[0]!.description).toContain(
       '6-credit daily budget',
@@ -127,9 +106,7 @@ describe('alerts for admins', () => {
   });
 
   it('stops posting when the channel is left out', async () => {
-    const reply = await h.emulator.driver
-      .runCommand({ user: 'ada', channel: 'studio', name: 'quota alerts', options: {} })
-      .reply();
+    const reply = await chooseAlertChannel(h);
     expect(reply.embeds[0]?.title).toBe('🔕 Alerts off');
     expect((await h.app.context.ops.alertChannels.get(h.guild.id)).channelId).toBeUndefined();
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { avatarToTheEnd } from '../support/job-runs.js';
+import { sampleValue as value } from '../webhooks/harness.js';
 
 // What an operator sees of real jobs: the metrics on their own listener, /livez and /readyz, and one
 // info line per job step. Webhooks are on here, so every metric family has something to count.
@@ -36,37 +38,9 @@ async function scrape(): Promise<string> {
   return response.text();
 }
 
-/** The value of one series, e.g. `percify_bot_credits_total{op="captured"}`; undefined when absent. */
-function value(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
-
-async function runAvatar(user: string, prompt: string) {
-  const reply = await h.emulator.driver
-    .runCommand({
-      user,
-      channel: 'studio',
-      name: 'avatar',
-      options: { prompt, model: 'flux', variations: 2 },
-    })
-    .reply();
-  const jobId = /Job (j\w+)/.exec(reply.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
-  expect(jobId).not.toBe('');
-  const job = await vi.waitFor(
-    async () => {
-      const current = await h.app.context.jobs.get(jobId);
-      expect(['done', 'failed']).toContain(current?.state);
-      return current!;
-    },
-    { timeout: 20_000, interval: 50 },
-  );
-  return { reply, job };
-}
-
 describe('operations', () => {
   it('counts a real job in every metric family, on the metrics listener', async () => {
-    const { reply, job } = await runAvatar('ben', 'a lighthouse at dusk');
+    const { reply, job } = await avatarToTheEnd(h, 'ben', 'a lighthouse at dusk', 2);
     expect(job.state).toBe('done');
     // A second job whose reply is deleted while it renders: Discord refuses the edit (10008).
     const doomed = h.emulator.driver
@@ -157,7 +131,7 @@ describe('operations', () => {
   });
 
   it('logs one info line per step of a job, each naming server, job, member and kind', async () => {
-    const { job } = await runAvatar('ben', 'a quiet harbour');
+    const { job } = await avatarToTheEnd(h, 'ben', 'a quiet harbour', 2);
     await vi.waitFor(() =>
       expect(lines.some((l) => l.jobId === job.id && l.msg === 'job charged')).toBe(true),
     );
@@ -184,7 +158,7 @@ describe('operations', () => {
 
   it('logs a refund with the reason, and counts the failure by its code', async () => {
     h.percify.faults.failNextGenerations = 2; // both images
-    const { job } = await runAvatar('cleo', 'a storm that will fail');
+    const { job } = await avatarToTheEnd(h, 'cleo', 'a storm that will fail', 2);
     expect(job.state).toBe('failed');
     await vi.waitFor(() =>
       expect(lines.some((l) => l.jobId === job.id && l.msg === 'job refunded')).toBe(true),

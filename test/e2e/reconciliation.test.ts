@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { avatarToTheEnd, chooseAlertChannel } from '../support/job-runs.js';
 
 // What members paid against what Percify charged the operator, job by job, by resource id: on
 // demand in /quota usage, and daily with an alert when the books differ by more than the threshold.
@@ -11,31 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function avatar(user: string, prompt: string) {
-  const reply = await h.emulator.driver
-    .runCommand({
-      user,
-      channel: 'studio',
-      name: 'avatar',
-      options: { prompt, model: 'flux', variations: 2 },
-    })
-    .reply();
-  const jobId = /Job (j\w+)/.exec(reply.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
-  return vi.waitFor(
-    async () => {
-      const job = await h.app.context.jobs.get(jobId);
-      expect(['done', 'failed']).toContain(job?.state);
-      // Settled in the ledger too, not only final on the record.
-      const entries = await h.app.context.ledger.entries(h.guild.id);
-      expect(entries.some((e) => e.jobId === jobId && (e.kind === 'capture' || e.kind === 'release'))).toBe(
-        true,
-      );
-      return job!;
-    },
-    { timeout: 20_000, interval: 50 },
-  );
-}
 
 async function books() {
   const handle = h.emulator.driver.runCommand({
@@ -52,7 +28,7 @@ async function books() {
 
 describe('reconciliation with Percify', () => {
   it('finds nothing to report when every job matches', async () => {
-    await avatar('ben', 'an honest ledger');
+    await avatarToTheEnd(h, 'ben', 'an honest ledger', 2);
     const { embed, fields } = await books();
     expect(embed.title).toBe("Percify's books");
     expect(embed.description).toBe("All 1 finished jobs match Percify's credit history.");
@@ -65,10 +41,10 @@ describe('reconciliation with Percify', () => {
 
   it('lists the job Percify charged more for, with the totals', async () => {
     h.percify.faults.extraDebitCredits = 3; // Percify debits 3 more per image than it quoted
-    const overcharged = await avatar('cleo', 'a costly portrait');
+    const overcharged = (await avatarToTheEnd(h, 'cleo', 'a costly portrait', 2)).job;
     h.percify.faults.extraDebitCredits = 0;
     h.percify.faults.failNextGenerations = 2;
-    const refunded = await avatar('ben', 'a failed portrait');
+    const refunded = (await avatarToTheEnd(h, 'ben', 'a failed portrait', 2)).job;
     expect(refunded.state).toBe('failed');
 
     const { embed, fields } = await books();
@@ -98,14 +74,7 @@ describe('reconciliation with Percify', () => {
   });
 
   it('runs daily and alerts the admins when the difference is above the threshold', async () => {
-    await h.emulator.driver
-      .runCommand({
-        user: 'ada',
-        channel: 'studio',
-        name: 'quota alerts',
-        options: { channel: h.emulator.driver.channelId('general') },
-      })
-      .reply();
+    await chooseAlertChannel(h, 'general');
     const reports = await h.app.context.ops.dailyReconciliation.run();
     expect(reports.get(h.guild.id)).toMatchObject({
       compared: 3,
