@@ -32,6 +32,8 @@ export function tierOf(job: JobRecord): string {
 export class JobTelemetry {
   readonly #logger: Logger;
   readonly #now: () => number;
+  /** Jobs whose queue wait is recorded: a video's later stages are submitted again, not queued again. */
+  readonly #waited = new Set<string>();
 
   constructor(private readonly options: JobTelemetryOptions) {
     this.#logger = options.logger;
@@ -45,8 +47,11 @@ export class JobTelemetry {
 
   step(step: JobStep, job: JobRecord): void {
     if (step === 'submitted') {
-      const waited = ((job.submittedAt ?? this.#now()) - job.createdAt) / 1000;
-      this.options.ops.observeQueueWait(job.kind, tierOf(job), waited);
+      if (!this.#waited.has(job.id)) {
+        this.#waited.add(job.id);
+        const waited = ((job.submittedAt ?? this.#now()) - job.createdAt) / 1000;
+        this.options.ops.observeQueueWait(job.kind, tierOf(job), waited);
+      }
       this.#logger.info({ ...subject(job), percifyIds: job.percifyIds }, 'job submitted to Percify');
       return;
     }
@@ -82,6 +87,7 @@ export class JobTelemetry {
   }
 
   finished(job: JobRecord): void {
+    this.#waited.delete(job.id);
     const outcome = job.state === 'done' ? 'done' : (job.failure?.code ?? 'failed');
     this.options.ops.countJobFinished(job.kind, outcome);
     const took = ((job.finishedAt ?? this.#now()) - job.createdAt) / 1000;
