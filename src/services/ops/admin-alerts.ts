@@ -46,7 +46,8 @@ export class AdminAlerts {
 
   /** Posts to one server; resolves to whether it was posted (no channel or rate-limited: false). */
   async notify(guildId: string, alert: Alert): Promise<boolean> {
-    const channelId = await this.options.channels.claim(guildId, alert.kind, this.#now(), this.#repeatMs);
+    const claimedAt = this.#now();
+    const channelId = await this.options.channels.claim(guildId, alert.kind, claimedAt, this.#repeatMs);
     if (!channelId) return false;
     try {
       await this.options.rest.post(Routes.channelMessages(channelId), {
@@ -60,6 +61,7 @@ export class AdminAlerts {
         { guildId, channelId, kind: alert.kind, err: error },
         'alert could not be posted',
       );
+      await this.options.channels.unclaim(guildId, alert.kind, claimedAt);
       return false;
     }
     this.options.metrics.countAlert(alert.kind);

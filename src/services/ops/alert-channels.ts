@@ -42,4 +42,14 @@ export class AlertChannels {
     });
     return claimed;
   }
+
+  /** Gives back a claim whose post failed, so the next trigger tries again instead of in 6 hours. */
+  async unclaim(guildId: string, kind: string, claimedAt: number): Promise<void> {
+    await this.store.update<AlertChannelRecord>(alertStoreKey(guildId), (current) => {
+      if (!current || current.lastSent[kind] !== claimedAt) return current;
+      const lastSent = { ...current.lastSent };
+      delete lastSent[kind];
+      return { ...current, lastSent };
+    });
+  }
 }
