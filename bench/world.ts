@@ -114,6 +114,7 @@ export async function startRealBot(
       PERCIFY_PLAN: 'pro',
       PERCIFY_RATE_LIMIT_PER_MINUTE: '1000000',
       DATABASE_URL: `sqlite://${join(world.dir, options.database)}`,
+      METRICS_PORT: '0',
       CHILD_PERCIFY_SPEED: String(options.speed),
       CHILD_MEMORY_MS: '250',
       ...(options.webhooks

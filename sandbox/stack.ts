@@ -98,6 +98,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DISCORD_API_URL: emulator.apiUrl,
       PERCIFY_API_KEY: 'offline-key',
       PERCIFY_API_URL: percify.url,
+      // A free port for /metrics, /livez and /readyz, so that several stacks can run at once.
+      METRICS_PORT: '0',
       ...extra,
     });
     return {

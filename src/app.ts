@@ -16,6 +16,7 @@ import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { ShortLivedRecords, SWEEP_INTERVAL_MS } from './services/short-lived-records.js';
 import { createMetrics } from './services/metrics.js';
+import { Operations } from './services/ops/operations.js';
 import { PercifyClient } from './services/percify/client.js';
 import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
 import { createStore } from './services/store.js';
@@ -57,6 +58,8 @@ export interface RunningApp {
   readonly client: Client;
   readonly context: BotContext;
   readonly webhookUrl: string | undefined;
+  /** The metrics listener (/metrics, /livez, /readyz) as bound, e.g. `http://127.0.0.1:9464`. */
+  readonly metricsUrl: string;
   /** Stops taking commands, lets running writes finish, then closes every connection. */
   stop(): Promise<void>;
 }
@@ -79,7 +82,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await store.close();
     throw error;
   });
-  const metrics = createMetrics();
+  const metrics = createMetrics({ defaultMetrics: true });
+  const ops = new Operations({ config, logger, metrics, now });
   const settings = new GuildSettingsService({ store, logger, now });
   const ledger = new Ledger({ store, settings, logger, now });
   const percify = new PercifyClient({
@@ -89,16 +93,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     rateLimitPerMinute: config.PERCIFY_RATE_LIMIT_PER_MINUTE,
     logger,
     now,
-    onRequest: (info) =>
+    onRequest: (info) => {
       metrics.observePercifyRequest(
         info.route,
         info.status ?? info.errorCode ?? 'error',
         info.durationMs / 1000,
-      ),
+      );
+      ops.recordPercifyRequest(info);
+    },
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
+  const opsServices = ops.attach({ store, client, ledger, jobs, percify });
   const history = new CreationHistory(store, logger);
   const runner = new JobRunner({
     jobs,
@@ -110,7 +117,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         speed: options.percifySpeed ?? 1,
       }),
     },
-    credits: ledger,
+    credits: ops.settlement(ledger),
     messenger,
     capacity: PLAN_CONCURRENCY[config.PERCIFY_PLAN],
     logger,
@@ -119,9 +126,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhooks: resolveWebhookMode(config) === 'listen',
     progressIntervalMs: options.progressIntervalMs,
     retryDelayMs: options.retryDelayMs,
-    onDelivered: (path) => metrics.countDelivery(path),
-    // Done jobs feed /gallery and /animate's avatar suggestions.
-    onJobFinished: history.onJobFinished,
+    onDelivered: ops.jobHooks.onDelivered,
+    onStep: ops.jobHooks.onStep,
+    onJobFinished: (job) => {
+      // Done jobs feed /gallery and /animate's avatar suggestions.
+      history.onJobFinished(job);
+      ops.jobHooks.onJobFinished(job);
+    },
   });
   metrics.trackQueueLength(() => runner.queue.waitingCount);
 
@@ -141,6 +152,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     history,
     voices: new VoiceCatalog(percify, logger, now),
     shortLived: new ShortLivedRecords(store, now),
+    ops: opsServices,
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 
@@ -153,6 +165,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const onInteraction = createInteractionListener(context, buildRouter(COMMAND_MODULES));
   // The listener answers every failure itself, so its promise never rejects.
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  // Up before the gateway connects: /livez answers at once, /readyz says what is still missing.
+  const metricsUrl = await ops.listen();
 
   let webhooks: WebhookServer | undefined;
   if (resolveWebhookMode(config) === 'listen') {
@@ -178,12 +192,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   await client.login(config.DISCORD_TOKEN);
   const recovered = await runner.resume();
+  ops.startSchedules();
   if (recovered.resumed + recovered.released > 0) logger.info(recovered, 'unfinished jobs picked up');
 
   return {
     client,
     context,
     webhookUrl: webhooks?.url,
+    metricsUrl,
     async stop() {
       lifecycle.startDraining();
       stopSweeping();
@@ -195,6 +211,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await percify.close();
       await drained;
       await webhooks?.close();
+      await ops.stop();
       await client.destroy();
       await store.close();
     },

@@ -91,6 +91,11 @@ const environmentSchema = z.object({
     .transform((value) => value ?? '/webhooks/percify')
     .refine((value) => value.startsWith('/'), 'a path starting with /'),
   WEBHOOKS_DISABLED: flag,
+  METRICS_HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
+  METRICS_PORT: port(9464),
+  ALERT_LOW_CREDITS: positiveInt(100),
+  ALERT_PERCIFY_DOWN_SECONDS: positiveInt(300),
+  ALERT_BOOKS_DIFFER_CREDITS: positiveInt(10),
   DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
   LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
   SANDBOX_PORT: port(3000),

@@ -7,6 +7,7 @@ import type { JobRunner } from './services/jobs/job-runner.js';
 import type { JobStore } from './services/jobs/job-store.js';
 import type { ShortLivedRecords } from './services/short-lived-records.js';
 import type { Metrics } from './services/metrics.js';
+import type { OpsServices } from './services/ops/index.js';
 import type { PercifyClient } from './services/percify/client.js';
 import type { Store } from './services/store.js';
 import type { VoiceCatalog } from './services/voices.js';
@@ -33,4 +34,6 @@ export interface BotContext {
   readonly voices: VoiceCatalog;
   /** Drafts, Animate panels and pending confirms: records with a lifetime, swept when it is over. */
   readonly shortLived: ShortLivedRecords;
+  /** Job telemetry (logs, metrics), admin alerts and reconciliation with Percify's books. */
+  readonly ops: OpsServices;
 }

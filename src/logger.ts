@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -44,10 +45,23 @@ export function createLogger({ level, pretty = false, destination }: LoggerOptio
     base: undefined,
   };
   if (destination) return pino(options, destination);
-  if (pretty) {
+  if (pretty && prettyPrinterInstalled()) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } });
   }
   return pino(options);
+}
+
+/**
+ * pino-pretty is a development dependency: after `npm ci --omit=dev` a terminal gets JSON lines instead
+ * of a crash (pino throws when its transport target cannot be found).
+ */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A logger that writes nothing, for tests that do not look at logs. */

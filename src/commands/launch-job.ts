@@ -81,6 +81,6 @@ export async function launchJob<J extends JobRecord>(
     throw error;
   }
   ctx.runner.add(job);
-  ctx.logger.info({ jobId, kind: job.kind, user: job.ownerId, cost: options.amount }, 'job queued');
+  ctx.ops.telemetry.queued(job);
   return job;
 }

@@ -5,6 +5,7 @@ import { COLOURS, credits } from '../services/delivery/style.js';
 import { USAGE_CHART_NAME, renderUsage } from '../services/delivery/credits-replies.js';
 import { trimmedText, wholeNumber } from './quota-access.js';
 import { MAX_CREDITS_SETTING, REASON_MAX } from './data/quota.js';
+import { renderBooksComparison } from './quota-books.js';
 import type { QuotaHandler, QuotaHandlers } from './quota-types.js';
 import type { GuildCommandInteraction } from './types.js';
 
@@ -99,17 +100,16 @@ const usage: QuotaHandler<'usage'> = async (interaction, options, ctx) => {
   // Drawing the chart can take longer than Discord's 3 seconds on a busy machine: acknowledge first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const settings = await ctx.settings.get(interaction.guildId);
-  const report: UsageReport = await ctx.ledger.usage(
-    interaction.guildId,
-    usageRange(ctx.now(), settings.utcOffsetMinutes, period.days),
-  );
+  const range = usageRange(ctx.now(), settings.utcOffsetMinutes, period.days);
+  const report: UsageReport = await ctx.ledger.usage(interaction.guildId, range);
+  const books = options.compare ? [await renderBooksComparison(ctx, interaction.guildId, range)] : [];
   const chart = renderUsageChart({
     title: `Credits per day · ${period.label}`,
     days: report.perDay.map(({ day, credits: amount }) => ({ label: dayLabel(day), credits: amount })),
   });
   const label = period.label.charAt(0).toUpperCase() + period.label.slice(1);
   await interaction.editReply({
-    embeds: [renderUsage({ periodLabel: label, report, chartName: USAGE_CHART_NAME })],
+    embeds: [renderUsage({ periodLabel: label, report, chartName: USAGE_CHART_NAME }), ...books],
     files: [{ attachment: chart, name: USAGE_CHART_NAME }],
   });
 };

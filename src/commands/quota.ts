@@ -1,6 +1,7 @@
 import { quotaCommandData } from './data/quota.js';
 import { defineCommand } from './kit/define-command.js';
 import { requireServerManager } from './quota-access.js';
+import { ALERT_HANDLERS } from './quota-alerts.js';
 import { CREDIT_HANDLERS } from './quota-credits.js';
 import { SETTINGS_HANDLERS } from './quota-settings.js';
 import type { QuotaHandler, QuotaHandlers, QuotaSubcommand } from './quota-types.js';
@@ -11,7 +12,7 @@ import type { QuotaHandler, QuotaHandlers, QuotaSubcommand } from './quota-types
  * or changed, because admins can override who sees a command and interactions can be forged.
  */
 
-const HANDLERS: QuotaHandlers = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS };
+const HANDLERS: QuotaHandlers = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS, ...ALERT_HANDLERS };
 
 export const quotaModule = defineCommand(quotaCommandData, {
   async execute(interaction, { subcommand, options }, ctx) {

@@ -5,7 +5,7 @@ import type { DiscordEmulator, MemberSeed, RoleSeed, SeededGuild } from '../../s
 import type { PercifySimulator, PercifySimulatorOptions } from '../../sandbox/percify/index.js';
 import { startStack } from '../../sandbox/stack.js';
 import type { RunningApp } from '../../src/app.js';
-import { createLogger, silentLogger } from '../../src/logger.js';
+import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
 
 /**
  * The whole bot end to end: the real app (discord.js, the job runner, the ledger on a real SQLite
@@ -27,6 +27,8 @@ export interface BotHarnessOptions {
   roles?: RoleSeed[];
   members?: MemberSeed[];
   simulator?: Partial<PercifySimulatorOptions>;
+  /** The bot's logger, for tests that read its log lines. */
+  logger?: Logger;
   /** Passed to startApp: a note in every delivered result's footer. */
   resultNote?: string;
 }
@@ -65,7 +67,9 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
         ...options.env,
       },
       // E2E_LOG=debug shows the bot's log while a test runs.
-      logger: process.env.E2E_LOG ? createLogger({ level: process.env.E2E_LOG }) : silentLogger(),
+      logger:
+        options.logger ??
+        (process.env.E2E_LOG ? createLogger({ level: process.env.E2E_LOG }) : silentLogger()),
       percifySpeed: speed,
       progressIntervalMs: 50,
       retryDelayMs: () => 100,

@@ -1,4 +1,23 @@
 import { ApiError } from './errors.js';
+import { isoSeconds, newId } from './ids.js';
+
+/** One line of `GET /user/credits/history` (docs 7.3): `balance` is the balance after it. */
+export interface CreditTransaction {
+  id: string;
+  type: 'debit' | 'credit';
+  amount: number;
+  balance: number;
+  description: string;
+  resourceType: 'avatar' | 'video' | 'audio' | 'purchase';
+  resourceId: string | null;
+  createdAt: string;
+}
+
+/** What a debit was for. */
+export interface ChargedResource {
+  type: 'avatar' | 'video' | 'audio';
+  id: string;
+}
 
 /**
  * Credits. Accepting a job reserves its price so the same credits cannot be promised twice; the
@@ -8,9 +27,19 @@ export class Account {
   private balance: number;
   private reservedTotal = 0;
   private spentTotal = 0;
-
-  constructor(initial: number) {
+  /** Newest first, as Percify lists them. */
+  private readonly history: CreditTransaction[] = [];
+  constructor(
+    initial: number,
+    private readonly now: () => number = Date.now,
+    /** Debited on top of every charge (a fault switch), for tests of a client's reconciliation. */
+    private readonly extraDebit: () => number = () => 0,
+  ) {
     this.balance = initial;
+  }
+
+  get transactions(): readonly CreditTransaction[] {
+    return this.history;
   }
 
   get credits(): number {
@@ -36,10 +65,22 @@ export class Account {
     this.reservedTotal += amount;
   }
 
-  commit(amount: number): void {
+  /** The job completed: its reserved price becomes a debit in the credit history. */
+  commit(amount: number, resource: ChargedResource): void {
     this.reservedTotal = Math.max(0, this.reservedTotal - amount);
-    this.balance -= amount;
-    this.spentTotal += amount;
+    const debited = amount + this.extraDebit();
+    this.balance -= debited;
+    this.spentTotal += debited;
+    this.history.unshift({
+      id: newId('txn'),
+      type: 'debit',
+      amount: debited,
+      balance: this.balance,
+      description: `${resource.type} generation`,
+      resourceType: resource.type,
+      resourceId: resource.id,
+      createdAt: isoSeconds(this.now()),
+    });
   }
 
   release(amount: number): void {

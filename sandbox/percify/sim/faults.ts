@@ -14,6 +14,10 @@ export interface FaultSwitches {
   webhookDelayMs: number;
   badSignature: boolean;
   unreachable: boolean;
+  /** `/user/credits/history` answers 404, as if only the OpenAPI's `/credits/history` existed. */
+  legacyCreditHistoryOnly: boolean;
+  /** Credits debited on top of every completed job's price, unseen by the job's own `creditCost`. */
+  extraDebitCredits: number;
 }
 
 export function defaultFaults(): FaultSwitches {
@@ -32,6 +36,8 @@ export function defaultFaults(): FaultSwitches {
     webhookDelayMs: 0,
     badSignature: false,
     unreachable: false,
+    legacyCreditHistoryOnly: false,
+    extraDebitCredits: 0,
   };
 }
 

@@ -71,7 +71,7 @@ async function finish(context: SimContext, audio: SimAudio): Promise<void> {
     const bytes = await renderSpeechMp3(audio.durationSeconds, audio.text.length);
     const path = `/media/audio/${audio.id}.mp3`;
     context.media.put(path, { bytes, contentType: 'audio/mpeg' });
-    context.account.commit(audio.creditCost);
+    context.account.commit(audio.creditCost, { type: 'audio', id: audio.id });
     audio.status = 'completed';
     audio.audioUrl = `${context.origin}${path}`;
     audio.completedAt = isoSeconds(context.now());

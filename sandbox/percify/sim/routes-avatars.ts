@@ -183,7 +183,7 @@ function finishAvatar(
     bytes: renderPortraitPng(portrait, 256),
     contentType: 'image/png',
   }));
-  context.account.commit(avatar.creditCost);
+  context.account.commit(avatar.creditCost, { type: 'avatar', id: avatar.id });
   avatar.status = 'completed';
   avatar.imageUrl = `${context.origin}${avatarPngPath(avatar.id)}`;
   avatar.thumbnailUrl = `${context.origin}/media/avatars/${avatar.id}_thumb.png`;

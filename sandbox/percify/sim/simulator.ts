@@ -71,7 +71,7 @@ export async function startPercifySimulator(
     blockedWords: options.blockedWords ?? [],
     now,
     logger,
-    account: new Account(options.initialCredits ?? 10_000),
+    account: new Account(options.initialCredits ?? 10_000, now, () => faults.extraDebitCredits),
     scheduler: new JobScheduler(PLAN_SLOTS[plan], onError),
     faults,
     media: new MediaStore(),

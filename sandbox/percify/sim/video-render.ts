@@ -63,7 +63,7 @@ export async function finishVideo(
     const thumbPath = `/media/videos/${video.id}${suffix}_thumb.jpg`;
     context.media.put(videoPath, { bytes: clip.video, contentType: CONTENT_TYPES[video.format] });
     context.media.put(thumbPath, { bytes: clip.thumbnailJpeg, contentType: 'image/jpeg' });
-    context.account.commit(options.charge);
+    context.account.commit(options.charge, { type: 'video', id: video.id });
     video.status = 'completed';
     video.videoUrl = `${context.origin}${videoPath}`;
     video.thumbnailUrl = `${context.origin}${thumbPath}`;

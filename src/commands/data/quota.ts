@@ -207,6 +207,12 @@ export const quotaCommandData = {
     },
     {
       type: O.Subcommand,
+      name: 'alerts',
+      description: 'Choose where the bot warns admins (leave out the channel to stop alerts)',
+      options: [{ ...channelOption, required: false, description: 'A text channel for alerts' }],
+    },
+    {
+      type: O.Subcommand,
       name: 'usage',
       description: 'Credits spent, top members, models and tiers, with a chart',
       options: [
@@ -219,6 +225,11 @@ export const quotaCommandData = {
             { name: 'last 7 days', value: 'week' },
             { name: 'last 30 days', value: 'month' },
           ],
+        },
+        {
+          type: O.Boolean,
+          name: 'compare',
+          description: "Also compare each job with Percify's credit history",
         },
       ],
     },

@@ -39,7 +39,9 @@ export interface JobRunnerOptions {
   retryDelayMs?: (attempt: number) => number;
   maxSubmitAttempts?: number;
   onJobFinished?: (job: JobRecord) => void;
-  onDelivered?: (path: DeliveryPath) => void;
+  onDelivered?: (path: DeliveryPath, job: JobRecord) => void;
+  /** Percify accepted a job (or a stage of it), or finished it: for the log and the metrics. */
+  onStep?: (step: 'submitted' | 'completed', job: JobRecord) => void;
 }
 
 interface QueueItem extends QueuedItem {
@@ -238,6 +240,7 @@ export class JobRunner {
       submittedAt: job.submittedAt ?? this.#now(),
     }));
     this.#resources.add(saved);
+    this.options.onStep?.('submitted', saved);
     this.#showProgress(saved);
     this.#schedulePoll(saved);
   }
@@ -297,6 +300,7 @@ export class JobRunner {
           state: 'delivering',
           chargedCredits: Math.min(outcome.creditCost, job.reservedCredits),
         }));
+        this.options.onStep?.('completed', delivering);
         return this.#deliver(delivering);
       }
       case 'failed':
@@ -333,7 +337,7 @@ export class JobRunner {
       await this.#save(job, (current) => ({ ...current, attempts }));
       return this.#schedule(job.id, this.#retryDelay(attempts));
     }
-    this.options.onDelivered?.(delivered.path);
+    this.options.onDelivered?.(delivered.path, rendered.job);
     const withMedia = handler.afterDelivery?.(rendered.job, delivered.message) ?? rendered.job;
     // Charged only once the member has the result; capture is idempotent if we crash right here.
     await this.options.credits.capture(job.id, job.chargedCredits ?? 0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Logger, silentLogger } from '../../logger.js';
+import { creditHistorySchema, type CreditHistoryPage } from './credit-history.js';
 import { NotFoundError } from './errors.js';
 import { defaultSleep, PercifyHttp, type RequestInfo } from './http.js';
 import {
@@ -263,6 +264,22 @@ export class PercifyClient {
         kind: 'idempotent',
         schema: creditBalanceSchema,
       });
+    }
+  }
+
+  /**
+   * One page of the account's credit transactions, newest first. `GET /user/credits/history`; the
+   * OpenAPI file's `/credits/history` is tried when the first is a 404 (docs 7.1).
+   */
+  async getCreditHistory(page: { limit: number; offset: number }): Promise<CreditHistoryPage> {
+    const query = { limit: String(page.limit), offset: String(page.offset) };
+    const call = (route: string) =>
+      this.http.call({ method: 'GET', route, query, kind: 'idempotent', schema: creditHistorySchema });
+    try {
+      return await call('/user/credits/history');
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || error.status !== 404) throw error;
+      return call('/credits/history');
     }
   }
 
