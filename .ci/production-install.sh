@@ -34,7 +34,8 @@ mkdir -p "$work/bot"
 git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$work/bot"
 
 echo "--- npm ci --omit=dev"
-(cd "$work/bot" && npm ci --omit=dev --no-audit --no-fund)
+# sqlite3 straight from source: its prebuilt download cannot succeed offline and waits for minutes first.
+(cd "$work/bot" && npm_config_build_from_source=true npm ci --omit=dev --no-audit --no-fund)
 for dev_only in typescript tsx vitest pino-pretty; do
   if [ -e "$work/bot/node_modules/$dev_only" ]; then
     echo "$dev_only was installed by a production install" >&2
