@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { Backend } from './store/backend.js';
 import { decodeValue, encodeValue } from './store/keyv-format.js';
+import { withTimeout } from './store/with-timeout.js';
 import { openPostgresBackend } from './store/postgres-backend.js';
 import { openRedisBackend } from './store/redis-backend.js';
 import { openSqliteBackend } from './store/sqlite-backend.js';
@@ -285,16 +286,4 @@ function redactUrl(url: string): string {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Backend, RawPlanner, RawWrite } from './backend.js';
 import { conflictBackoffMs, TransactionConflictError } from './backend.js';
+import { withTimeout } from './with-timeout.js';
 
 /**
  * Redis through @keyv/redis's own client and key layout (`<namespace>::<key>`, values as Keyv
@@ -111,14 +112,9 @@ class RedisBackend implements Backend {
 
   async close(): Promise<void> {
     // A graceful QUIT waits for a server that may be gone; then the socket is simply dropped.
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), 1_000);
-    });
-    const graceful = this.adapter.disconnect().then(() => 'closed' as const);
-    const outcome = await Promise.race([graceful, gaveUp]).catch(() => 'timeout' as const);
-    clearTimeout(timer);
-    if (outcome === 'timeout') await this.adapter.disconnect(true).catch(() => undefined);
+    await withTimeout(this.adapter.disconnect(), 1_000, 'no answer to QUIT').catch(() =>
+      this.adapter.disconnect(true).catch(() => undefined),
+    );
   }
 
   async #compareAndSet(

@@ -28,7 +28,6 @@ export const storeKey = {
   animatePanel: (panelId: string) => `v1:animate-panel:${panelId}`,
   /** A video waiting for its Confirm click. */
   pendingVideo: (pendingId: string) => `v1:pending-video:${pendingId}`,
-  guildPrefix: 'v1:guild:',
   jobPrefix: 'v1:job:',
 } as const;
 
