@@ -46,12 +46,17 @@ describe('alerts for admins', () => {
     // The first alert cannot be posted (Discord refuses: Missing Permissions); the next trigger retries.
     h.emulator.driver.setBotChannelPermissions('general', undefined, ['SendMessages']);
     await avatarToTheEnd(h, 'ben', 'another dry well');
-    await vi.waitFor(async () => {
-      const text = await (await fetch(`${h.app.metricsUrl}/metrics`)).text();
-      expect(text).toContain('percify_bot_discord_errors_total{code="50013",status="403"} 1');
-    });
-    expect(alertsIn('general', 'out of credits')).toHaveLength(0);
-    h.emulator.driver.setBotChannelPermissions('general', ['SendMessages']);
+    try {
+      // At least one refused post: a slow machine can finish the first job's own alert attempt late,
+      // so the exact count is not pinned, only that nothing reached the channel.
+      await vi.waitFor(async () => {
+        const text = await (await fetch(`${h.app.metricsUrl}/metrics`)).text();
+        expect(text).toMatch(/percify_bot_discord_errors_total\{code="50013",status="403"\} [1-9]/);
+      });
+      expect(alertsIn('general', 'out of credits')).toHaveLength(0);
+    } finally {
+      h.emulator.driver.setBotChannelPermissions('general', ['SendMessages']);
+    }
     await avatarToTheEnd(h, 'cleo', 'a third dry well');
     await avatarToTheEnd(h, 'ben', 'a fourth dry well');
     await vi.waitFor(() => expect(alertsIn('general', 'out of credits')).toHaveLength(1));
