@@ -2,7 +2,7 @@ import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { JobUsage } from '../services/credits/index.js';
-import type { ReplyBody } from '../services/delivery/avatar-replies.js';
+import type { ReplyBody } from '../services/delivery/reply-body.js';
 import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
 
 type GuildRepliable = RepliableInteraction<'cached'>;

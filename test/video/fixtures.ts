@@ -1,5 +1,5 @@
 export { expectDiscordAccepts } from '../support/discord-limits.js';
-import type { ReplyBody } from '../../src/services/delivery/avatar-replies.js';
+import type { ReplyBody } from '../../src/services/delivery/reply-body.js';
 import type { VideoJob, VideoParams } from '../../src/services/jobs/job-record.js';
 
 /** A video job record as the /animate command would write it (state queued, nothing submitted). */

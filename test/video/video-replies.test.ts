@@ -8,12 +8,8 @@ import {
   videoFileName,
 } from '../../src/services/delivery/video-replies.js';
 import type { VideoJob } from '../../src/services/jobs/job-record.js';
-import {
-  MAX_PENDING_PERCENT,
-  progressBar,
-  timeLeftText,
-  videoProgress,
-} from '../../src/services/jobs/video-progress.js';
+import { progressBar, timeLeftText } from '../../src/services/delivery/progress-text.js';
+import { MAX_PENDING_PERCENT, videoProgress } from '../../src/services/jobs/video-progress.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
@@ -188,14 +184,22 @@ describe('video result and failure', () => {
 
   it('names the failed stage and says nothing was charged', () => {
     const job = videoJob({ speech: SPEECH }, { audioId: 'audio_1', reservedCredits: 58 });
-    const body = renderVideoFailure(job, 'Percify could not open this avatar image.', 'video');
+    const body = renderVideoFailure(job, 'Percify could not open this avatar image.', {
+      stage: 'video',
+      step: 2,
+      steps: 3,
+    });
     const description = body.embeds[0]!.description!;
     expect(description).toContain('The video could not be rendered (step 2 of 3).');
     expect(description).toContain('Nothing was charged');
     expect(description).toContain('58 credits held for this are back');
     expect(body.components).toEqual([]);
     expectDiscordAccepts(body);
-    const lip = renderVideoFailure(job, 'Lip-sync failed: mouth not found', 'lipsync');
+    const lip = renderVideoFailure(job, 'Lip-sync failed: mouth not found', {
+      stage: 'lipsync',
+      step: 3,
+      steps: 3,
+    });
     expect(lip.embeds[0]!.description).toContain('Lip-sync failed: mouth not found');
     expect(lip.embeds[0]!.description).not.toContain('(step');
   });
@@ -210,7 +214,7 @@ describe('video result and failure', () => {
     });
     expectDiscordAccepts(renderVideoPending(long, { position: 1 }));
     expectDiscordAccepts(renderVideoResult(long, { kind: 'upload', fileName: videoFileName('webm') }));
-    expectDiscordAccepts(renderVideoFailure(long, 'x'.repeat(300), 'audio'));
+    expectDiscordAccepts(renderVideoFailure(long, 'x'.repeat(300), { stage: 'audio', step: 1, steps: 3 }));
     expect(videoFileName('webm')).toBe('video.webm');
     expect(videoFileName(undefined)).toBe('video.mp4');
   });

@@ -2,24 +2,15 @@ import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type 
 import { encodeCustomId } from '../../interactions/custom-id.js';
 import { button, buttonRow } from './components.js';
 import { MODEL_INFO } from '../percify/pricing.js';
-import type { AvatarJob } from '../jobs/job-record.js';
+import type { ReplyBody } from './reply-body.js';
+import type { AvatarView } from './views.js';
 import { COLOURS, clip, credits, plural, quote } from './style.js';
 
 /**
  * The messages of an avatar job: the first answer while it waits and renders, the result with its
- * images and buttons, and the failure. Pure functions of the job record, so a restarted bot renders
+ * images and buttons, and the failure. Pure functions of the job as a view, so a restarted bot renders
  * exactly what the first one would have.
  */
-
-export interface ReplyBody {
-  content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-  /** Files to upload with the message, referenced from embeds as `attachment://<name>`. */
-  files?: Array<{ name: string; data: Buffer; contentType?: string }>;
-  /** On an edit: which existing attachments to keep (none = replace all). */
-  attachments?: Array<{ id: string }>;
-}
 
 export interface PendingView {
   /** 1-based place in line, or undefined once rendering. */
@@ -30,7 +21,7 @@ export interface PendingView {
 /** Many results share one embed `url`: Discord then shows their images as one gallery. */
 const GALLERY_URL = 'https://percify.io/';
 
-function summaryFields(job: AvatarJob): NonNullable<APIEmbed['fields']> {
+function summaryFields(job: AvatarView): NonNullable<APIEmbed['fields']> {
   const { params } = job;
   const fields: NonNullable<APIEmbed['fields']> = [
     { name: 'Model', value: `${params.model} · ${MODEL_INFO[params.model].label}`, inline: true },
@@ -44,11 +35,11 @@ function summaryFields(job: AvatarJob): NonNullable<APIEmbed['fields']> {
   return fields;
 }
 
-function title(job: AvatarJob, verb: string): string {
+function title(job: AvatarView, verb: string): string {
   return `${verb} ${job.params.variations === 1 ? 'avatar' : plural(job.params.variations, 'avatar')}`;
 }
 
-export function renderAvatarPending(job: AvatarJob, view: PendingView): ReplyBody {
+export function renderAvatarPending(job: AvatarView, view: PendingView): ReplyBody {
   const status =
     view.position !== undefined
       ? `⏳ Waiting for a free slot: **#${view.position}** in line`
@@ -74,7 +65,7 @@ export function avatarFileName(index: number): string {
   return `avatar-${index + 1}.png`;
 }
 
-export function renderAvatarResult(job: AvatarJob): ReplyBody {
+export function renderAvatarResult(job: AvatarView): ReplyBody {
   const images = job.images ?? [];
   const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
   const seeds = images.map((image) => `\`${image.seed}\``).join(' · ');
@@ -102,7 +93,7 @@ export function renderAvatarResult(job: AvatarJob): ReplyBody {
  * One image: a single row of Animate, Reroll, Variations, HD and Delete. Several: one row per
  * per-image action (numbered buttons), then Reroll and Delete — at most four rows, five buttons each.
  */
-export function avatarResultButtons(job: AvatarJob): APIActionRowComponent<APIButtonComponent>[] {
+export function avatarResultButtons(job: AvatarView): APIActionRowComponent<APIButtonComponent>[] {
   const count = job.images?.length ?? 0;
   const reroll = button(encodeCustomId('reroll', job.id), '🔁 Reroll', ButtonStyle.Secondary);
   const remove = button(encodeCustomId('delete', job.id), '🗑 Delete', ButtonStyle.Danger);
@@ -136,7 +127,7 @@ export function avatarResultButtons(job: AvatarJob): APIActionRowComponent<APIBu
   ];
 }
 
-export function renderAvatarFailure(job: AvatarJob, reason: string): ReplyBody {
+export function renderAvatarFailure(job: AvatarView, reason: string): ReplyBody {
   return {
     embeds: [
       {

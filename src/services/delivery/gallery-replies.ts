@@ -1,7 +1,7 @@
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
 import { button, buttonRow } from './components.js';
-import type { Creation } from '../jobs/creations.js';
+import type { CreationView } from './views.js';
 import { COLOURS, clip, plural } from './style.js';
 
 /**
@@ -30,7 +30,7 @@ export interface GalleryPageView {
   /** 0-based; already clamped to the pages that exist. */
   page: number;
   /** The creations on this page, newest first. */
-  items: readonly Creation[];
+  items: readonly CreationView[];
   /** All the owner's creations. */
   total: number;
   pageSize?: number;
@@ -50,7 +50,7 @@ function idList(ids: readonly string[]): string {
   return ids.map((id) => `\`${id}\``).join(' · ');
 }
 
-function creationEmbed(creation: Creation): APIEmbed {
+function creationEmbed(creation: CreationView): APIEmbed {
   const isVideo = creation.kind === 'video';
   const prompt = creation.prompt.replace(/\s+/g, ' ').trim();
   const avatarIds = creation.avatarIds ?? [];

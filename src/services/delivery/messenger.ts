@@ -7,7 +7,7 @@ import {
   type RawFile,
 } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import type { ReplyBody } from './avatar-replies.js';
+import type { ReplyBody } from './reply-body.js';
 
 export type DeliveryPath = 'interaction' | 'channel' | 'mention' | 'dm';
 

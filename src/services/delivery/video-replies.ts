@@ -2,10 +2,9 @@ import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type 
 import { encodeCustomId } from '../../interactions/custom-id.js';
 import { button, buttonRow } from './components.js';
 import { TIER_SPECS } from '../percify/pricing.js';
-import type { VideoJob } from '../jobs/job-record.js';
-import { progressBar, timeLeftText, type VideoProgress } from '../jobs/video-progress.js';
-import { STAGE_FAILED, STAGE_WORKING, stagePlan, type VideoStage } from '../jobs/video-stages.js';
-import type { ReplyBody } from './avatar-replies.js';
+import { progressBar, timeLeftText } from './progress-text.js';
+import type { ReplyBody } from './reply-body.js';
+import type { VideoProgress, VideoStageName, VideoStep, VideoView } from './views.js';
 import { COLOURS, clip, credits, quote } from './style.js';
 
 /**
@@ -33,12 +32,26 @@ export type VideoMedia =
       limitBytes: number;
     };
 
+/** What the member reads while a stage runs. */
+export const STAGE_WORKING: Readonly<Record<VideoStageName, string>> = {
+  audio: 'Generating the voice…',
+  video: 'Rendering the video…',
+  lipsync: 'Syncing lips…',
+};
+
+/** What the member reads when a stage fails. */
+export const STAGE_FAILED: Readonly<Record<VideoStageName, string>> = {
+  audio: 'The voice could not be generated',
+  video: 'The video could not be rendered',
+  lipsync: 'Lip-sync failed',
+};
+
 export function videoFileName(format: string | undefined): string {
   const safe = (format ?? 'mp4').toLowerCase().replace(/[^a-z0-9]/g, '');
   return `video.${safe || 'mp4'}`;
 }
 
-function isAddVoice(job: VideoJob): boolean {
+function isAddVoice(job: VideoView): boolean {
   return job.params.existingVideoId !== undefined;
 }
 
@@ -48,7 +61,7 @@ function megabytes(bytes: number): string {
 }
 
 /** The settings both the progress view and the result show. */
-function settingsFields(job: VideoJob): NonNullable<APIEmbed['fields']> {
+function settingsFields(job: VideoView): NonNullable<APIEmbed['fields']> {
   const { params } = job;
   const spec = TIER_SPECS[params.tier];
   return [
@@ -60,21 +73,21 @@ function settingsFields(job: VideoJob): NonNullable<APIEmbed['fields']> {
   ];
 }
 
-function speechField(job: VideoJob): NonNullable<APIEmbed['fields']> {
+function speechField(job: VideoView): NonNullable<APIEmbed['fields']> {
   const speech = job.params.speech;
   if (!speech) return [];
   return [{ name: 'Voice', value: `\`${clip(speech.voiceId, 60)}\` saying:\n${quote(speech.text, 400)}` }];
 }
 
-function promptLine(job: VideoJob): string {
+function promptLine(job: VideoView): string {
   return job.params.avatarPrompt ? `${quote(job.params.avatarPrompt, 500)}\n\n` : '';
 }
 
-function workingTitle(job: VideoJob): string {
+function workingTitle(job: VideoView): string {
   return isAddVoice(job) ? '🔊 Adding a voice' : '🎬 Animating your avatar';
 }
 
-function statusLine(job: VideoJob, view: VideoPendingView): string {
+function statusLine(job: VideoView, view: VideoPendingView): string {
   if (view.position !== undefined) return `⏳ Waiting for a free slot: **#${view.position}** in line`;
   const progress = view.progress;
   if (!progress || job.state === 'queued') return '⏳ Starting…';
@@ -82,7 +95,7 @@ function statusLine(job: VideoJob, view: VideoPendingView): string {
   return `**${step}${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft)}`;
 }
 
-export function renderVideoPending(job: VideoJob, view: VideoPendingView): ReplyBody {
+export function renderVideoPending(job: VideoView, view: VideoPendingView): ReplyBody {
   const after = job.balanceAfter !== undefined ? ` · ${credits(job.balanceAfter)} left after this` : '';
   return {
     embeds: [
@@ -103,16 +116,16 @@ export function renderVideoPending(job: VideoJob, view: VideoPendingView): Reply
 }
 
 /** True when the member asked for a voice on a new video and it could not be added. */
-export function voiceWasDropped(job: VideoJob): boolean {
+export function voiceWasDropped(job: VideoView): boolean {
   return job.params.speech !== undefined && job.video !== undefined && !job.video.hasAudio;
 }
 
-function voiceValue(job: VideoJob): string {
+function voiceValue(job: VideoView): string {
   if (voiceWasDropped(job)) return 'No: it could not be added (not charged)';
   return job.video?.hasAudio ? 'Yes' : 'No';
 }
 
-export function videoResultButtons(job: VideoJob): APIActionRowComponent<APIButtonComponent>[] {
+export function videoResultButtons(job: VideoView): APIActionRowComponent<APIButtonComponent>[] {
   return [
     buttonRow([
       button(encodeCustomId('voice', job.id), '🔊 Add voice', ButtonStyle.Primary),
@@ -122,7 +135,7 @@ export function videoResultButtons(job: VideoJob): APIActionRowComponent<APIButt
   ];
 }
 
-export function renderVideoResult(job: VideoJob, media: VideoMedia): ReplyBody {
+export function renderVideoResult(job: VideoView, media: VideoMedia): ReplyBody {
   const video = job.video;
   const charged = job.chargedCredits ?? video?.creditCost ?? 0;
   const notes: string[] = [];
@@ -166,9 +179,9 @@ export function renderVideoResult(job: VideoJob, media: VideoMedia): ReplyBody {
   return { embeds: [embed], components: videoResultButtons(job) };
 }
 
-export function renderVideoFailure(job: VideoJob, reason: string, stage: VideoStage): ReplyBody {
-  const plan = stagePlan(job.params);
-  const step = plan.length > 1 ? ` (step ${plan.indexOf(stage) + 1} of ${plan.length})` : '';
+export function renderVideoFailure(job: VideoView, reason: string, failed: VideoStep): ReplyBody {
+  const { stage } = failed;
+  const step = failed.steps > 1 ? ` (step ${failed.step} of ${failed.steps})` : '';
   const stageWords = reason.startsWith(STAGE_FAILED[stage]) ? '' : `${STAGE_FAILED[stage]}${step}.\n`;
   return {
     embeds: [

@@ -1,4 +1,4 @@
-import type { ReplyBody } from '../delivery/avatar-replies.js';
+import type { ReplyBody } from '../delivery/reply-body.js';
 import type { JobRecord } from './job-record.js';
 import type { ExpectedDuration } from './poll-schedule.js';
 

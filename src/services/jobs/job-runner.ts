@@ -1,13 +1,9 @@
 import type { Logger } from '../../logger.js';
-import {
-  DeliveryFailedError,
-  type DeliveryPath,
-  type Messenger,
-  type ReplyTarget,
-} from '../delivery/messenger.js';
+import type { DeliveryPath, Messenger } from '../delivery/messenger.js';
 import { FairQueue, type QueuedItem } from './fair-queue.js';
 import type { CheckOutcome, JobKindHandler } from './job-kind.js';
 import { FINAL_STATES, type JobKind, type JobRecord } from './job-record.js';
+import { JobEndings, replyTarget, saveJob, type CreditSettlement } from './job-endings.js';
 import { JobScheduler } from './job-scheduler.js';
 import type { JobStore } from './job-store.js';
 import { nextPollDelay, planPolls } from './poll-schedule.js';
@@ -15,11 +11,7 @@ import { ProgressUpdates } from './progress-updates.js';
 import { QueuePositionDisplay } from './queue-positions.js';
 import { ResourceIndex } from './resource-index.js';
 
-/** The two ways a reservation ends; the ledger makes both idempotent by job id. */
-export interface CreditSettlement {
-  capture(jobId: string, actual: number): Promise<unknown>;
-  release(jobId: string, reason: string): Promise<unknown>;
-}
+export type { CreditSettlement } from './job-endings.js';
 
 export interface JobRunnerOptions {
   jobs: JobStore;
@@ -53,7 +45,6 @@ const MAX_WAIT_MS = 30 * 60_000;
 
 const MESSAGES = {
   timedOut: 'Percify did not finish this in time.',
-  undeliverable: 'The result could not be posted here.',
   submitGaveUp: 'Percify could not be reached for a while.',
 } as const;
 
@@ -62,7 +53,8 @@ const MESSAGES = {
  * for a plan slot, submits, tracks by polling (a webhook only makes the next look come sooner),
  * delivers, and settles the credits exactly once. Every step is written to the job record before the
  * next one starts, so `resume()` can pick any job up where a crash left it. When steps run is the
- * scheduler's business; what a waiting reply shows, the position display's.
+ * scheduler's business; what a waiting reply shows, the position display's; how a job ends
+ * (delivered and charged, or failed and refunded), JobEndings'.
  */
 export class JobRunner {
   readonly #queue: FairQueue<QueueItem>;
@@ -70,6 +62,7 @@ export class JobRunner {
   readonly #scheduler: JobScheduler;
   readonly #resources = new ResourceIndex();
   readonly #positions: QueuePositionDisplay;
+  readonly #endings: JobEndings;
   readonly #now: () => number;
 
   constructor(private readonly options: JobRunnerOptions) {
@@ -94,6 +87,24 @@ export class JobRunner {
       (jobId, error) => options.logger.warn({ jobId, err: error }, 'progress edit failed'),
       this.#now,
     );
+    this.#endings = new JobEndings({
+      jobs: options.jobs,
+      credits: options.credits,
+      messenger: options.messenger,
+      logger: options.logger,
+      handler: (job) => this.#handler(job),
+      now: this.#now,
+      stopTracking: async (jobId, leaveQueue) => {
+        if (leaveQueue) this.#queue.finish(jobId);
+        await this.#progress.forget(jobId);
+      },
+      retryLater: (jobId, attempts) => this.#schedule(jobId, this.#retryDelay(attempts)),
+      finished: (job) => {
+        this.#resources.remove(job);
+        this.options.onJobFinished?.(job);
+      },
+      onDelivered: options.onDelivered,
+    });
   }
 
   get queue(): Pick<
@@ -194,17 +205,11 @@ export class JobRunner {
     }
   }
 
-  async #save(job: JobRecord, change: (job: JobRecord) => JobRecord): Promise<JobRecord> {
-    const saved = await this.options.jobs.update(job.id, change);
-    if (!saved) throw new Error(`job ${job.id} vanished from the store`);
-    return saved;
-  }
-
   async #submit(job: JobRecord): Promise<void> {
     const maxAttempts = this.options.maxSubmitAttempts ?? 6;
     if (job.attempts >= maxAttempts) return this.#fail(job, 'submit_gave_up', MESSAGES.submitGaveUp);
     // Written before the request: a crash from here on is reconciled, never blindly resent.
-    const submitting = await this.#save(job, (current) => ({
+    const submitting = await saveJob(this.options.jobs, job, (current) => ({
       ...current,
       state: 'submitting',
       attempts: current.attempts + 1,
@@ -220,7 +225,7 @@ export class JobRunner {
         // attempt, so an outage delays the job instead of refunding it, up to MAX_WAIT_MS in all.
         if (this.#now() - job.createdAt > MAX_WAIT_MS)
           return this.#fail(submitting, 'submit_gave_up', MESSAGES.submitGaveUp);
-        await this.#save(submitting, (current) => ({
+        await saveJob(this.options.jobs, submitting, (current) => ({
           ...current,
           state: 'queued',
           attempts: current.attempts - 1,
@@ -234,7 +239,7 @@ export class JobRunner {
   }
 
   async #accepted(job: JobRecord): Promise<void> {
-    const saved = await this.#save(job, () => ({
+    const saved = await saveJob(this.options.jobs, job, () => ({
       ...job,
       state: 'processing',
       submittedAt: job.submittedAt ?? this.#now(),
@@ -249,7 +254,7 @@ export class JobRunner {
     const outcome = await this.#handler(job).reconcile(job);
     if (outcome.status === 'found') return this.#accepted(outcome.job);
     if (outcome.status === 'absent') {
-      await this.#save(job, (current) => ({ ...current, state: 'queued' }));
+      await saveJob(this.options.jobs, job, (current) => ({ ...current, state: 'queued' }));
       return this.#submit({ ...job, state: 'queued' });
     }
     this.#schedule(job.id, this.#retryDelay(job.attempts));
@@ -285,7 +290,7 @@ export class JobRunner {
         return this.#schedulePoll(job);
       case 'next-stage': {
         // Each stage has the whole retry budget: a voice that needed retries must not starve the video.
-        const next = await this.#save(job, () => ({
+        const next = await saveJob(this.options.jobs, job, () => ({
           ...outcome.job,
           state: 'queued',
           submittedAt: undefined,
@@ -295,7 +300,7 @@ export class JobRunner {
       }
       case 'completed': {
         this.#queue.finish(job.id);
-        const delivering = await this.#save(job, () => ({
+        const delivering = await saveJob(this.options.jobs, job, () => ({
           ...outcome.job,
           state: 'delivering',
           chargedCredits: Math.min(outcome.creditCost, job.reservedCredits),
@@ -308,77 +313,18 @@ export class JobRunner {
     }
   }
 
-  #target(job: JobRecord): ReplyTarget {
-    return {
-      applicationId: job.interaction.applicationId,
-      interactionToken: job.interaction.token,
-      interactionCreatedAt: job.interaction.createdAt,
-      channelId: job.channelId,
-      messageId: job.replyMessageId,
-      ownerId: job.ownerId,
-    };
+  #deliver(job: JobRecord): Promise<void> {
+    return this.#endings.deliver(job);
   }
 
-  async #deliver(job: JobRecord): Promise<void> {
-    const handler = this.#handler(job);
-    await this.#progress.forget(job.id);
-    let delivered;
-    let rendered;
-    try {
-      rendered = await handler.renderResult(job);
-      delivered = await this.options.messenger.deliver(this.#target(job), rendered.body);
-    } catch (error) {
-      if (error instanceof DeliveryFailedError && !error.transient) {
-        this.options.logger.error({ jobId: job.id, err: error }, 'result could not be delivered anywhere');
-        return this.#fail(job, 'undeliverable', MESSAGES.undeliverable);
-      }
-      this.options.logger.warn({ jobId: job.id, err: error }, 'delivery failed; retrying');
-      const attempts = job.attempts + 1;
-      await this.#save(job, (current) => ({ ...current, attempts }));
-      return this.#schedule(job.id, this.#retryDelay(attempts));
-    }
-    this.options.onDelivered?.(delivered.path, rendered.job);
-    const withMedia = handler.afterDelivery?.(rendered.job, delivered.message) ?? rendered.job;
-    // Charged only once the member has the result; capture is idempotent if we crash right here.
-    await this.options.credits.capture(job.id, job.chargedCredits ?? 0);
-    const done = await this.#save(job, () => ({
-      ...withMedia,
-      state: 'done',
-      deliveredVia: delivered.path,
-      replyMessageId: job.replyMessageId ?? delivered.message.id,
-      finishedAt: this.#now(),
-    }));
-    this.#finished(done);
-  }
-
-  async #fail(job: JobRecord, code: string, reason: string, stage?: string): Promise<void> {
-    this.#queue.finish(job.id);
-    await this.#progress.forget(job.id);
-    await this.options.credits.release(job.id, `${code}: ${reason}`);
-    try {
-      await this.options.messenger.deliver(this.#target(job), this.#handler(job).renderFailure(job, reason));
-    } catch (error) {
-      // The refund stands either way; the member will see their balance is whole.
-      this.options.logger.warn({ jobId: job.id, err: error }, 'could not tell the member about a failure');
-    }
-    const failed = await this.#save(job, (current) => ({
-      ...current,
-      state: 'failed',
-      failure: { code, message: reason, stage },
-      finishedAt: this.#now(),
-    }));
-    this.#finished(failed);
-  }
-
-  #finished(job: JobRecord): void {
-    this.#resources.remove(job);
-    this.options.onJobFinished?.(job);
+  #fail(job: JobRecord, code: string, reason: string, stage?: string): Promise<void> {
+    return this.#endings.fail(job, code, reason, stage);
   }
 
   #showProgress(job: JobRecord, position?: number): void {
     const body = this.#handler(job).renderPending(job, { position, startedAt: job.submittedAt });
     this.#progress.push(job.id, async () => {
-      await this.options.messenger.editProgress(this.#target(job), body);
+      await this.options.messenger.editProgress(replyTarget(job), body);
     });
   }
 }

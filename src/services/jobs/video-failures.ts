@@ -3,7 +3,8 @@ import { TIER_SPECS } from '../percify/pricing.js';
 import type { SubmitOutcome } from './job-kind.js';
 import type { VideoParams } from './job-record.js';
 import { submitFailure } from './submit-outcome.js';
-import { STAGE_FAILED, type VideoStage } from './video-stages.js';
+import { STAGE_FAILED } from '../delivery/video-replies.js';
+import type { VideoStage } from './video-stages.js';
 
 /**
  * The video kind's words for refused requests and failed stages. The shared mapping says "Percify

@@ -9,7 +9,7 @@ import {
   videoFileName,
   type VideoMedia,
 } from '../delivery/video-replies.js';
-import type { ReplyBody } from '../delivery/avatar-replies.js';
+import type { ReplyBody } from '../delivery/reply-body.js';
 import type {
   CheckOutcome,
   JobKindHandler,
@@ -25,6 +25,7 @@ import {
   currentStage,
   lipSyncBaseVideoId,
   stageEstimate,
+  stageStep,
   trackedId,
   withTrackedId,
   type VideoStage,
@@ -245,7 +246,7 @@ export class VideoJobKind implements JobKindHandler {
 
   renderFailure(record: JobRecord, reason: string): ReplyBody {
     const job = asVideoJob(record);
-    return renderVideoFailure(job, reason, currentStage(job));
+    return renderVideoFailure(job, reason, stageStep(job));
   }
 
   afterDelivery(

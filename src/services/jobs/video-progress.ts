@@ -1,5 +1,6 @@
 import type { VideoJob } from './job-record.js';
-import { currentStage, stageEstimate, stageIndex, stagePlan, type VideoStage } from './video-stages.js';
+import type { VideoProgress } from '../delivery/views.js';
+import { currentStage, stageEstimate, stageIndex, stagePlan } from './video-stages.js';
 
 /**
  * How far along a video job probably is. Percify reports no progress, so this is an estimate from
@@ -9,17 +10,6 @@ import { currentStage, stageEstimate, stageIndex, stagePlan, type VideoStage } f
  */
 
 export const MAX_PENDING_PERCENT = 95;
-const BAR_CELLS = 10;
-
-export interface VideoProgress {
-  stage: VideoStage;
-  /** 1-based step and the number of steps, e.g. 2 of 3. */
-  step: number;
-  steps: number;
-  percent: number;
-  /** Estimated seconds until the whole job is done; 0 once it runs past the usual time. */
-  secondsLeft: number;
-}
 
 export interface ProgressClock {
   /** When Percify accepted the current stage (ms since epoch); undefined means just now. */
@@ -48,18 +38,4 @@ export function videoProgress(job: VideoJob, clock: ProgressClock): VideoProgres
     percent: Math.min(MAX_PENDING_PERCENT, Math.floor(fraction * 100)),
     secondsLeft: Math.max(0, current - elapsed) + after,
   };
-}
-
-/** `▰▰▰▱▱▱▱▱▱▱ 30%` */
-export function progressBar(percent: number): string {
-  const clamped = Math.max(0, Math.min(100, Math.floor(percent)));
-  const filled = Math.floor(clamped / BAR_CELLS);
-  return `${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${clamped}%`;
-}
-
-/** "about 40 s left", "about 3 min left"; past the usual time, says so instead of counting below 0. */
-export function timeLeftText(secondsLeft: number): string {
-  if (secondsLeft <= 0) return 'taking a little longer than usual, almost there';
-  if (secondsLeft < 60) return `about ${Math.max(5, Math.round(secondsLeft / 5) * 5)} s left`;
-  return `about ${Math.round(secondsLeft / 60)} min left`;
 }

@@ -1,4 +1,5 @@
 import { expectedProcessingSeconds, type ProcessingEstimate } from '../percify/pricing.js';
+import type { VideoStageName, VideoStep } from '../delivery/views.js';
 import type { VideoJob, VideoParams } from './job-record.js';
 
 /**
@@ -13,7 +14,8 @@ import type { VideoJob, VideoParams } from './job-record.js';
  * runs, its Percify resource is the last id in `percifyIds` (every submit appends the id it got).
  */
 
-export type VideoStage = 'audio' | 'video' | 'lipsync';
+/** The stage names are the renderers' (delivery/views.ts), so the two cannot drift apart. */
+export type VideoStage = VideoStageName;
 
 export function stagePlan(params: VideoParams): VideoStage[] {
   if (params.existingVideoId !== undefined) return ['audio', 'lipsync'];
@@ -32,6 +34,11 @@ export function currentStage(job: VideoJob): VideoStage {
 /** 0-based place of the current stage in the job's plan. */
 export function stageIndex(job: VideoJob): number {
   return Math.max(0, stagePlan(job.params).indexOf(currentStage(job)));
+}
+
+/** The current stage and its place in the plan, as the progress and failure views show it. */
+export function stageStep(job: VideoJob): VideoStep {
+  return { stage: currentStage(job), step: stageIndex(job) + 1, steps: stagePlan(job.params).length };
 }
 
 /** The Percify resource the current stage is waiting on, once its submit was accepted. */
@@ -61,17 +68,3 @@ export function stageEstimate(params: VideoParams, stage: VideoStage): Processin
     durationSeconds: params.durationSeconds,
   });
 }
-
-/** What the member reads while a stage runs. */
-export const STAGE_WORKING: Readonly<Record<VideoStage, string>> = {
-  audio: 'Generating the voice…',
-  video: 'Rendering the video…',
-  lipsync: 'Syncing lips…',
-};
-
-/** What the member reads when a stage fails. */
-export const STAGE_FAILED: Readonly<Record<VideoStage, string>> = {
-  audio: 'The voice could not be generated',
-  video: 'The video could not be rendered',
-  lipsync: 'Lip-sync failed',
-};
