@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { startApp } from './app.js';
-import { parseConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -57,7 +56,7 @@ export async function startInMode(mode: RunMode, options: StartModeOptions): Pro
     case 'production':
       return startApp({ config, logger });
     case 'sandbox': {
-      // Loaded only here and for the simulator below, so production never loads the sandbox.
+      // Loaded only here and for the simulated Percify below, so production never loads the sandbox.
       const { startSandbox } = await import('../sandbox/start.js');
       const sandbox = await startSandbox({
         host: '127.0.0.1',
@@ -72,53 +71,9 @@ export async function startInMode(mode: RunMode, options: StartModeOptions): Pro
       });
       return sandbox;
     }
-    case 'simulated-percify':
+    case 'simulated-percify': {
+      const { startWithSimulatedPercify } = await import('../sandbox/simulated-percify.js');
       return startWithSimulatedPercify(config, logger, sandboxSpeed(env));
+    }
   }
-}
-
-/** The real Discord, with an in-process simulator answering for Percify and signing its webhooks. */
-async function startWithSimulatedPercify(config: Config, logger: Logger, speed: number): Promise<Running> {
-  const secret = config.PERCIFY_WEBHOOK_SECRET ?? randomBytes(24).toString('hex');
-  const { startPercifySimulator } = await import('../sandbox/percify/index.js');
-  const percify = await startPercifySimulator({
-    port: 0,
-    speed,
-    plan: config.PERCIFY_PLAN,
-    logger: logger.child({ component: 'percify-simulator' }),
-  });
-  const simulated = parseConfig({
-    ...configAsEnv(config),
-    PERCIFY_API_KEY: 'simulated',
-    PERCIFY_API_URL: percify.url,
-    PERCIFY_WEBHOOK_SECRET: secret,
-  });
-  try {
-    const app = await startApp({
-      config: simulated,
-      logger,
-      percifySpeed: speed,
-      resultNote: SIMULATED_RESULT_NOTE,
-    });
-    // The listener may bind 0.0.0.0; the simulator, in this process, reaches it on loopback.
-    if (app.webhookUrl) percify.setWebhook(app.webhookUrl.replace('//0.0.0.0:', '//127.0.0.1:'), secret);
-    return {
-      async stop() {
-        await app.stop();
-        await percify.close();
-      },
-    };
-  } catch (error) {
-    await percify.close();
-    throw error;
-  }
-}
-
-/** Turns a parsed config back into variables, so one field can be overridden and parsed again. */
-export function configAsEnv(config: Config): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (value !== undefined) env[key] = String(value);
-  }
-  return env;
 }
