@@ -1,7 +1,7 @@
 import { storeKey, type Store } from '../store.js';
 import { dayKey, daysBetween } from './ledger-clock.js';
-import type { GuildLedger } from './ledger-records.js';
-import type { LedgerEntry, UsageReport } from './ledger-types.js';
+import type { GuildLedger, MemberLedger } from './ledger-records.js';
+import type { LedgerEntry, Reservation, UsageReport } from './ledger-types.js';
 
 /** Read-only views over a guild's ledger log (one key per entry, numbered 0 … nextSeq − 1). */
 
@@ -80,4 +80,19 @@ export async function usageReport(
 
 function add(totals: Record<string, number>, key: string, amount: number): void {
   totals[key] = (totals[key] ?? 0) + amount;
+}
+
+/** Every open hold of every guild, oldest first: after a restart each must end in capture or release. */
+export async function openReservations(store: Store): Promise<Reservation[]> {
+  const open: Reservation[] = [];
+  for (const key of await store.keys(storeKey.ledgerGuildPrefix)) {
+    const guild = await store.get<GuildLedger>(key);
+    if (!guild) continue;
+    const memberIds = [...new Set(Object.values(guild.holds).map((hold) => hold.memberId))];
+    const members = await store.getMany<MemberLedger>(
+      memberIds.map((id) => storeKey.ledgerMember(guild.guildId, id)),
+    );
+    for (const member of members) if (member) open.push(...Object.values(member.holds));
+  }
+  return open.sort((a, b) => a.at - b.at);
 }

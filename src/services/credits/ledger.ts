@@ -40,7 +40,6 @@ import {
   assertCredits,
   assertId,
   usageMeta,
-  validateAdminChange,
   type AdminCreditChange,
 } from './ledger-input.js';
 import { checkFunds, checkLimits } from './ledger-limits.js';
@@ -52,7 +51,8 @@ import {
   type JobLedger,
   type MemberLedger,
 } from './ledger-records.js';
-import { entriesOf, usageReport } from './ledger-reports.js';
+import { grantCredits, revokeCredits } from './ledger-grants.js';
+import { entriesOf, openReservations, usageReport } from './ledger-reports.js';
 import { chargeGuild, chargeMember } from './ledger-settlement.js';
 import type {
   Balance,
@@ -273,70 +273,12 @@ export class Ledger {
 
   /** Adds to a member's granted balance (kept across days until spent or revoked). */
   grant(change: AdminCreditChange): Promise<GrantOutcome> {
-    return this.#changeGranted<GrantOutcome>(change, 'grant', (_granted, amount) => ({
-      delta: amount,
-      meta: {},
-      result: (grantedAfter) => ({ opId: change.opId, memberId: change.memberId, amount, grantedAfter }),
-    }));
+    return grantCredits(this.store, this.now, change);
   }
 
   /** Takes granted credits back; never below zero: it takes what there is and says so. */
   revoke(change: AdminCreditChange): Promise<RevokeOutcome> {
-    return this.#changeGranted<RevokeOutcome>(change, 'revoke', (granted, amount) => {
-      const revoked = Math.min(amount, granted);
-      const detail =
-        revoked === amount
-          ? `Revoked ${amount} granted credits.`
-          : `Only ${revoked} of ${amount} credits could be revoked: that was the member's whole granted balance.`;
-      return {
-        delta: -revoked,
-        meta: { requested: amount },
-        result: (grantedAfter) => ({
-          opId: change.opId,
-          memberId: change.memberId,
-          requested: amount,
-          revoked,
-          grantedAfter,
-          detail,
-        }),
-      };
-    });
-  }
-
-  /**
-   * An admin's change to a member's granted balance, idempotent by its operation id and recorded as
-   * one entry whose amount is what actually moved.
-   */
-  #changeGranted<R>(
-    change: AdminCreditChange,
-    kind: 'grant' | 'revoke',
-    plan: (
-      granted: number,
-      amount: number,
-    ) => { delta: number; meta: Record<string, number>; result: (grantedAfter: number) => R },
-  ): Promise<R> {
-    const { opId, guildId, adminId, memberId, amount, reason } = validateAdminChange(change);
-    const opKey = storeKey.ledgerAdminOp(guildId, kind, opId);
-    return changeLedger<R>(this.store, guildId, [memberId], [opKey], (ledger, read) => {
-      const remembered = read<R>(opKey);
-      if (remembered !== undefined) return unchanged(remembered);
-      // Grants and revokes do not touch day counters, so the member's own day key stays.
-      const record = ledger.member(memberId, '');
-      const { delta, meta, result: outcome } = plan(record.granted, amount);
-      record.granted += delta;
-      ledger.append({
-        at: this.now(),
-        memberId,
-        actor: `admin:${adminId}`,
-        amount: Math.abs(delta),
-        kind,
-        reason,
-        meta: { opId, ...meta },
-      });
-      const result = outcome(record.granted);
-      ledger.put(opKey, result);
-      return { changed: true, result };
-    });
+    return revokeCredits(this.store, this.now, change);
   }
 
   async balance(guildId: string, memberId: string, roleIds: readonly string[]): Promise<Balance> {
@@ -368,18 +310,8 @@ export class Ledger {
   }
 
   /** Every open hold of every guild, for restart recovery: each must end in capture or release. */
-  async openReservations(): Promise<Reservation[]> {
-    const open: Reservation[] = [];
-    for (const key of await this.store.keys(storeKey.ledgerGuildPrefix)) {
-      const guild = await this.store.get<GuildLedger>(key);
-      if (!guild) continue;
-      const memberIds = [...new Set(Object.values(guild.holds).map((hold) => hold.memberId))];
-      const members = await this.store.getMany<MemberLedger>(
-        memberIds.map((id) => storeKey.ledgerMember(guild.guildId, id)),
-      );
-      for (const member of members) if (member) open.push(...Object.values(member.holds));
-    }
-    return open.sort((a, b) => a.at - b.at);
+  openReservations(): Promise<Reservation[]> {
+    return openReservations(this.store);
   }
 
   async #guild(guildId: string): Promise<GuildLedger> {
