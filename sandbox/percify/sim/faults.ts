@@ -18,6 +18,12 @@ export interface FaultSwitches {
   legacyCreditHistoryOnly: boolean;
   /** Credits debited on top of every completed job's price, unseen by the job's own `creditCost`. */
   extraDebitCredits: number;
+  /** Generations accepted from now on stay 'processing' for ever (a stuck render). */
+  neverFinish: boolean;
+  /** Real milliseconds added to every generation accepted from now on ("completes after N s"). */
+  extraProcessingMs: number;
+  /** Media answers 403 to HEAD, as CDN URLs signed for GET only do. */
+  refuseMediaHead: boolean;
 }
 
 export function defaultFaults(): FaultSwitches {
@@ -38,6 +44,9 @@ export function defaultFaults(): FaultSwitches {
     unreachable: false,
     legacyCreditHistoryOnly: false,
     extraDebitCredits: 0,
+    neverFinish: false,
+    extraProcessingMs: 0,
+    refuseMediaHead: false,
   };
 }
 

@@ -154,6 +154,11 @@ export function createSimServer(setup: ServerSetup): Server {
   ): void {
     const file = setup.media.get(path);
     if (!file) return send(response, 404, new ApiError(404, 'not_found', 'No such media').body(), record);
+    if (request.method === 'HEAD' && setup.faults.refuseMediaHead) {
+      record.status = 403;
+      response.writeHead(403).end();
+      return;
+    }
     record.status = 200;
     response.writeHead(200, {
       'content-type': file.contentType,

@@ -98,5 +98,14 @@ export interface SimContext {
   readonly videosPerDay: Map<string, number>;
 }
 
-/** Seconds of documented processing time -> real milliseconds at this speed. */
-export const scaled = (context: SimContext, seconds: number): number => (seconds * 1000) / context.speed;
+/** Longest delay a Node timer takes (about 24.8 days): "never" for a stuck generation. */
+const NEVER_MS = 2 ** 31 - 1;
+
+/**
+ * Seconds of documented processing time -> real milliseconds at this speed, as the fault switches
+ * change it for generations accepted now (stuck for ever, or late by a fixed time).
+ */
+export const scaled = (context: SimContext, seconds: number): number => {
+  if (context.faults.neverFinish) return NEVER_MS;
+  return (seconds * 1000) / context.speed + context.faults.extraProcessingMs;
+};
