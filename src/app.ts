@@ -12,6 +12,7 @@ import { Messenger } from './services/delivery/messenger.js';
 import { AvatarJobKind } from './services/jobs/avatar-kind.js';
 import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner } from './services/jobs/job-runner.js';
+import type { JobDeadlines } from './services/jobs/job-deadlines.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { ShortLivedRecords, SWEEP_INTERVAL_MS } from './services/short-lived-records.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   /** Job runner pacing, shortened by tests. */
   progressIntervalMs?: number;
   retryDelayMs?: (attempt: number) => number;
+  /** Job deadlines in ms, over the configured ones (tests shorten them). */
+  jobDeadlines?: Partial<JobDeadlines>;
   /** Shown in the footer of every delivered result, e.g. that Percify is simulated. */
   resultNote?: string;
 }
@@ -126,6 +129,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     webhooks: resolveWebhookMode(config) === 'listen',
     progressIntervalMs: options.progressIntervalMs,
     retryDelayMs: options.retryDelayMs,
+    deadlines: {
+      waitMs: config.JOB_WAIT_DEADLINE_MINUTES * 60_000,
+      processingMargin: config.JOB_DEADLINE_MARGIN,
+      deliveryMs: config.JOB_DELIVERY_DEADLINE_MINUTES * 60_000,
+      lateWatchMs: config.JOB_LATE_WATCH_MINUTES * 60_000,
+      ...options.jobDeadlines,
+    },
     onDelivered: ops.jobHooks.onDelivered,
     onStep: ops.jobHooks.onStep,
     onJobFinished: (job) => {

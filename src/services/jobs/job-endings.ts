@@ -26,12 +26,17 @@ export interface JobEndingsOptions {
   stopTracking: (jobId: string, leaveQueue: boolean) => Promise<void>;
   /** A delivery failed for now: look again after the retry delay for this attempt. */
   retryLater: (jobId: string, attempts: number) => void;
+  /** Tries at delivering one result before it counts as undeliverable (Discord keeps refusing). */
+  maxDeliveryAttempts: number;
   /** The job reached a final state (done or failed). */
   finished: (job: JobRecord) => void;
   onDelivered?: ((path: DeliveryPath, job: JobRecord) => void) | undefined;
 }
 
 const UNDELIVERABLE = 'The result could not be posted here.';
+
+/** Above a result that arrived after the member was told it failed. */
+const LATE_NOTE = '🎁 This finished after all, after we had given up on it, so it is free.';
 
 /** Where a job's answers go: its interaction reply while the token lives, then the channel. */
 export function replyTarget(job: JobRecord): ReplyTarget {
@@ -72,14 +77,21 @@ export class JobEndings {
     let rendered;
     try {
       rendered = await handler.renderResult(job);
-      delivered = await this.options.messenger.deliver(replyTarget(job), rendered.body);
+      const body = job.deliveredLate ? { ...rendered.body, content: LATE_NOTE } : rendered.body;
+      delivered = await this.options.messenger.deliver(replyTarget(job), body);
     } catch (error) {
-      if (error instanceof DeliveryFailedError && !error.transient) {
-        this.options.logger.error({ jobId: job.id, err: error }, 'result could not be delivered anywhere');
+      const attempts = job.attempts + 1;
+      if (
+        (error instanceof DeliveryFailedError && !error.transient) ||
+        attempts >= this.options.maxDeliveryAttempts
+      ) {
+        this.options.logger.error(
+          { jobId: job.id, attempts, err: error },
+          'result could not be delivered anywhere',
+        );
         return this.fail(job, 'undeliverable', UNDELIVERABLE);
       }
-      this.options.logger.warn({ jobId: job.id, err: error }, 'delivery failed; retrying');
-      const attempts = job.attempts + 1;
+      this.options.logger.warn({ jobId: job.id, attempts, err: error }, 'delivery failed; retrying');
       await saveJob(this.options.jobs, job, (current) => ({ ...current, attempts }));
       return this.options.retryLater(job.id, attempts);
     }
@@ -97,7 +109,14 @@ export class JobEndings {
     this.options.finished(done);
   }
 
-  async fail(job: JobRecord, code: string, reason: string, stage?: string): Promise<void> {
+  /** `watch.lateWatchUntil`: Percify may still finish; until then a late result is delivered free. */
+  async fail(
+    job: JobRecord,
+    code: string,
+    reason: string,
+    stage?: string,
+    watch: { lateWatchUntil?: number } = {},
+  ): Promise<void> {
     await this.options.stopTracking(job.id, true);
     await this.options.credits.release(job.id, `${code}: ${reason}`);
     try {
@@ -113,6 +132,7 @@ export class JobEndings {
       ...current,
       state: 'failed',
       failure: { code, message: reason, stage },
+      lateWatchUntil: watch.lateWatchUntil,
       finishedAt: this.options.now(),
     }));
     this.options.finished(failed);

@@ -104,6 +104,17 @@ interface JobBase {
   attempts: number;
   failure?: { code: string; message: string; stage?: string | undefined } | undefined;
   chargedCredits?: number | undefined;
+  /** What Percify said the delivered work cost the operator (may differ from chargedCredits). */
+  percifyCredits?: number | undefined;
+  /** When the job entered its current state (deadlines count from it). */
+  stateSince?: number | undefined;
+  /**
+   * Set on a job that failed at its processing deadline while Percify was still at work: until then
+   * a late result is still delivered (free). Such a job stays in the open index until the watch ends.
+   */
+  lateWatchUntil?: number | undefined;
+  /** Delivered after the bot had given up on it: free for the member. */
+  deliveredLate?: boolean | undefined;
   deliveredVia?: 'interaction' | 'channel' | 'mention' | 'dm' | undefined;
   createdAt: number;
   updatedAt: number;

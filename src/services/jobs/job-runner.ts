@@ -4,11 +4,18 @@ import { FairQueue, type QueuedItem } from './fair-queue.js';
 import type { CheckOutcome, JobKindHandler } from './job-kind.js';
 import { FINAL_STATES, type JobKind, type JobRecord } from './job-record.js';
 import { JobEndings, replyTarget, saveJob, type CreditSettlement } from './job-endings.js';
+import {
+  DEFAULT_JOB_DEADLINES,
+  deadlineOf,
+  processingAllowanceMs,
+  type JobDeadlines,
+} from './job-deadlines.js';
 import { JobScheduler } from './job-scheduler.js';
 import type { JobStore } from './job-store.js';
 import { nextPollDelay, planPolls } from './poll-schedule.js';
 import { ProgressUpdates } from './progress-updates.js';
 import { QueuePositionDisplay } from './queue-positions.js';
+import { LateResults } from './late-results.js';
 import { ResourceIndex } from './resource-index.js';
 
 export type { CreditSettlement } from './job-endings.js';
@@ -30,6 +37,10 @@ export interface JobRunnerOptions {
   /** Wait before asking again after an unknown outcome, a refused delivery or an unreachable API. */
   retryDelayMs?: (attempt: number) => number;
   maxSubmitAttempts?: number;
+  /** When each state must have ended (job-deadlines.ts); defaults documented there. */
+  deadlines?: Partial<JobDeadlines>;
+  /** How often jobs waiting in line are checked against their deadline. */
+  sweepEveryMs?: number;
   onJobFinished?: (job: JobRecord) => void;
   onDelivered?: (path: DeliveryPath, job: JobRecord) => void;
   /** Percify accepted a job (or a stage of it), or finished it: for the log and the metrics. */
@@ -40,12 +51,11 @@ interface QueueItem extends QueuedItem {
   kind: JobKind;
 }
 
-/** How long a job may wait for Percify to accept it (outages, rate limits) before it is refunded. */
-const MAX_WAIT_MS = 30 * 60_000;
-
 const MESSAGES = {
   timedOut: 'Percify did not finish this in time.',
   submitGaveUp: 'Percify could not be reached for a while.',
+  waitedTooLong: 'It waited too long for a free slot: the bot is very busy right now.',
+  undeliverable: 'The result could not be posted here.',
 } as const;
 
 /**
@@ -54,7 +64,8 @@ const MESSAGES = {
  * delivers, and settles the credits exactly once. Every step is written to the job record before the
  * next one starts, so `resume()` can pick any job up where a crash left it. When steps run is the
  * scheduler's business; what a waiting reply shows, the position display's; how a job ends
- * (delivered and charged, or failed and refunded), JobEndings'.
+ * (delivered and charged, or failed and refunded), JobEndings'. Every state has a deadline
+ * (job-deadlines.ts): a step that finds its job past it takes one last look and ends the job.
  */
 export class JobRunner {
   readonly #queue: FairQueue<QueueItem>;
@@ -63,10 +74,14 @@ export class JobRunner {
   readonly #resources = new ResourceIndex();
   readonly #positions: QueuePositionDisplay;
   readonly #endings: JobEndings;
+  readonly #late: LateResults;
+  readonly #deadlines: JobDeadlines;
+  readonly #sweep: NodeJS.Timeout;
   readonly #now: () => number;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.#now = options.now ?? Date.now;
+    this.#deadlines = { ...DEFAULT_JOB_DEADLINES, ...options.deadlines };
     this.#scheduler = new JobScheduler({
       step: (jobId) => this.#step(jobId),
       logger: options.logger,
@@ -99,12 +114,26 @@ export class JobRunner {
         await this.#progress.forget(jobId);
       },
       retryLater: (jobId, attempts) => this.#schedule(jobId, this.#retryDelay(attempts)),
+      maxDeliveryAttempts: this.#deadlines.maxDeliveryAttempts,
       finished: (job) => {
-        this.#resources.remove(job);
+        if (this.options.jobs.isWatchedLate(job)) this.#schedule(job.id, this.#lateLookEvery(job));
+        else this.#resources.remove(job);
         this.options.onJobFinished?.(job);
       },
       onDelivered: options.onDelivered,
     });
+    this.#late = new LateResults({
+      jobs: options.jobs,
+      handler: (job) => this.#handler(job),
+      logger: options.logger,
+      now: this.#now,
+      deliver: (job) => this.#deliver(job),
+      lookAgain: (jobId, delayMs) => this.#schedule(jobId, delayMs),
+      stopWatching: (job) => this.#resources.remove(job),
+    });
+    // Jobs in line have no timer of their own: this catches the ones past their deadline.
+    this.#sweep = setInterval(() => this.#expireWaiting(), options.sweepEveryMs ?? 60_000);
+    this.#sweep.unref();
   }
 
   get queue(): Pick<
@@ -133,7 +162,11 @@ export class JobRunner {
         continue;
       }
       if (FINAL_STATES.has(job.state)) {
-        await this.options.jobs.forget(id);
+        // A failed job still watched for a late result keeps being watched; any other is closed.
+        if (this.options.jobs.isWatchedLate(job)) {
+          this.#resources.add(job);
+          this.#schedule(job.id, 0);
+        } else await this.options.jobs.forget(id);
         continue;
       }
       resumed++;
@@ -158,6 +191,7 @@ export class JobRunner {
 
   /** Stops timers and waits for steps under way, so every write finishes before the store closes. */
   async stop(): Promise<void> {
+    clearInterval(this.#sweep);
     const steps = this.#scheduler.stop();
     this.#progress.stop();
     await steps;
@@ -187,8 +221,11 @@ export class JobRunner {
     const job = await this.options.jobs.get(jobId);
     if (!job || FINAL_STATES.has(job.state)) {
       this.#queue.finish(jobId);
-      return;
+      if (job?.lateWatchUntil === undefined) return;
+      if (this.options.jobs.isWatchedLate(job)) return this.#late.look(job, this.#lateLookEvery(job));
+      return this.#late.end(job);
     }
+    if (this.#now() >= this.#deadline(job)) return this.#expire(job);
     switch (job.state) {
       case 'queued':
         return this.#submit(job);
@@ -222,19 +259,17 @@ export class JobRunner {
         return this.#fail(submitting, outcome.code, outcome.reason);
       case 'retry':
         // Nothing was created, and Percify (or the network) asked for a wait: that is not a failed
-        // attempt, so an outage delays the job instead of refunding it, up to MAX_WAIT_MS in all.
-        if (this.#now() - job.createdAt > MAX_WAIT_MS)
-          return this.#fail(submitting, 'submit_gave_up', MESSAGES.submitGaveUp);
+        // attempt, so an outage delays the job instead of refunding it, up to its waiting deadline.
         await saveJob(this.options.jobs, submitting, (current) => ({
           ...current,
           state: 'queued',
           attempts: current.attempts - 1,
         }));
         this.options.logger.info({ jobId: job.id, afterMs: outcome.afterMs }, outcome.reason);
-        return this.#schedule(job.id, outcome.afterMs);
+        return this.#scheduleBefore(job, outcome.afterMs);
       case 'unknown':
         this.options.logger.warn({ jobId: job.id }, `submission outcome unknown: ${outcome.reason}`);
-        return this.#schedule(job.id, this.#retryDelay(submitting.attempts));
+        return this.#scheduleBefore(submitting, this.#retryDelay(submitting.attempts));
     }
   }
 
@@ -257,34 +292,91 @@ export class JobRunner {
       await saveJob(this.options.jobs, job, (current) => ({ ...current, state: 'queued' }));
       return this.#submit({ ...job, state: 'queued' });
     }
-    this.#schedule(job.id, this.#retryDelay(job.attempts));
+    this.#scheduleBefore(job, this.#retryDelay(job.attempts));
   }
 
   #schedulePoll(job: JobRecord): void {
-    const plan = planPolls(this.#handler(job).expected(job), {
-      speed: this.options.speed ?? 1,
+    const speed = this.options.speed ?? 1;
+    const expected = this.#handler(job).expected(job);
+    const plan = planPolls(expected, {
+      speed,
       webhooks: this.options.webhooks ?? false,
+      giveUpAfterMs: processingAllowanceMs(expected, this.#deadlines, speed),
     });
     const elapsed = this.#now() - (job.submittedAt ?? this.#now());
-    const delay = nextPollDelay(plan, elapsed);
-    if (delay === null) {
-      void this.#scheduler.exclusive(job.id, () => this.#fail(job, 'timed_out', MESSAGES.timedOut));
-      return;
-    }
-    this.#schedule(job.id, delay);
+    // No look left: the next step comes at the deadline and expires the job.
+    this.#scheduleBefore(job, nextPollDelay(plan, elapsed) ?? Number.POSITIVE_INFINITY);
   }
 
-  async #poll(job: JobRecord): Promise<void> {
-    let outcome: CheckOutcome;
+  /** Runs the job's next step after `delayMs`, or at its deadline if that comes first. */
+  #scheduleBefore(job: JobRecord, delayMs: number): void {
+    this.#schedule(job.id, Math.max(0, Math.min(delayMs, this.#deadline(job) - this.#now())));
+  }
+
+  #deadline(job: JobRecord): number {
+    return deadlineOf(job, this.#handler(job).expected(job), this.#deadlines, this.options.speed ?? 1);
+  }
+
+  #lateLookEvery(job: JobRecord): number {
+    const allowance = processingAllowanceMs(
+      this.#handler(job).expected(job),
+      this.#deadlines,
+      this.options.speed ?? 1,
+    );
+    return Math.min(5 * 60_000, Math.max(1_000, allowance / 4));
+  }
+
+  /** One last authoritative look, then the job ends: delivered if it is done after all, else failed. */
+  async #expire(job: JobRecord): Promise<void> {
+    this.options.logger.warn({ jobId: job.id, state: job.state }, 'job reached its deadline');
+    switch (job.state) {
+      case 'queued':
+        return this.#fail(
+          job,
+          'wait_deadline',
+          job.attempts > 0 ? MESSAGES.submitGaveUp : MESSAGES.waitedTooLong,
+        );
+      case 'submitting': {
+        const outcome = await this.#handler(job)
+          .reconcile(job)
+          .catch(() => ({ status: 'unreachable' as const }));
+        if (outcome.status === 'found') return this.#accepted(outcome.job);
+        return this.#fail(job, 'submit_gave_up', MESSAGES.submitGaveUp);
+      }
+      case 'processing':
+        return this.#afterCheck(job, await this.#check(job), true);
+      case 'delivering':
+        return this.#fail(job, 'undeliverable', MESSAGES.undeliverable);
+      case 'done':
+      case 'failed':
+        return;
+    }
+  }
+
+  async #check(job: JobRecord): Promise<CheckOutcome> {
     try {
-      outcome = await this.#handler(job).check(job);
+      return await this.#handler(job).check(job);
     } catch (error) {
       // Percify unreachable or confused for a moment: the plan's next look will ask again.
       this.options.logger.warn({ jobId: job.id, err: error }, 'could not read job state');
-      outcome = { status: 'pending' };
+      return { status: 'pending' };
     }
+  }
+
+  async #poll(job: JobRecord): Promise<void> {
+    return this.#afterCheck(job, await this.#check(job), false);
+  }
+
+  /** What a look at Percify leads to; `last` at the deadline, where "still at work" ends the job. */
+  async #afterCheck(job: JobRecord, outcome: CheckOutcome, last: boolean): Promise<void> {
     switch (outcome.status) {
       case 'pending':
+        if (last) {
+          // Percify may still finish: the member is refunded now, and a late result is delivered free.
+          return this.#endings.fail(job, 'timed_out', MESSAGES.timedOut, undefined, {
+            lateWatchUntil: this.#now() + this.#deadlines.lateWatchMs,
+          });
+        }
         // Progress estimates move with time; the throttle keeps this to one edit per interval.
         this.#showProgress(job);
         return this.#schedulePoll(job);
@@ -304,6 +396,9 @@ export class JobRunner {
           ...outcome.job,
           state: 'delivering',
           chargedCredits: Math.min(outcome.creditCost, job.reservedCredits),
+          percifyCredits: outcome.creditCost,
+          // Delivery has its own attempt budget (JobDeadlines.maxDeliveryAttempts).
+          attempts: 0,
         }));
         this.options.onStep?.('completed', delivering);
         return this.#deliver(delivering);
@@ -319,6 +414,21 @@ export class JobRunner {
 
   #fail(job: JobRecord, code: string, reason: string, stage?: string): Promise<void> {
     return this.#endings.fail(job, code, reason, stage);
+  }
+
+  /** Jobs waiting in line past their deadline end; a failure to read one is retried next sweep. */
+  #expireWaiting(): void {
+    for (const jobId of this.#queue.positions().keys()) {
+      void this.#scheduler.exclusive(jobId, async () => {
+        try {
+          const job = await this.options.jobs.get(jobId);
+          if (job?.state === 'queued' && this.#now() >= this.#deadline(job)) await this.#expire(job);
+        } catch (error) {
+          // Not the scheduler's retry: that would start the job outside its place in line.
+          this.options.logger.warn({ jobId, err: error }, 'deadline sweep failed; next sweep retries');
+        }
+      });
+    }
   }
 
   #showProgress(job: JobRecord, position?: number): void {

@@ -42,10 +42,37 @@ export class JobStore {
     const updated = await this.store.update<JobRecord>(storeKey.job(id), (current) => {
       if (!current || FINAL_STATES.has(current.state)) return current;
       const next = change(current);
-      return next ? { ...next, updatedAt: this.now() } : current;
+      return next ? this.#stamped(current, next) : current;
     });
-    if (updated && FINAL_STATES.has(updated.state)) await this.#closeIndex(id);
+    if (updated && FINAL_STATES.has(updated.state) && !this.isWatchedLate(updated))
+      await this.#closeIndex(id);
     return updated;
+  }
+
+  /** A failed job whose result may still arrive (see JobRecord.lateWatchUntil). */
+  isWatchedLate(job: JobRecord): boolean {
+    return job.state === 'failed' && (job.lateWatchUntil ?? 0) > this.now();
+  }
+
+  /**
+   * The one way out of a final state: a job that failed at its processing deadline, still watched,
+   * whose result arrived after all. Answers undefined when the job is not (or no longer) watched, so
+   * two late webhooks cannot both reopen it.
+   */
+  async reopenLate(id: string, change: (job: JobRecord) => JobRecord): Promise<JobRecord | undefined> {
+    let reopened: JobRecord | undefined;
+    await this.store.update<JobRecord>(storeKey.job(id), (current) => {
+      if (!current || !this.isWatchedLate(current)) return current;
+      reopened = this.#stamped(current, { ...change(current), lateWatchUntil: undefined });
+      return reopened;
+    });
+    return reopened;
+  }
+
+  #stamped(current: JobRecord, next: JobRecord): JobRecord {
+    const now = this.now();
+    const stateSince = next.state === current.state ? (current.stateSince ?? current.createdAt) : now;
+    return { ...next, stateSince, updatedAt: now };
   }
 
   /** Ids in the open index, in the order they were opened. */

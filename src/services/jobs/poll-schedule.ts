@@ -33,6 +33,8 @@ export interface PollOptions {
    * look waits past the documented worst case instead of coming near the typical time.
    */
   webhooks?: boolean;
+  /** When the job counts as lost (job-deadlines.ts); by default 3 x the worst case plus a minute. */
+  giveUpAfterMs?: number;
 }
 
 export function planPolls(expected: ExpectedDuration, options: PollOptions = {}): PollPlan {
@@ -43,7 +45,7 @@ export function planPolls(expected: ExpectedDuration, options: PollOptions = {})
   const minGap = Math.max(Math.max(expected.typical * 0.15, 0.5) * scale, MIN_GAP_MS);
   const maxGap = Math.max(Math.max(expected.max * 0.25, 2) * scale, MIN_GAP_MS);
   // Generous: three times the documented worst case plus a minute of slack for a busy service.
-  const giveUpAfterMs = Math.max((expected.max * 3 + 60) * scale, MIN_GIVE_UP_MS);
+  const giveUpAfterMs = options.giveUpAfterMs ?? Math.max((expected.max * 3 + 60) * scale, MIN_GIVE_UP_MS);
 
   const lookAtMs: number[] = [];
   let at = first;
