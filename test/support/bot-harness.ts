@@ -5,6 +5,7 @@ import type { DiscordEmulator, MemberSeed, RoleSeed, SeededGuild } from '../../s
 import type { PercifySimulator, PercifySimulatorOptions } from '../../sandbox/percify/index.js';
 import { startStack } from '../../sandbox/stack.js';
 import type { RunningApp } from '../../src/app.js';
+import type { JobDeadlines } from '../../src/services/jobs/job-deadlines.js';
 import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
 
 /**
@@ -31,6 +32,8 @@ export interface BotHarnessOptions {
   logger?: Logger;
   /** Passed to startApp: a note in every delivered result's footer. */
   resultNote?: string;
+  /** Passed to startApp: job deadlines in ms, shortened for the tests that drive jobs past them. */
+  jobDeadlines?: Partial<JobDeadlines>;
 }
 
 const TOKEN = 'e2e-bot-token';
@@ -74,6 +77,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       progressIntervalMs: 50,
       retryDelayMs: () => 100,
       resultNote: options.resultNote,
+      jobDeadlines: options.jobDeadlines,
     });
     await stack.emulator.driver.waitForBot();
     return {

@@ -14,7 +14,8 @@ import type { ExpectedDuration } from './poll-schedule.js';
  * - submitting (a request whose outcome is unknown, until reconciled): the same 30 min from the
  *   request, since it is the same kind of wait: Percify not answering.
  * - processing: 3 times the documented worst case for the kind, tier and clip length, plus a minute
- *   (Reality Lab 30 s: 3 x 240 s + 60 s = 13 min), and never under 30 s of real time.
+ *   (a flux avatar: 3 x 5 s + 60 s = 75 s; Reality Lab 30 s: 3 x 300 s + 60 s = 16 min), and never
+ *   under 30 s of real time.
  * - delivering: 15 min, and at most 8 attempts: Discord either takes a message within seconds or
  *   answers with a reason; a quarter of an hour covers an outage of Discord's API.
  * - after a processing deadline the bot keeps listening for the result for 60 min: a late one is
@@ -29,6 +30,8 @@ export interface JobDeadlines {
   deliveryMs: number;
   maxDeliveryAttempts: number;
   lateWatchMs: number;
+  /** How often jobs waiting in line are checked against their deadline (they have no timer). */
+  sweepEveryMs: number;
 }
 
 export const DEFAULT_JOB_DEADLINES: JobDeadlines = {
@@ -38,6 +41,7 @@ export const DEFAULT_JOB_DEADLINES: JobDeadlines = {
   deliveryMs: 15 * 60_000,
   maxDeliveryAttempts: 8,
   lateWatchMs: 60 * 60_000,
+  sweepEveryMs: 60_000,
 };
 
 /** Milliseconds from Percify accepting a stage until it counts as lost (speed: the simulator's). */

@@ -3,18 +3,12 @@ import type { DeliveryPath, Messenger } from '../delivery/messenger.js';
 import { FairQueue, type QueuedItem } from './fair-queue.js';
 import type { CheckOutcome, JobKindHandler } from './job-kind.js';
 import { FINAL_STATES, type JobKind, type JobRecord } from './job-record.js';
-import { JobEndings, replyTarget, saveJob, type CreditSettlement } from './job-endings.js';
-import {
-  DEFAULT_JOB_DEADLINES,
-  deadlineOf,
-  processingAllowanceMs,
-  type JobDeadlines,
-} from './job-deadlines.js';
-import { JobScheduler } from './job-scheduler.js';
+import { JobEndings, saveJob, type CreditSettlement } from './job-endings.js';
+import type { JobDeadlines } from './job-deadlines.js';
+import { JobTiming } from './job-timing.js';
 import type { JobStore } from './job-store.js';
-import { nextPollDelay, planPolls } from './poll-schedule.js';
-import { ProgressUpdates } from './progress-updates.js';
-import { QueuePositionDisplay } from './queue-positions.js';
+import { JobProgress } from './job-progress.js';
+import { resumeOpenJobs } from './job-resume.js';
 import { LateResults } from './late-results.js';
 import { ResourceIndex } from './resource-index.js';
 
@@ -39,8 +33,6 @@ export interface JobRunnerOptions {
   maxSubmitAttempts?: number;
   /** When each state must have ended (job-deadlines.ts); defaults documented there. */
   deadlines?: Partial<JobDeadlines>;
-  /** How often jobs waiting in line are checked against their deadline. */
-  sweepEveryMs?: number;
   onJobFinished?: (job: JobRecord) => void;
   onDelivered?: (path: DeliveryPath, job: JobRecord) => void;
   /** Percify accepted a job (or a stage of it), or finished it: for the log and the metrics. */
@@ -63,45 +55,45 @@ const MESSAGES = {
  * for a plan slot, submits, tracks by polling (a webhook only makes the next look come sooner),
  * delivers, and settles the credits exactly once. Every step is written to the job record before the
  * next one starts, so `resume()` can pick any job up where a crash left it. When steps run is the
- * scheduler's business; what a waiting reply shows, the position display's; how a job ends
+ * timing's business (wake-ups, polls, deadlines); what a waiting reply shows, the position display's; how a job ends
  * (delivered and charged, or failed and refunded), JobEndings'. Every state has a deadline
  * (job-deadlines.ts): a step that finds its job past it takes one last look and ends the job.
  */
 export class JobRunner {
   readonly #queue: FairQueue<QueueItem>;
-  readonly #progress: ProgressUpdates;
-  readonly #scheduler: JobScheduler;
+  readonly #progress: JobProgress;
+  readonly #timing: JobTiming;
   readonly #resources = new ResourceIndex();
-  readonly #positions: QueuePositionDisplay;
   readonly #endings: JobEndings;
   readonly #late: LateResults;
-  readonly #deadlines: JobDeadlines;
   readonly #sweep: NodeJS.Timeout;
   readonly #now: () => number;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.#now = options.now ?? Date.now;
-    this.#deadlines = { ...DEFAULT_JOB_DEADLINES, ...options.deadlines };
-    this.#scheduler = new JobScheduler({
+    this.#timing = new JobTiming({
       step: (jobId) => this.#step(jobId),
+      handler: (job) => this.#handler(job),
       logger: options.logger,
+      now: this.#now,
+      deadlines: options.deadlines,
+      speed: options.speed ?? 1,
+      webhooks: options.webhooks ?? false,
       retryDelayMs: options.retryDelayMs,
     });
-    this.#positions = new QueuePositionDisplay((jobId, position) => {
-      void this.options.jobs.get(jobId).then((job) => {
-        if (job && job.state === 'queued') this.#showProgress(job, position);
-      });
+    this.#progress = new JobProgress({
+      jobs: options.jobs,
+      handler: (job) => this.#handler(job),
+      messenger: options.messenger,
+      logger: options.logger,
+      now: this.#now,
+      intervalMs: options.progressIntervalMs ?? 5_000,
     });
     this.#queue = new FairQueue<QueueItem>({
       capacity: options.capacity,
-      onStart: (item) => this.#schedule(item.id, 0),
-      onPositionsChanged: () => this.#positions.update(this.#queue.positions()),
+      onStart: (item) => this.#timing.now(item.id, 0),
+      onPositionsChanged: () => this.#progress.positionsChanged(this.#queue.positions()),
     });
-    this.#progress = new ProgressUpdates(
-      options.progressIntervalMs ?? 5_000,
-      (jobId, error) => options.logger.warn({ jobId, err: error }, 'progress edit failed'),
-      this.#now,
-    );
     this.#endings = new JobEndings({
       jobs: options.jobs,
       credits: options.credits,
@@ -113,10 +105,10 @@ export class JobRunner {
         if (leaveQueue) this.#queue.finish(jobId);
         await this.#progress.forget(jobId);
       },
-      retryLater: (jobId, attempts) => this.#schedule(jobId, this.#retryDelay(attempts)),
-      maxDeliveryAttempts: this.#deadlines.maxDeliveryAttempts,
+      retryLater: (jobId, attempts) => this.#timing.now(jobId, this.#timing.retryDelay(attempts)),
+      maxDeliveryAttempts: this.#timing.deadlines.maxDeliveryAttempts,
       finished: (job) => {
-        if (this.options.jobs.isWatchedLate(job)) this.#schedule(job.id, this.#lateLookEvery(job));
+        if (this.options.jobs.isWatchedLate(job)) this.#timing.now(job.id, this.#timing.lateLookEvery(job));
         else this.#resources.remove(job);
         this.options.onJobFinished?.(job);
       },
@@ -128,11 +120,11 @@ export class JobRunner {
       logger: options.logger,
       now: this.#now,
       deliver: (job) => this.#deliver(job),
-      lookAgain: (jobId, delayMs) => this.#schedule(jobId, delayMs),
+      lookAgain: (jobId, delayMs) => this.#timing.now(jobId, delayMs),
       stopWatching: (job) => this.#resources.remove(job),
     });
     // Jobs in line have no timer of their own: this catches the ones past their deadline.
-    this.#sweep = setInterval(() => this.#expireWaiting(), options.sweepEveryMs ?? 60_000);
+    this.#sweep = setInterval(() => this.#expireWaiting(), this.#timing.deadlines.sweepEveryMs);
     this.#sweep.unref();
   }
 
@@ -149,50 +141,32 @@ export class JobRunner {
   }
 
   /** Picks up every unfinished job after a start-up, in the order they were created. */
-  async resume(): Promise<{ resumed: number; released: number }> {
-    let resumed = 0;
-    let released = 0;
-    for (const id of await this.options.jobs.openIds()) {
-      const job = await this.options.jobs.get(id);
-      if (!job) {
-        // Claimed but never recorded: the bot stopped before the member was answered.
-        await this.options.credits.release(id, 'interrupted before the job was recorded');
-        await this.options.jobs.forget(id);
-        released++;
-        continue;
-      }
-      if (FINAL_STATES.has(job.state)) {
-        // A failed job still watched for a late result keeps being watched; any other is closed.
-        if (this.options.jobs.isWatchedLate(job)) {
-          this.#resources.add(job);
-          this.#schedule(job.id, 0);
-        } else await this.options.jobs.forget(id);
-        continue;
-      }
-      resumed++;
-      this.#resources.add(job);
-      if (job.state === 'queued') this.#queue.enqueue(this.#item(job));
-      else if (job.state === 'delivering') this.#schedule(job.id, 0);
-      else {
+  resume(): Promise<{ resumed: number; released: number }> {
+    return resumeOpenJobs({
+      jobs: this.options.jobs,
+      credits: this.options.credits,
+      track: (job) => this.#resources.add(job),
+      enqueue: (job) => this.#queue.enqueue(this.#item(job)),
+      adopt: (job) => {
         this.#queue.adopt(this.#item(job));
-        this.#schedule(job.id, 0);
-      }
-    }
-    return { resumed, released };
+        this.#timing.now(job.id);
+      },
+      stepNow: (jobId) => this.#timing.now(jobId),
+    });
   }
 
   /** A webhook named this resource: look at its job now instead of at the next planned poll. */
   nudge(resourceId: string): 'handled' | 'unknown' {
     const jobId = this.#resources.jobFor(resourceId);
     if (!jobId) return 'unknown';
-    this.#schedule(jobId, 0);
+    this.#timing.now(jobId, 0);
     return 'handled';
   }
 
   /** Stops timers and waits for steps under way, so every write finishes before the store closes. */
   async stop(): Promise<void> {
     clearInterval(this.#sweep);
-    const steps = this.#scheduler.stop();
+    const steps = this.#timing.stop();
     this.#progress.stop();
     await steps;
   }
@@ -208,24 +182,16 @@ export class JobRunner {
     return handler;
   }
 
-  #schedule(jobId: string, delayMs: number): void {
-    this.#scheduler.schedule(jobId, delayMs);
-  }
-
-  #retryDelay(attempt: number): number {
-    return this.#scheduler.retryDelay(attempt);
-  }
-
   async #step(jobId: string): Promise<void> {
-    if (this.#scheduler.stopped) return;
+    if (this.#timing.stopped) return;
     const job = await this.options.jobs.get(jobId);
     if (!job || FINAL_STATES.has(job.state)) {
       this.#queue.finish(jobId);
       if (job?.lateWatchUntil === undefined) return;
-      if (this.options.jobs.isWatchedLate(job)) return this.#late.look(job, this.#lateLookEvery(job));
+      if (this.options.jobs.isWatchedLate(job)) return this.#late.look(job, this.#timing.lateLookEvery(job));
       return this.#late.end(job);
     }
-    if (this.#now() >= this.#deadline(job)) return this.#expire(job);
+    if (this.#timing.pastDeadline(job)) return this.#expire(job);
     switch (job.state) {
       case 'queued':
         return this.#submit(job);
@@ -266,10 +232,10 @@ export class JobRunner {
           attempts: current.attempts - 1,
         }));
         this.options.logger.info({ jobId: job.id, afterMs: outcome.afterMs }, outcome.reason);
-        return this.#scheduleBefore(job, outcome.afterMs);
+        return this.#timing.before(job, outcome.afterMs);
       case 'unknown':
         this.options.logger.warn({ jobId: job.id }, `submission outcome unknown: ${outcome.reason}`);
-        return this.#scheduleBefore(submitting, this.#retryDelay(submitting.attempts));
+        return this.#timing.retry(submitting, submitting.attempts);
     }
   }
 
@@ -281,8 +247,8 @@ export class JobRunner {
     }));
     this.#resources.add(saved);
     this.options.onStep?.('submitted', saved);
-    this.#showProgress(saved);
-    this.#schedulePoll(saved);
+    this.#progress.show(saved);
+    this.#timing.poll(saved);
   }
 
   async #reconcile(job: JobRecord): Promise<void> {
@@ -292,38 +258,7 @@ export class JobRunner {
       await saveJob(this.options.jobs, job, (current) => ({ ...current, state: 'queued' }));
       return this.#submit({ ...job, state: 'queued' });
     }
-    this.#scheduleBefore(job, this.#retryDelay(job.attempts));
-  }
-
-  #schedulePoll(job: JobRecord): void {
-    const speed = this.options.speed ?? 1;
-    const expected = this.#handler(job).expected(job);
-    const plan = planPolls(expected, {
-      speed,
-      webhooks: this.options.webhooks ?? false,
-      giveUpAfterMs: processingAllowanceMs(expected, this.#deadlines, speed),
-    });
-    const elapsed = this.#now() - (job.submittedAt ?? this.#now());
-    // No look left: the next step comes at the deadline and expires the job.
-    this.#scheduleBefore(job, nextPollDelay(plan, elapsed) ?? Number.POSITIVE_INFINITY);
-  }
-
-  /** Runs the job's next step after `delayMs`, or at its deadline if that comes first. */
-  #scheduleBefore(job: JobRecord, delayMs: number): void {
-    this.#schedule(job.id, Math.max(0, Math.min(delayMs, this.#deadline(job) - this.#now())));
-  }
-
-  #deadline(job: JobRecord): number {
-    return deadlineOf(job, this.#handler(job).expected(job), this.#deadlines, this.options.speed ?? 1);
-  }
-
-  #lateLookEvery(job: JobRecord): number {
-    const allowance = processingAllowanceMs(
-      this.#handler(job).expected(job),
-      this.#deadlines,
-      this.options.speed ?? 1,
-    );
-    return Math.min(5 * 60_000, Math.max(1_000, allowance / 4));
+    this.#timing.retry(job, job.attempts);
   }
 
   /** One last authoritative look, then the job ends: delivered if it is done after all, else failed. */
@@ -331,11 +266,10 @@ export class JobRunner {
     this.options.logger.warn({ jobId: job.id, state: job.state }, 'job reached its deadline');
     switch (job.state) {
       case 'queued':
-        return this.#fail(
-          job,
-          'wait_deadline',
-          job.attempts > 0 ? MESSAGES.submitGaveUp : MESSAGES.waitedTooLong,
-        );
+        // Still in line for a slot: the bot was busy. Out of line: Percify kept asking for a wait.
+        if (this.#queue.position(job.id) !== undefined)
+          return this.#fail(job, 'wait_deadline', MESSAGES.waitedTooLong);
+        return this.#fail(job, 'submit_gave_up', MESSAGES.submitGaveUp);
       case 'submitting': {
         const outcome = await this.#handler(job)
           .reconcile(job)
@@ -374,12 +308,12 @@ export class JobRunner {
         if (last) {
           // Percify may still finish: the member is refunded now, and a late result is delivered free.
           return this.#endings.fail(job, 'timed_out', MESSAGES.timedOut, undefined, {
-            lateWatchUntil: this.#now() + this.#deadlines.lateWatchMs,
+            lateWatchUntil: this.#now() + this.#timing.deadlines.lateWatchMs,
           });
         }
         // Progress estimates move with time; the throttle keeps this to one edit per interval.
-        this.#showProgress(job);
-        return this.#schedulePoll(job);
+        this.#progress.show(job);
+        return this.#timing.poll(job);
       case 'next-stage': {
         // Each stage has the whole retry budget: a voice that needed retries must not starve the video.
         const next = await saveJob(this.options.jobs, job, () => ({
@@ -419,22 +353,15 @@ export class JobRunner {
   /** Jobs waiting in line past their deadline end; a failure to read one is retried next sweep. */
   #expireWaiting(): void {
     for (const jobId of this.#queue.positions().keys()) {
-      void this.#scheduler.exclusive(jobId, async () => {
+      void this.#timing.exclusive(jobId, async () => {
         try {
           const job = await this.options.jobs.get(jobId);
-          if (job?.state === 'queued' && this.#now() >= this.#deadline(job)) await this.#expire(job);
+          if (job?.state === 'queued' && this.#timing.pastDeadline(job)) await this.#expire(job);
         } catch (error) {
           // Not the scheduler's retry: that would start the job outside its place in line.
           this.options.logger.warn({ jobId, err: error }, 'deadline sweep failed; next sweep retries');
         }
       });
     }
-  }
-
-  #showProgress(job: JobRecord, position?: number): void {
-    const body = this.#handler(job).renderPending(job, { position, startedAt: job.submittedAt });
-    this.#progress.push(job.id, async () => {
-      await this.options.messenger.editProgress(replyTarget(job), body);
-    });
   }
 }
