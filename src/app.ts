@@ -20,7 +20,8 @@ import { createMetrics } from './services/metrics.js';
 import { Operations } from './services/ops/operations.js';
 import { PercifyClient } from './services/percify/client.js';
 import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
-import { createStore } from './services/store.js';
+import { createStore, sqliteFileOf } from './services/store.js';
+import { lockDatabaseFile } from './services/store/single-process-lock.js';
 import { VoiceCatalog } from './services/voices.js';
 import {
   describeWebhookMode,
@@ -73,6 +74,28 @@ export interface RunningApp {
  * end-to-end tests; only the URLs in the configuration differ.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
+  // Taken first and given back last: nothing of this process touches a file another bot runs on.
+  const databaseFile = sqliteFileOf(options.config.DATABASE_URL);
+  const lock = databaseFile ? lockDatabaseFile(databaseFile) : undefined;
+  try {
+    const app = await startLockedApp(options);
+    return {
+      ...app,
+      async stop() {
+        try {
+          await app.stop();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, now = Date.now } = options;
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required to start the bot');
   if (!config.PERCIFY_API_KEY) throw new Error('PERCIFY_API_KEY is required to call Percify');

@@ -125,6 +125,11 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
   return store;
 }
 
+/** The file of a `sqlite://` URL (relative paths from the working directory), else undefined. */
+export function sqliteFileOf(url: string): string | undefined {
+  return /^sqlite:\/\//i.test(url) ? url.slice('sqlite://'.length) || undefined : undefined;
+}
+
 async function openBackend(url: string, connectTimeoutMs: number): Promise<Backend> {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {

@@ -114,6 +114,12 @@ describe('npm start', () => {
     };
     expect(panel).toMatchObject({ ready: true, credits: 10_000 });
 
+    // A second `npm start` in the same folder would share data/sandbox.sqlite: it refuses and says why.
+    const again = start({ SANDBOX_PORT: String(await freePort()), SANDBOX_SPEED: '200' }, cwd);
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain(`Another bot process (pid ${app.child.pid}`);
+    expect(again.output()).toContain('redis://');
+
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);
     // The bot's state is kept between runs, in the working folder's data/.
