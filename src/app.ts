@@ -20,6 +20,7 @@ import { createMetrics } from './services/metrics.js';
 import { Operations } from './services/ops/operations.js';
 import { PercifyClient } from './services/percify/client.js';
 import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
+import { InteractionClaims } from './services/interaction-claims.js';
 import { createStore, sqliteFileOf } from './services/store.js';
 import { lockDatabaseFile } from './services/store/single-process-lock.js';
 import { VoiceCatalog } from './services/voices.js';
@@ -186,6 +187,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     voices: new VoiceCatalog(percify, logger, now),
     shortLived: new ShortLivedRecords(store, now),
     ops: opsServices,
+    claims: new InteractionClaims(store, now),
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 

@@ -5,6 +5,7 @@ import type { GuildSettingsService, Ledger } from './services/credits/index.js';
 import type { CreationHistory } from './services/jobs/creations.js';
 import type { JobRunner } from './services/jobs/job-runner.js';
 import type { JobStore } from './services/jobs/job-store.js';
+import type { InteractionClaims } from './services/interaction-claims.js';
 import type { ShortLivedRecords } from './services/short-lived-records.js';
 import type { Metrics } from './services/metrics.js';
 import type { OpsServices } from './services/ops/index.js';
@@ -36,4 +37,6 @@ export interface BotContext {
   readonly shortLived: ShortLivedRecords;
   /** Job telemetry (logs, metrics), admin alerts and reconciliation with Percify's books. */
   readonly ops: OpsServices;
+  /** Which of several processes handles an interaction. */
+  readonly claims: InteractionClaims;
 }

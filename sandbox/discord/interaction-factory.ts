@@ -89,6 +89,7 @@ export function createInteraction(core: EmulatorCore, spec: InteractionSpec): In
     channelId: channel.id,
     dispatchedAt: core.clock.now(),
     acknowledged: false,
+    initialResponses: 0,
     followUpIds: [],
     ...(spec.sourceMessageId ? { sourceMessageId: spec.sourceMessageId } : {}),
     ...(spec.parentInteractionId ? { parentInteractionId: spec.parentInteractionId } : {}),

@@ -138,6 +138,11 @@ export interface InteractionRecord {
   channelId: string;
   dispatchedAt: number;
   acknowledged: boolean;
+  /**
+   * Initial responses the bot sent, refused ones (40060) included: exactly 1 when one process answered,
+   * however many gateway sessions the interaction was dispatched to.
+   */
+  initialResponses: number;
   responseType?: number;
   originalMessageId?: string;
   /** The message a component interaction came from (and a modal opened from a component). */

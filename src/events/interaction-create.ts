@@ -53,6 +53,8 @@ export function buildRouter(modules: readonly CommandModule[]): InteractionRoute
 export function createInteractionListener(ctx: BotContext, router: InteractionRouter) {
   return async function onInteraction(interaction: Interaction): Promise<void> {
     try {
+      // Before anything else: another process may have this interaction (see InteractionClaims).
+      if (!(await ctx.claims.claim(interaction.id))) return;
       await route(interaction, ctx, router);
     } catch (error) {
       await reportFailure(interaction, error, ctx);

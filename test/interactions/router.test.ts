@@ -32,7 +32,13 @@ function fakeComponent(kind: Kind, customId: string) {
   return { interaction, replies };
 }
 
-const ctx = { lifecycle: { draining: false }, logger: silentLogger() } as unknown as BotContext;
+/** Claims won by this process; `lost` ids belong to another process. */
+const lost = new Set<string>();
+const ctx = {
+  lifecycle: { draining: false },
+  logger: silentLogger(),
+  claims: { claim: (id: string) => Promise.resolve(!lost.has(id)) },
+} as unknown as BotContext;
 
 function routerWithReroll(calls: unknown[]) {
   const module: CommandModule = {
@@ -70,5 +76,14 @@ describe('the interaction router', () => {
     const { interaction, replies } = fakeComponent('button', 'v1:hd:j1:0');
     await routerWithReroll(calls)(interaction as never);
     expect(replies).toEqual([MESSAGES.staleComponent]);
+  });
+
+  it('does nothing at all with an interaction another process claimed', async () => {
+    const calls: unknown[] = [];
+    const { interaction, replies } = fakeComponent('button', 'v1:reroll:j1');
+    lost.add((interaction as { id: string }).id);
+    await routerWithReroll(calls)(interaction as never);
+    expect(calls).toEqual([]);
+    expect(replies).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import type { InteractionRecord, StoredMessage } from '../types.js';
 export function interactionForCallback(core: EmulatorCore, id: string, token: string): InteractionRecord {
   const record = core.store.interactions.get(id);
   if (!record || record.token !== token) throw unknownInteraction();
+  record.initialResponses += 1;
   if (record.acknowledged) throw alreadyAcknowledged();
   if (core.clock.now() - record.dispatchedAt > core.settings.ackDeadlineMs) throw unknownInteraction();
   return record;

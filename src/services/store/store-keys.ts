@@ -28,6 +28,8 @@ export const storeKey = {
   animatePanel: (panelId: string) => `v1:animate-panel:${panelId}`,
   /** A video waiting for its Confirm click. */
   pendingVideo: (pendingId: string) => `v1:pending-video:${pendingId}`,
+  /** The process that handles one interaction (several may receive it). */
+  interactionClaim: (interactionId: string) => `v1:interaction-claim:${interactionId}`,
   jobPrefix: 'v1:job:',
 } as const;
 

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { SHORT_LIVED_KINDS, type ShortLivedRecord } from './short-lived-records.js';
+import type { Store } from './store.js';
+
+interface InteractionClaim extends ShortLivedRecord {
+  by: string;
+}
+
+/**
+ * Each interaction handled by one process. Discord sends every dispatch to every gateway session of
+ * a shard, so during a rolling deploy or with replicas two processes receive the same command; the
+ * first to claim its id in the shared store handles it and every other does nothing at all (not even
+ * an answer: the winner's is the one). A winner that dies before answering leaves the member with
+ * Discord's "did not respond", which is right: nobody else may start the job, so nothing is doubled.
+ */
+export class InteractionClaims {
+  /** This process, as the claims name it. */
+  readonly owner = `${process.pid}-${randomBytes(4).toString('hex')}`;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  /** True when this process won the interaction (or had won it already). */
+  async claim(interactionId: string): Promise<boolean> {
+    const key = SHORT_LIVED_KINDS.interactionClaim.key(interactionId);
+    const kept = await this.store.update<InteractionClaim>(
+      key,
+      (current) => current ?? { by: this.owner, createdAt: this.now() },
+    );
+    return kept?.by === this.owner;
+  }
+}
