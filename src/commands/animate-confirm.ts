@@ -11,8 +11,11 @@ import { ShortLivedRecords } from '../services/short-lived-records.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { COLOURS } from '../services/delivery/style.js';
+import type { GuildSettings } from '../services/credits/index.js';
 import type { VideoParams } from '../services/jobs/job-record.js';
+import { checkAffordable } from './affordable-offer.js';
 import { describeQuote, quoteVideo, startVideoJob } from './animate-job.js';
+import { startOnce } from './one-click.js';
 import type { ComponentHandlers, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 
 /** Expensive videos wait for the member's OK; the offer lapses after a minute. */
@@ -54,12 +57,29 @@ function describeVideo(params: VideoParams): string {
   return `a ${params.durationSeconds} s ${params.tier} video (${params.motion} motion, ${params.fps} fps, ${params.format})${voice}`;
 }
 
-/** Shows the price privately with Confirm / Cancel; nothing is reserved until Confirm. */
+/**
+ * Shows the price privately with Confirm / Cancel; nothing is reserved until Confirm. Only an offer the
+ * member can take is shown: otherwise they get the price, what they have and what would fit.
+ */
 export async function askToConfirm(
   interaction: GuildCommandInteraction,
   ctx: BotContext,
+  settings: GuildSettings,
   params: VideoParams,
 ) {
+  const quote = quoteVideo(params);
+  const affordable = await checkAffordable(
+    interaction,
+    ctx,
+    settings,
+    { kind: 'video', params },
+    quote.total,
+  );
+  if (!affordable.ok) {
+    await interaction.reply({ content: affordable.message, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const { balance } = affordable;
   const id = randomBytes(6).toString('hex');
   const pending: PendingVideo = {
     ownerId: interaction.user.id,
@@ -68,10 +88,6 @@ export async function askToConfirm(
     createdAt: ctx.now(),
   };
   await ctx.shortLived.put('pendingVideo', id, pending);
-  const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, [
-    ...interaction.member.roles.cache.keys(),
-  ]);
-  const quote = quoteVideo(params);
   await interaction.reply({
     flags: MessageFlags.Ephemeral,
     embeds: [
@@ -104,7 +120,7 @@ async function takePending(
   const found = await ctx.shortLived.get<PendingVideo>('pendingVideo', id);
   if (found.state === 'expired') {
     throw new UserError(
-      'This offer lapsed after a minute. Run `/animate` again to see the price.',
+      'This offer has expired (offers last a minute). Run `/animate` again to see the price.',
       'pending-expired',
     );
   }
@@ -119,8 +135,10 @@ async function takePending(
 
 export const confirmHandlers: ComponentHandlers = {
   async confirm(interaction, { pendingId: id }, ctx) {
-    const pending = await takePending(interaction, id, ctx);
-    await startVideoJob(interaction, ctx, pending.params);
+    await startOnce(interaction, ctx, 'all', async () => {
+      const pending = await takePending(interaction, id, ctx);
+      return startVideoJob(interaction, ctx, pending.params);
+    });
   },
   async cancel(interaction, { pendingId: id }, ctx) {
     await takePending(interaction, id, ctx);

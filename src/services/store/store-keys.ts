@@ -28,6 +28,8 @@ export const storeKey = {
   animatePanel: (panelId: string) => `v1:animate-panel:${panelId}`,
   /** A video waiting for its Confirm click. */
   pendingVideo: (pendingId: string) => `v1:pending-video:${pendingId}`,
+  /** The first click on one button of one message, so a double-click starts one job. */
+  clickClaim: (claimId: string) => `v1:click-claim:${claimId}`,
   jobPrefix: 'v1:job:',
 } as const;
 
