@@ -80,9 +80,13 @@ export class JobRunner {
       retryDelayMs: options.retryDelayMs,
     });
     this.#positions = new QueuePositionDisplay((jobId, position) => {
-      void this.options.jobs.get(jobId).then((job) => {
-        if (job && job.state === 'queued') this.#showProgress(job, position);
-      });
+      void this.options.jobs
+        .get(jobId)
+        .then((job) => {
+          if (job && job.state === 'queued') this.#showProgress(job, position);
+        })
+        // Only a display: a store blip here must not end the process.
+        .catch((error: unknown) => options.logger.warn({ jobId, err: error }, 'queue position not shown'));
     });
     this.#queue = new FairQueue<QueueItem>({
       capacity: options.capacity,
