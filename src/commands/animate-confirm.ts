@@ -15,6 +15,7 @@ import type { GuildSettings } from '../services/credits/index.js';
 import type { VideoParams } from '../services/jobs/job-record.js';
 import { checkAffordable } from './affordable-offer.js';
 import { describeQuote, quoteVideo, startVideoJob } from './animate-job.js';
+import { enforceJobPolicy } from './job-policy.js';
 import { startOnce } from './one-click.js';
 import type { ComponentHandlers, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 
@@ -128,6 +129,8 @@ async function takePending(
   if (found.record.ownerId !== interaction.user.id) {
     throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
   }
+  // The rules may have changed since the offer: a refusal now leaves it as it was.
+  await enforceJobPolicy(interaction, ctx, { kind: 'video', params: found.record.params });
   // Of two clicks at the same moment, only the one that deletes the offer goes on.
   if (!(await ctx.shortLived.delete('pendingVideo', id))) throw offerGone();
   return found.record;

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { AVATAR_PROMPT_MAX, avatarCommandData } from './data/avatar.js';
 import { startAvatarJob, type AvatarRequest } from './avatar-job.js';
+import { checkJobPolicy } from './job-policy.js';
 import { defineCommand } from './kit/define-command.js';
 import type { OptionsOf } from './kit/option-types.js';
 import type { ComponentHandler } from './types.js';
@@ -95,7 +96,10 @@ export const avatarModule = defineCommand(avatarCommandData, {
       });
       return;
     }
-    // No prompt: a form with room for a long one. The other options wait in a draft.
+    // No prompt: a form with room for a long one. The other options wait in a draft. A channel the
+    // server refuses is said now, before the member writes the prompt.
+    const settings = await ctx.settings.get(interaction.guildId);
+    checkJobPolicy(settings, interaction.channelId, { kind: 'avatar' });
     const draftId = randomBytes(6).toString('hex');
     const draft: PromptDraft = {
       ownerId: interaction.user.id,
