@@ -14,7 +14,7 @@ import type { CompleteJobRequest } from './job-policy.js';
 /**
  * What a member could make instead with the credits they have, from Percify's exact prices and the
  * server's limits: a smaller version of the same thing first, then the same on another tier or model.
- * Each suggestion is a phrase such as "a 6 s Basic video (36 credits)".
+ * Each suggestion is a phrase such as "a Basic video of 6 s (36 credits)".
  */
 export function whatFits(settings: GuildSettings, request: CompleteJobRequest, available: number): string[] {
   return request.kind === 'avatar'
@@ -76,7 +76,7 @@ function longestVideo(
     const total = videoCost(tier, seconds).total + voice;
     if (total <= available) {
       const withVoice = voice > 0 ? ' with the line' : '';
-      return `a ${seconds} s ${spec.label} video${withVoice} (${credits(total)})`;
+      return `a ${spec.label} video of ${seconds} s${withVoice} (${credits(total)})`;
     }
   }
   return undefined;
