@@ -5,6 +5,7 @@ import {
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
+  type APIEmbed,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { ShortLivedRecords } from '../services/short-lived-records.js';
@@ -89,21 +90,30 @@ export async function askToConfirm(
     createdAt: ctx.now(),
   };
   await ctx.shortLived.put('pendingVideo', id, pending);
+  const offer = (footer: string): APIEmbed => ({
+    color: COLOURS.brand,
+    title: '🎬 Confirm this video?',
+    description: `This is ${describeVideo(params)}.\nIt costs **${describeQuote(quote)}**; you would have ${Math.max(0, balance.spendable - quote.total)} credits left.`,
+    footer: { text: footer },
+  });
   await interaction.reply({
     flags: MessageFlags.Ephemeral,
-    embeds: [
-      {
-        color: COLOURS.brand,
-        title: '🎬 Confirm this video?',
-        description: `This is ${describeVideo(params)}.\nIt costs **${describeQuote(quote)}**; you would have ${Math.max(0, balance.spendable - quote.total)} credits left.`,
-        footer: { text: 'This offer lapses in a minute.' },
-      },
-    ],
+    embeds: [offer('This offer lapses in a minute.')],
     components: confirmButtons(id, false),
   });
-  // Greys the buttons out when the minute is up (a restart skips this; the click then says it lapsed).
+  // When the minute is up an offer nobody took says it has expired, greyed out (a restart skips
+  // this; a click then says it has expired). A taken offer is left as its click left it.
   setTimeout(() => {
-    void interaction.editReply({ components: confirmButtons(id, true) }).catch(() => undefined);
+    void ctx.shortLived
+      .get<PendingVideo>('pendingVideo', id)
+      .then(async (found) => {
+        if (found.state === 'missing') return;
+        await interaction.editReply({
+          embeds: [offer('This offer has expired. Run /animate again to see the price.')],
+          components: confirmButtons(id, true),
+        });
+      })
+      .catch((error: unknown) => ctx.logger.debug({ err: error }, 'could not mark an offer expired'));
   }, CONFIRM_LIFETIME_MS).unref();
 }
 
@@ -113,10 +123,12 @@ const offerGone = () =>
     'pending-gone',
   );
 
+/** Takes the offer, once; `check` may refuse first, and then the offer stays as it was. */
 async function takePending(
   interaction: GuildComponentInteraction,
   id: string,
   ctx: BotContext,
+  check: (pending: PendingVideo) => Promise<void> = async () => undefined,
 ): Promise<PendingVideo> {
   const found = await ctx.shortLived.get<PendingVideo>('pendingVideo', id);
   if (found.state === 'expired') {
@@ -129,17 +141,35 @@ async function takePending(
   if (found.record.ownerId !== interaction.user.id) {
     throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
   }
-  // The rules may have changed since the offer: a refusal now leaves it as it was.
-  await enforceJobPolicy(interaction, ctx, { kind: 'video', params: found.record.params });
+  await check(found.record);
   // Of two clicks at the same moment, only the one that deletes the offer goes on.
   if (!(await ctx.shortLived.delete('pendingVideo', id))) throw offerGone();
   return found.record;
 }
 
+/**
+ * The rules and the balance may have changed during the minute: the offer is only taken when it
+ * can still be paid and is still allowed, so a refusal leaves it open for a second try.
+ */
+async function stillTakeable(interaction: GuildComponentInteraction, ctx: BotContext, pending: PendingVideo) {
+  const request = { kind: 'video', params: pending.params } as const;
+  const settings = await enforceJobPolicy(interaction, ctx, request);
+  const affordable = await checkAffordable(
+    interaction,
+    ctx,
+    settings,
+    request,
+    quoteVideo(pending.params).total,
+  );
+  if (!affordable.ok) throw new UserError(affordable.message, 'insufficient-credits');
+}
+
 export const confirmHandlers: ComponentHandlers = {
   async confirm(interaction, { pendingId: id }, ctx) {
     await startOnce(interaction, ctx, 'all', async () => {
-      const pending = await takePending(interaction, id, ctx);
+      const pending = await takePending(interaction, id, ctx, (offered) =>
+        stillTakeable(interaction, ctx, offered),
+      );
       return startVideoJob(interaction, ctx, pending.params);
     });
   },

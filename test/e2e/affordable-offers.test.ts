@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { componentIds } from '../support/messages.js';
+import { componentIds, disabledLabels } from '../support/messages.js';
 
 // A member is only offered what they can pay. Otherwise one short private message says the price,
 // what they have, what would fit, and when the allowance comes back; what it suggests can be taken.
@@ -37,6 +37,12 @@ function nextResetTag(): string {
   return `<t:${(Math.floor(Date.now() / day) + 1) * (day / 1000)}:R>`;
 }
 
+/** Sets the allowance so that Ben has exactly `credits` left today, whatever he spent so far. */
+async function leaveBen(credits: number) {
+  const { spentToday } = await h.app.context.ledger.balance(h.guild.id, driver().userId('ben'), []);
+  await setAllowance(spentToday + credits);
+}
+
 async function held(): Promise<number> {
   return (await h.app.context.ledger.balance(h.guild.id, driver().userId('ben'), [])).reservedNow;
 }
@@ -57,7 +63,6 @@ beforeAll(async () => {
     expect(await h.app.context.history.search(h.guild.id, driver().userId('ben'), id, 1)).toHaveLength(1),
   );
   avatar = { id, result };
-  // The avatar cost 2 credits: from here Ben has his allowance minus 2.
   await vi.waitFor(async () => expect(await held()).toBe(0));
 }, 60_000);
 afterAll(async () => {
@@ -66,7 +71,7 @@ afterAll(async () => {
 
 describe('only affordable offers', () => {
   it('shows no Confirm for a video the member cannot pay, but the price, what fits and the reset', async () => {
-    await setAllowance(40);
+    await leaveBen(38);
     const answer = await animate({ duration: 8 });
     expect(answer.ephemeral).toBe(true);
     expect(answer.components).toEqual([]);
@@ -79,7 +84,7 @@ describe('only affordable offers', () => {
   });
 
   it('says plainly when nothing smaller fits', async () => {
-    await setAllowance(10);
+    await leaveBen(8);
     const answer = await animate({ duration: 8 });
     expect(answer.components).toEqual([]);
     expect(answer.content).toContain(
@@ -87,8 +92,25 @@ describe('only affordable offers', () => {
     );
   });
 
+  it('refuses a Confirm the member can no longer pay, and leaves the offer open for when they can', async () => {
+    await leaveBen(100);
+    const offer = await animate({ duration: 8 });
+    const confirm = componentIds(offer)['✅ Confirm']!;
+    expect(confirm).toBeDefined();
+    await leaveBen(38);
+    const refused = await driver().clickButton({ message: offer, customId: confirm, user: 'ben' }).reply();
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('this costs **48 credits** and you have 38 credits');
+    expect(disabledLabels(driver().message(offer.id)!)).toEqual([]);
+    await leaveBen(100);
+    const started = await driver().clickButton({ message: offer, customId: confirm, user: 'ben' }).reply();
+    expect(started.ephemeral).toBe(false);
+    await driver().waitForEdit(started.id, (m) => m.attachments.length === 1, 30_000);
+    await vi.waitFor(async () => expect(await held()).toBe(0));
+  }, 40_000);
+
   it('on the Animate panel, refuses Render with what fits, and the suggestion can then be rendered', async () => {
-    await setAllowance(25);
+    await leaveBen(23);
     const panel = await driver()
       .clickButton({
         message: avatar.result,
