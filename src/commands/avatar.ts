@@ -78,7 +78,10 @@ const submitPromptModal: ComponentHandler<'promptmodal'> = async (interaction, {
     throw new UserError('This form has expired. Run `/avatar` again.', 'draft-expired');
   }
   const draft = found.record;
-  await ctx.shortLived.delete('avatarDraft', draftId);
+  // A form sent twice makes one job: only the submission that takes the draft goes on.
+  if (!(await ctx.shortLived.delete('avatarDraft', draftId))) {
+    throw new UserError('This form was already sent; your avatar is on its way.', 'draft-taken');
+  }
   await startAvatarJob(interaction, ctx, {
     ...draft.request,
     prompt: interaction.fields.getTextInputValue('prompt'),

@@ -129,6 +129,28 @@ describe('one click, one job', () => {
     expect(disabledLabels(driver().message(offer.id)!)).toEqual(['✅ Confirm', 'Cancel']);
   });
 
+  it('🔁 Re-render', async () => {
+    const before = await tally();
+    await twice(() => click(video, '🔁 Re-render'));
+    await expectOneJob(before, 30);
+    expect(disabledLabels(driver().message(video.id)!)).toEqual(['🔁 Re-render']);
+  });
+
+  it('/avatar’s long-prompt form sent twice', async () => {
+    const form = command('avatar', { model: 'flux' });
+    expect((await form.response()).modal).toBeDefined();
+    const before = await tally();
+    const answers = await Promise.all(
+      [0, 1].map(() =>
+        driver()
+          .submitModal({ interaction: form, fields: { prompt: 'a glass owl', negative_prompt: '' } })
+          .reply(),
+      ),
+    );
+    expect(answers.map((answer) => answer.ephemeral).sort()).toEqual([false, true]);
+    await expectOneJob(before, 2);
+  });
+
   it('🔊 Add voice, its form sent twice', async () => {
     const form = click(video, '🔊 Add voice');
     expect((await form.response()).modal).toBeDefined();
@@ -140,6 +162,6 @@ describe('one click, one job', () => {
     const audio = h.percify.audios().at(-1)!;
     // The voice is laid on the finished video: one new thing at Percify, the voice.
     await expectOneJob(before, audio.creditCost);
-    expect(disabledLabels(driver().message(video.id)!)).toEqual(['🔊 Add voice']);
+    expect(disabledLabels(driver().message(video.id)!)).toEqual(['🔊 Add voice', '🔁 Re-render']);
   }, 30_000);
 });
