@@ -20,7 +20,8 @@ export interface LaunchOptions<J extends JobRecord> {
 }
 
 /**
- * Checks the server's rules (the one policy gate), then reserves, records, answers — in that order, well inside Discord's 3 seconds — then hands the job
+ * Checks the server's rules (the one policy gate, so no path can start a job around it), then
+ * reserves, records, answers — in that order, well inside Discord's 3 seconds — then hands the job
  * to the runner. The id is claimed in the open index before the hold, so a crash at any point leaves
  * something recovery can settle; a hold whose first answer could not be sent is released at once.
  */
