@@ -171,6 +171,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   metrics.trackQueueLength(() => runner.queue.waitingCount);
 
   const lifecycle = new Lifecycle();
+  const shortLived = new ShortLivedRecords(store, now);
   const context: BotContext = {
     config,
     logger,
@@ -185,9 +186,9 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     history,
     voices: new VoiceCatalog(percify, logger, now),
-    shortLived: new ShortLivedRecords(store, now),
+    shortLived,
     ops: opsServices,
-    claims: new InteractionClaims(store, now),
+    claims: new InteractionClaims(shortLived, now),
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 

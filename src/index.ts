@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { installCrashGuard } from './crash-guard.js';
 import { createLogger } from './logger.js';
 import { describeMode, selectMode, startInMode } from './sandbox-mode.js';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
 
   const mode = selectMode(config);
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
+  installCrashGuard(logger);
   // Plain lines on stdout, before any log: the first things a person reads after `npm start`.
   if (mode !== 'sandbox') {
     console.log(describeMode(mode));

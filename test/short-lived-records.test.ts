@@ -53,4 +53,16 @@ describe('short-lived records', () => {
     ]);
     expect(taken.sort()).toEqual([false, true]);
   });
+
+  it('gives a click claim to exactly one of two clicks, keeps it over a restart, and frees it when it expires', async () => {
+    const claims = await Promise.all(
+      ['i1', 'i2'].map((by) => records.claim('clickClaim', 'm1:reroll', { by, createdAt: now })),
+    );
+    expect(claims.sort()).toEqual([false, true]);
+    // A new process on the same store: the claim is in the store, not in memory.
+    const restarted = new ShortLivedRecords(store, () => now);
+    expect(await restarted.claim('clickClaim', 'm1:reroll', { by: 'i3', createdAt: now })).toBe(false);
+    now += HOUR + 1;
+    expect(await restarted.claim('clickClaim', 'm1:reroll', { by: 'i4', createdAt: now })).toBe(true);
+  });
 });

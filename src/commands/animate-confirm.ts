@@ -5,14 +5,19 @@ import {
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
+  type APIEmbed,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { ShortLivedRecords } from '../services/short-lived-records.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { COLOURS } from '../services/delivery/style.js';
+import type { GuildSettings } from '../services/credits/index.js';
 import type { VideoParams } from '../services/jobs/job-record.js';
+import { checkAffordable } from './affordable-offer.js';
 import { describeQuote, quoteVideo, startVideoJob } from './animate-job.js';
+import { enforceJobPolicy } from './job-policy.js';
+import { startOnce } from './one-click.js';
 import type { ComponentHandlers, GuildCommandInteraction, GuildComponentInteraction } from './types.js';
 
 /** Expensive videos wait for the member's OK; the offer lapses after a minute. */
@@ -54,12 +59,29 @@ function describeVideo(params: VideoParams): string {
   return `a ${params.durationSeconds} s ${params.tier} video (${params.motion} motion, ${params.fps} fps, ${params.format})${voice}`;
 }
 
-/** Shows the price privately with Confirm / Cancel; nothing is reserved until Confirm. */
+/**
+ * Shows the price privately with Confirm / Cancel; nothing is reserved until Confirm. Only an offer the
+ * member can take is shown: otherwise they get the price, what they have and what would fit.
+ */
 export async function askToConfirm(
   interaction: GuildCommandInteraction,
   ctx: BotContext,
+  settings: GuildSettings,
   params: VideoParams,
 ) {
+  const quote = quoteVideo(params);
+  const affordable = await checkAffordable(
+    interaction,
+    ctx,
+    settings,
+    { kind: 'video', params },
+    quote.total,
+  );
+  if (!affordable.ok) {
+    await interaction.reply({ content: affordable.message, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const { balance } = affordable;
   const id = randomBytes(6).toString('hex');
   const pending: PendingVideo = {
     ownerId: interaction.user.id,
@@ -68,25 +90,30 @@ export async function askToConfirm(
     createdAt: ctx.now(),
   };
   await ctx.shortLived.put('pendingVideo', id, pending);
-  const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, [
-    ...interaction.member.roles.cache.keys(),
-  ]);
-  const quote = quoteVideo(params);
+  const offer = (footer: string): APIEmbed => ({
+    color: COLOURS.brand,
+    title: '🎬 Confirm this video?',
+    description: `This is ${describeVideo(params)}.\nIt costs **${describeQuote(quote)}**; you would have ${Math.max(0, balance.spendable - quote.total)} credits left.`,
+    footer: { text: footer },
+  });
   await interaction.reply({
     flags: MessageFlags.Ephemeral,
-    embeds: [
-      {
-        color: COLOURS.brand,
-        title: '🎬 Confirm this video?',
-        description: `This is ${describeVideo(params)}.\nIt costs **${describeQuote(quote)}**; you would have ${Math.max(0, balance.spendable - quote.total)} credits left.`,
-        footer: { text: 'This offer lapses in a minute.' },
-      },
-    ],
+    embeds: [offer('This offer lapses in a minute.')],
     components: confirmButtons(id, false),
   });
-  // Greys the buttons out when the minute is up (a restart skips this; the click then says it lapsed).
+  // When the minute is up an offer nobody took says it has expired, greyed out (a restart skips
+  // this; a click then says it has expired). A taken offer is left as its click left it.
   setTimeout(() => {
-    void interaction.editReply({ components: confirmButtons(id, true) }).catch(() => undefined);
+    void ctx.shortLived
+      .get<PendingVideo>('pendingVideo', id)
+      .then(async (found) => {
+        if (found.state === 'missing') return;
+        await interaction.editReply({
+          embeds: [offer('This offer has expired. Run /animate again to see the price.')],
+          components: confirmButtons(id, true),
+        });
+      })
+      .catch((error: unknown) => ctx.logger.debug({ err: error }, 'could not mark an offer expired'));
   }, CONFIRM_LIFETIME_MS).unref();
 }
 
@@ -96,15 +123,17 @@ const offerGone = () =>
     'pending-gone',
   );
 
+/** Takes the offer, once; `check` may refuse first, and then the offer stays as it was. */
 async function takePending(
   interaction: GuildComponentInteraction,
   id: string,
   ctx: BotContext,
+  check: (pending: PendingVideo) => Promise<void> = async () => undefined,
 ): Promise<PendingVideo> {
   const found = await ctx.shortLived.get<PendingVideo>('pendingVideo', id);
   if (found.state === 'expired') {
     throw new UserError(
-      'This offer lapsed after a minute. Run `/animate` again to see the price.',
+      'This offer has expired (offers last a minute). Run `/animate` again to see the price.',
       'pending-expired',
     );
   }
@@ -112,15 +141,37 @@ async function takePending(
   if (found.record.ownerId !== interaction.user.id) {
     throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
   }
+  await check(found.record);
   // Of two clicks at the same moment, only the one that deletes the offer goes on.
   if (!(await ctx.shortLived.delete('pendingVideo', id))) throw offerGone();
   return found.record;
 }
 
+/**
+ * The rules and the balance may have changed during the minute: the offer is only taken when it
+ * can still be paid and is still allowed, so a refusal leaves it open for a second try.
+ */
+async function stillTakeable(interaction: GuildComponentInteraction, ctx: BotContext, pending: PendingVideo) {
+  const request = { kind: 'video', params: pending.params } as const;
+  const settings = await enforceJobPolicy(interaction, ctx, request);
+  const affordable = await checkAffordable(
+    interaction,
+    ctx,
+    settings,
+    request,
+    quoteVideo(pending.params).total,
+  );
+  if (!affordable.ok) throw new UserError(affordable.message, 'insufficient-credits');
+}
+
 export const confirmHandlers: ComponentHandlers = {
   async confirm(interaction, { pendingId: id }, ctx) {
-    const pending = await takePending(interaction, id, ctx);
-    await startVideoJob(interaction, ctx, pending.params);
+    await startOnce(interaction, ctx, 'all', async () => {
+      const pending = await takePending(interaction, id, ctx, (offered) =>
+        stillTakeable(interaction, ctx, offered),
+      );
+      return startVideoJob(interaction, ctx, pending.params);
+    });
   },
   async cancel(interaction, { pendingId: id }, ctx) {
     await takePending(interaction, id, ctx);

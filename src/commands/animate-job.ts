@@ -42,19 +42,13 @@ export interface VideoQuote {
   total: number;
 }
 
-/** Fills the defaults and applies Percify's tier rules and the guild's limits, in words a member reads. */
+/** Fills the defaults (the server's first tier) and applies Percify's tier rules, in words a member reads. */
 export function resolveVideoParams(request: VideoRequest, settings: GuildSettings): VideoParams {
   const tier = request.tier ?? (settings.limits.allowedTiers.includes('basic') ? 'basic' : 'reality-lab');
   const spec = TIER_SPECS[tier];
   const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION;
   const fps = (request.fps ?? spec.defaultFps) as VideoFps;
   const format = request.format ?? 'mp4';
-  if (!settings.limits.allowedTiers.includes(tier)) {
-    throw new UserError(
-      `The ${spec.label} tier is turned off on this server. Try \`tier:${settings.limits.allowedTiers[0]}\`.`,
-      'tier-not-allowed',
-    );
-  }
   if (
     !Number.isInteger(durationSeconds) ||
     durationSeconds < spec.minSeconds ||
@@ -65,12 +59,6 @@ export function resolveVideoParams(request: VideoRequest, settings: GuildSetting
     throw new UserError(
       `${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.${hint}`,
       'bad-duration',
-    );
-  }
-  if (durationSeconds > settings.limits.maxVideoSeconds) {
-    throw new UserError(
-      `This server allows videos up to ${settings.limits.maxVideoSeconds} seconds.`,
-      'duration-limit',
     );
   }
   if (!spec.fps.includes(fps)) {
@@ -129,7 +117,7 @@ export async function findOwnedAvatar(ctx: BotContext, guildId: string, memberId
   return found;
 }
 
-/** Reserves the quoted credits, writes the job and answers with its progress view; then the runner takes it. */
+/** Through launchJob: the server's rules, then the quoted hold, the job record and its progress view. */
 export function startVideoJob(
   interaction: RepliableInteraction<'cached'>,
   ctx: BotContext,
@@ -140,8 +128,6 @@ export function startVideoJob(
     draft: { kind: 'video', params },
     amount: quote.total,
     usage: { kind: 'video', tier: params.tier, videoSeconds: params.durationSeconds },
-    refusal: (detail) =>
-      `💳 Not enough credits: this video costs ${describeQuote(quote)}. ${detail} See \`/credits\`.`,
     renderPending: (job) => renderVideoPending(job, {}),
   });
 }

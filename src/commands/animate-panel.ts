@@ -15,7 +15,8 @@ import { COLOURS, quote } from '../services/delivery/style.js';
 import { TIER_SPECS, isStudioTier, type StudioTier } from '../services/percify/pricing.js';
 import { MOTION_STYLES, type MotionStyle } from '../percify-catalog.js';
 import { quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
-import { assertChannelAllowed } from './guild-rules.js';
+import { checkJobPolicy } from './job-policy.js';
+import { startOnce } from './one-click.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
 
 /** The choices of the 🎬 Animate button, kept while the member picks; all state lives here. */
@@ -128,7 +129,7 @@ export async function openAnimatePanel(
   avatarPrompt: string,
 ) {
   const settings = await ctx.settings.get(interaction.guildId);
-  assertChannelAllowed(settings, interaction.channelId, 'Videos');
+  checkJobPolicy(settings, interaction.channelId, { kind: 'video' });
   const tier: StudioTier = settings.limits.allowedTiers[0] ?? 'basic';
   const panel: AnimatePanel = {
     ownerId: interaction.user.id,
@@ -140,6 +141,8 @@ export async function openAnimatePanel(
     duration: Math.min(5, ...durationsFor(tier, settings).slice(-1)),
     createdAt: ctx.now(),
   };
+  // The panel's first choice is what Render would start: refused now, not after the member picked.
+  checkJobPolicy(settings, interaction.channelId, { kind: 'video', params: panelParams(panel, settings) });
   const id = randomBytes(6).toString('hex');
   await ctx.shortLived.put('animatePanel', id, panel);
   await interaction.reply({ ...renderPanel(id, panel, settings), flags: MessageFlags.Ephemeral });
@@ -160,7 +163,10 @@ export const animatePanelHandlers: ComponentHandlers = {
     }
     const settings = await ctx.settings.get(interaction.guildId);
     if (field === 'render') {
-      await startVideoJob(interaction, ctx, panelParams(panel, settings));
+      // The whole panel greys out: its choices have become this job.
+      await startOnce(interaction, ctx, 'all', () =>
+        startVideoJob(interaction, ctx, panelParams(panel, settings)),
+      );
       return;
     }
     // Only Render is a button; a button claiming another field is answered like an unknown choice.

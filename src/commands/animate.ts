@@ -3,7 +3,7 @@ import { animateCommandData } from './data/animate.js';
 import { askToConfirm, confirmHandlers } from './animate-confirm.js';
 import { findOwnedAvatar, quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { animatePanelHandlers } from './animate-panel.js';
-import { assertChannelAllowed } from './guild-rules.js';
+import { checkJobPolicy } from './job-policy.js';
 import { defineCommand } from './kit/define-command.js';
 import type { OptionsOf } from './kit/option-types.js';
 import type { GuildAutocompleteInteraction, GuildCommandInteraction } from './types.js';
@@ -24,7 +24,7 @@ async function execute(
 ): Promise<void> {
   const avatar = await findOwnedAvatar(ctx, interaction.guildId, interaction.user.id, options.avatar);
   const settings = await ctx.settings.get(interaction.guildId);
-  assertChannelAllowed(settings, interaction.channelId, 'Videos');
+  checkJobPolicy(settings, interaction.channelId, { kind: 'video' });
   const params = resolveVideoParams(
     {
       avatarId: avatar.avatarId,
@@ -39,8 +39,10 @@ async function execute(
     },
     settings,
   );
+  // The whole gate before the price is shown; launchJob runs it again when the job starts.
+  checkJobPolicy(settings, interaction.channelId, { kind: 'video', params });
   if (quoteVideo(params).total > settings.limits.confirmAbove) {
-    await askToConfirm(interaction, ctx, params);
+    await askToConfirm(interaction, ctx, settings, params);
     return;
   }
   await startVideoJob(interaction, ctx, params);

@@ -5,6 +5,7 @@ import type { AvatarModel } from '../services/percify/pricing.js';
 import { MAX_SEED } from '../percify-catalog.js';
 import { openAnimatePanel } from './animate-panel.js';
 import { startAvatarJob } from './avatar-job.js';
+import { startOnce } from './one-click.js';
 import { ownedJob } from './owned-job.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
 
@@ -42,7 +43,9 @@ function chosenImage(job: AvatarJob, index: string) {
 export const avatarButtonHandlers: ComponentHandlers = {
   async reroll(interaction, { jobId }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
-    await startAvatarJob(interaction, ctx, { ...job.params, seed: undefined });
+    await startOnce(interaction, ctx, [interaction.customId], () =>
+      startAvatarJob(interaction, ctx, { ...job.params, seed: undefined }),
+    );
   },
 
   async variations(interaction, { jobId, image }, ctx) {
@@ -50,7 +53,9 @@ export const avatarButtonHandlers: ComponentHandlers = {
     const { seed } = chosenImage(job, image);
     // Neighbouring seeds: close to the chosen image, never the same one again.
     const first = Math.min(seed + 1, MAX_SEED - VARIATION_COUNT);
-    await startAvatarJob(interaction, ctx, { ...job.params, seed: first, variations: VARIATION_COUNT });
+    await startOnce(interaction, ctx, [interaction.customId], () =>
+      startAvatarJob(interaction, ctx, { ...job.params, seed: first, variations: VARIATION_COUNT }),
+    );
   },
 
   async hd(interaction, { jobId, image }, ctx) {
@@ -60,7 +65,9 @@ export const avatarButtonHandlers: ComponentHandlers = {
     if (!model) {
       throw new UserError('This image is already on reality4, the most detailed model.', 'already-hd');
     }
-    await startAvatarJob(interaction, ctx, { ...job.params, model, seed, variations: 1 });
+    await startOnce(interaction, ctx, [interaction.customId], () =>
+      startAvatarJob(interaction, ctx, { ...job.params, model, seed, variations: 1 }),
+    );
   },
 
   async animate(interaction, { jobId, image }, ctx) {

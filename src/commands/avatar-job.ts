@@ -2,12 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { AVATAR_PROMPT_MAX } from './data/avatar.js';
-import { assertChannelAllowed } from './guild-rules.js';
 import { launchJob } from './launch-job.js';
 import { UserError } from '../errors.js';
-import { findBlockedPhrase, type GuildSettings } from '../services/credits/index.js';
 import { renderAvatarPending } from '../services/delivery/avatar-replies.js';
-import { credits } from '../services/delivery/style.js';
 import type { AvatarJob, AvatarParams } from '../services/jobs/job-record.js';
 import { avatarCost } from '../services/percify/pricing.js';
 import { MAX_SEED } from '../percify-catalog.js';
@@ -25,33 +22,7 @@ export function cleanPrompt(text: string): string {
   return text.replace(INVISIBLE, '').normalize('NFC').trim();
 }
 
-function checkGuildRules(settings: GuildSettings, channelId: string, params: AvatarParams): void {
-  assertChannelAllowed(settings, channelId, 'Avatars');
-  const blocked =
-    findBlockedPhrase(settings, params.prompt) ??
-    (params.negativePrompt ? findBlockedPhrase(settings, params.negativePrompt) : undefined);
-  if (blocked) {
-    throw new UserError(
-      `Your prompt contains "${blocked}", which this server does not allow. Reword it and try again; nothing was charged.`,
-      'blocked-phrase',
-    );
-  }
-  if (!settings.limits.allowedModels.includes(params.model)) {
-    const allowed = settings.limits.allowedModels.join(', ');
-    throw new UserError(
-      `The ${params.model} model is turned off on this server. You can use: ${allowed}.`,
-      'model-not-allowed',
-    );
-  }
-  if (params.variations > settings.limits.maxVariations) {
-    throw new UserError(
-      `This server allows up to ${settings.limits.maxVariations} variations at a time. Ask for fewer.`,
-      'too-many-variations',
-    );
-  }
-}
-
-/** Checks every rule and prices the request; only then is anything reserved (see launchJob). */
+/** Fills the defaults and prices the request; launchJob checks the server's rules before reserving. */
 export async function startAvatarJob(
   interaction: GuildRepliable,
   ctx: BotContext,
@@ -77,7 +48,6 @@ export async function startAvatarJob(
     seed: request.seed ?? randomInt(0, MAX_SEED),
     variations: request.variations ?? 1,
   };
-  checkGuildRules(settings, interaction.channelId ?? '', params);
 
   const cost = avatarCost(params.model, params.variations);
   const queue = ctx.runner.queue;
@@ -88,8 +58,6 @@ export async function startAvatarJob(
     draft: { kind: 'avatar', params },
     amount: cost,
     usage: { kind: 'avatar', model: params.model, variations: params.variations },
-    refusal: (detail) =>
-      `💳 Not enough credits: ${params.variations > 1 ? `${params.variations} × ${params.model}` : params.model} costs ${credits(cost)}. ${detail} See \`/credits\`.`,
     renderPending: (job) =>
       renderAvatarPending(job, {
         position: startsNow ? undefined : queue.waitingCount + 1,

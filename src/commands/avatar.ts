@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { AVATAR_PROMPT_MAX, avatarCommandData } from './data/avatar.js';
 import { startAvatarJob, type AvatarRequest } from './avatar-job.js';
+import { checkJobPolicy } from './job-policy.js';
 import { defineCommand } from './kit/define-command.js';
 import type { OptionsOf } from './kit/option-types.js';
 import type { ComponentHandler } from './types.js';
@@ -77,7 +78,10 @@ const submitPromptModal: ComponentHandler<'promptmodal'> = async (interaction, {
     throw new UserError('This form has expired. Run `/avatar` again.', 'draft-expired');
   }
   const draft = found.record;
-  await ctx.shortLived.delete('avatarDraft', draftId);
+  // A form sent twice makes one job: only the submission that takes the draft goes on.
+  if (!(await ctx.shortLived.delete('avatarDraft', draftId))) {
+    throw new UserError('This form was already sent; your avatar is on its way.', 'draft-taken');
+  }
   await startAvatarJob(interaction, ctx, {
     ...draft.request,
     prompt: interaction.fields.getTextInputValue('prompt'),
@@ -95,7 +99,10 @@ export const avatarModule = defineCommand(avatarCommandData, {
       });
       return;
     }
-    // No prompt: a form with room for a long one. The other options wait in a draft.
+    // No prompt: a form with room for a long one. The other options wait in a draft. A channel the
+    // server refuses is said now, before the member writes the prompt.
+    const settings = await ctx.settings.get(interaction.guildId);
+    checkJobPolicy(settings, interaction.channelId, { kind: 'avatar' });
     const draftId = randomBytes(6).toString('hex');
     const draft: PromptDraft = {
       ownerId: interaction.user.id,

@@ -4,6 +4,8 @@ import { UserError } from '../errors.js';
 import type { JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/reply-body.js';
 import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
+import { cannotAfford } from './affordable-offer.js';
+import { enforceJobPolicy, type CompleteJobRequest } from './job-policy.js';
 
 type GuildRepliable = RepliableInteraction<'cached'>;
 
@@ -14,13 +16,12 @@ export interface LaunchOptions<J extends JobRecord> {
   draft: JobDraft<J>;
   amount: number;
   usage: JobUsage;
-  /** The refusal when the balance or a limit does not allow it; gets the ledger's one-sentence reason. */
-  refusal: (detail: string) => string;
   renderPending: (job: J) => ReplyBody;
 }
 
 /**
- * Reserves, records, answers — in that order, well inside Discord's 3 seconds — then hands the job
+ * Checks the server's rules (the one policy gate, so no path can start a job around it), then
+ * reserves, records, answers — in that order, well inside Discord's 3 seconds — then hands the job
  * to the runner. The id is claimed in the open index before the hold, so a crash at any point leaves
  * something recovery can settle; a hold whose first answer could not be sent is released at once.
  */
@@ -29,19 +30,28 @@ export async function launchJob<J extends JobRecord>(
   ctx: BotContext,
   options: LaunchOptions<J>,
 ): Promise<J> {
+  // The draft's kind and params belong together (J's), which is what a complete request is.
+  const request = options.draft as CompleteJobRequest;
+  const settings = await enforceJobPolicy(interaction, ctx, request);
   const jobId = newJobId(ctx.now());
+  const roleIds = [...interaction.member.roles.cache.keys()];
   await ctx.jobs.markOpen(jobId);
   const reserved = await ctx.ledger.reserve({
     jobId,
     guildId: interaction.guildId,
     memberId: interaction.user.id,
-    roleIds: [...interaction.member.roles.cache.keys()],
+    roleIds,
     amount: options.amount,
     usage: options.usage,
   });
   if (!reserved.ok) {
     await ctx.jobs.forget(jobId);
-    throw new UserError(options.refusal(reserved.error.detail), 'insufficient-credits');
+    const { limitedBy, detail } = reserved.error;
+    if (limitedBy !== 'allowance' && limitedBy !== 'budget') {
+      throw new UserError(`${detail} Nothing was charged.`, `limit-${limitedBy}`);
+    }
+    const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds);
+    throw new UserError(cannotAfford(settings, request, options.amount, balance), 'insufficient-credits');
   }
   const now = ctx.now();
   const record: JobRecord = {

@@ -6,7 +6,9 @@ import type { VideoJob } from '../services/jobs/job-record.js';
 import type { VoiceChoice } from '../services/voices.js';
 import { SPEECH_MAX } from './data/animate.js';
 import { DEFAULT_VOICE, resolveVideoParams, startVideoJob } from './animate-job.js';
+import { enforceJobPolicy } from './job-policy.js';
 import { ownedJob } from './owned-job.js';
+import { startOnce } from './one-click.js';
 import type { ComponentHandlers, GuildComponentInteraction } from './types.js';
 
 /** The buttons under a finished video. State comes from the job record, so they outlive restarts. */
@@ -62,6 +64,8 @@ function voiceModal(jobId: string, voices: readonly VoiceChoice[]): APIModalInte
 export const videoButtonHandlers: ComponentHandlers = {
   async voice(interaction, { jobId }, ctx) {
     await ownedVideoJob(interaction, jobId, ctx);
+    // Refused here, before the member writes a line that could not be used.
+    await enforceJobPolicy(interaction, ctx, { kind: 'video' });
     await interaction.showModal(voiceModal(jobId, await ctx.voices.list()));
   },
 
@@ -78,7 +82,10 @@ export const videoButtonHandlers: ComponentHandlers = {
       },
       settings,
     );
-    await startVideoJob(interaction, ctx, params);
+    // The form was opened by 🔊 Add voice on the video: that button is what greys out.
+    await startOnce(interaction, ctx, [encodeCustomId('voice', jobId)], () =>
+      startVideoJob(interaction, ctx, params),
+    );
   },
 
   async rerender(interaction, { jobId }, ctx) {
@@ -89,6 +96,6 @@ export const videoButtonHandlers: ComponentHandlers = {
       { ...rest, speech: speech?.text, voiceId: speech?.voiceId, existingVideoId: undefined },
       settings,
     );
-    await startVideoJob(interaction, ctx, params);
+    await startOnce(interaction, ctx, [interaction.customId], () => startVideoJob(interaction, ctx, params));
   },
 };

@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SHORT_LIVED_KINDS, type ShortLivedRecord } from './short-lived-records.js';
-import type { Store } from './store.js';
-
-interface InteractionClaim extends ShortLivedRecord {
-  by: string;
-}
+import type { ShortLivedRecords } from './short-lived-records.js';
 
 /**
  * Each interaction handled by one process. Discord sends every dispatch to every gateway session of
@@ -18,17 +13,12 @@ export class InteractionClaims {
   readonly owner = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
   constructor(
-    private readonly store: Store,
+    private readonly records: ShortLivedRecords,
     private readonly now: () => number,
   ) {}
 
   /** True when this process won the interaction (or had won it already). */
-  async claim(interactionId: string): Promise<boolean> {
-    const key = SHORT_LIVED_KINDS.interactionClaim.key(interactionId);
-    const kept = await this.store.update<InteractionClaim>(
-      key,
-      (current) => current ?? { by: this.owner, createdAt: this.now() },
-    );
-    return kept?.by === this.owner;
+  claim(interactionId: string): Promise<boolean> {
+    return this.records.claim('interactionClaim', interactionId, { by: this.owner, createdAt: this.now() });
   }
 }

@@ -3,7 +3,7 @@ import { storeKey, type Store } from './store.js';
 
 /**
  * The records that live only while a member finishes something: an /avatar draft waiting for its
- * prompt, an open Animate panel, a video waiting for Confirm. Each has a lifetime; a record past it
+ * prompt, an open Animate panel, a video waiting for Confirm, the claim of a click. Each has a lifetime; a record past it
  * reads as expired, and a sweep deletes the ones nobody came back for, so none stay in the store.
  */
 
@@ -20,6 +20,11 @@ export const SHORT_LIVED_KINDS = {
   pendingVideo: { key: storeKey.pendingVideo, lifetimeMs: 60_000 },
   /** Which process handles an interaction; Discord forgets it after its 15-minute token. */
   interactionClaim: { key: storeKey.interactionClaim, lifetimeMs: 15 * 60_000 },
+  /**
+   * A click that started a job. The button is greyed out at once, so this only has to outlast the
+   * clicks already on their way and a restart; an hour also outlives every panel and offer.
+   */
+  clickClaim: { key: storeKey.clickClaim, lifetimeMs: 60 * 60_000 },
 } as const;
 
 export type ShortLivedKind = keyof typeof SHORT_LIVED_KINDS;
@@ -53,6 +58,21 @@ export class ShortLivedRecords {
       return { state: 'expired' };
     }
     return { state: 'open', record };
+  }
+
+  /**
+   * Stores `record` unless an open one is there already, atomically across processes: true when this
+   * call's record is the one kept. Of two callers at once, exactly one gets true.
+   */
+  async claim<T extends ShortLivedRecord & { by: string }>(
+    kind: ShortLivedKind,
+    id: string,
+    record: T,
+  ): Promise<boolean> {
+    const kept = await this.store.update<T>(SHORT_LIVED_KINDS[kind].key(id), (current) =>
+      current && !this.isExpired(kind, current) ? current : record,
+    );
+    return kept?.by === record.by;
   }
 
   /** True when this call deleted it, so of two clicks at once only one takes the record. */

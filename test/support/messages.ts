@@ -13,3 +13,16 @@ export function componentIds(message: EmulatedMessage): Record<string, string> {
   }
   return ids;
 }
+
+/** The labels (or custom ids) of a message's components that are greyed out. */
+export function disabledLabels(message: EmulatedMessage): string[] {
+  const labels: string[] = [];
+  for (const row of message.components) {
+    if (!('components' in row)) continue;
+    for (const component of row.components) {
+      if (!('custom_id' in component) || !('disabled' in component) || component.disabled !== true) continue;
+      labels.push('label' in component && component.label ? component.label : component.custom_id);
+    }
+  }
+  return labels;
+}

@@ -30,6 +30,8 @@ export const storeKey = {
   pendingVideo: (pendingId: string) => `v1:pending-video:${pendingId}`,
   /** The process that handles one interaction (several may receive it). */
   interactionClaim: (interactionId: string) => `v1:interaction-claim:${interactionId}`,
+  /** The first click on one button of one message, so a double-click starts one job. */
+  clickClaim: (claimId: string) => `v1:click-claim:${claimId}`,
   jobPrefix: 'v1:job:',
 } as const;
 

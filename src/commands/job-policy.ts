@@ -1,0 +1,108 @@
+import type { RepliableInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { findBlockedPhrase, type GuildSettings } from '../services/credits/index.js';
+import type { AvatarParams, VideoParams } from '../services/jobs/job-record.js';
+import { TIER_SPECS } from '../services/percify/pricing.js';
+
+/**
+ * The one gate of a server's rules for everything that can start or extend a job: each command, each
+ * button, modal, panel and confirm. launchJob passes every job through it, so no path can skip it;
+ * the steps before a job (opening the Animate panel or the voice form, offering a confirm) call it
+ * too, so a member is refused before being asked to choose anything.
+ *
+ * Member limits that depend on what runs right now (jobs at once, money) are checked again,
+ * atomically, when the ledger reserves the credits.
+ */
+export type JobRequest =
+  { kind: 'avatar'; params?: AvatarParams | undefined } | { kind: 'video'; params?: VideoParams | undefined };
+
+/** A request with everything chosen, as a job is made from it. */
+export type CompleteJobRequest =
+  { kind: 'avatar'; params: AvatarParams } | { kind: 'video'; params: VideoParams };
+
+const WHAT: Record<JobRequest['kind'], string> = { avatar: 'Avatars', video: 'Videos' };
+
+/** Throws a UserError naming the first rule the request breaks; the order is what a member fixes first. */
+export function checkJobPolicy(settings: GuildSettings, channelId: string | null, request: JobRequest): void {
+  checkChannel(settings, channelId, WHAT[request.kind]);
+  if (request.kind === 'avatar') {
+    if (request.params) checkAvatar(settings, request.params);
+  } else if (request.params) {
+    checkVideo(settings, request.params);
+  }
+}
+
+/** Reads the server's rules and applies them to what the member asked for; resolves to those rules. */
+export async function enforceJobPolicy(
+  interaction: RepliableInteraction<'cached'>,
+  ctx: BotContext,
+  request: JobRequest,
+): Promise<GuildSettings> {
+  const settings = await ctx.settings.get(interaction.guildId);
+  checkJobPolicy(settings, interaction.channelId, request);
+  return settings;
+}
+
+function checkChannel(settings: GuildSettings, channelId: string | null, what: string): void {
+  if (settings.channels.length === 0 || (channelId && settings.channels.includes(channelId))) return;
+  const where = settings.channels.map((id) => `<#${id}>`).join(', ');
+  throw new UserError(
+    `${what} are made in ${where} on this server. Try there! Nothing was charged.`,
+    'channel-not-allowed',
+  );
+}
+
+/** Every piece of member text, each named the way the member knows it. */
+function checkText(settings: GuildSettings, texts: ReadonlyArray<[string, string | undefined]>): void {
+  for (const [name, text] of texts) {
+    const blocked = text ? findBlockedPhrase(settings, text) : undefined;
+    if (blocked) {
+      throw new UserError(
+        `${name} contains "${blocked}", which this server does not allow. Reword it and try again; nothing was charged.`,
+        'blocked-phrase',
+      );
+    }
+  }
+}
+
+function checkAvatar(settings: GuildSettings, params: AvatarParams): void {
+  checkText(settings, [
+    ['Your prompt', params.prompt],
+    ['Your negative prompt', params.negativePrompt],
+  ]);
+  const { limits } = settings;
+  if (!limits.allowedModels.includes(params.model)) {
+    throw new UserError(
+      `The ${params.model} model is turned off on this server. You can use: ${limits.allowedModels.join(', ')}.`,
+      'model-not-allowed',
+    );
+  }
+  if (params.variations > limits.maxVariations) {
+    throw new UserError(
+      `This server allows up to ${limits.maxVariations} variations at a time. Ask for fewer.`,
+      'too-many-variations',
+    );
+  }
+}
+
+function checkVideo(settings: GuildSettings, params: VideoParams): void {
+  // The avatar's prompt is checked again: the list may have grown since the image was made.
+  checkText(settings, [
+    ['Your spoken line', params.speech?.text],
+    ["This avatar's prompt", params.avatarPrompt],
+  ]);
+  const { limits } = settings;
+  if (!limits.allowedTiers.includes(params.tier)) {
+    throw new UserError(
+      `The ${TIER_SPECS[params.tier].label} tier is turned off on this server. Try \`tier:${limits.allowedTiers[0]}\`.`,
+      'tier-not-allowed',
+    );
+  }
+  if (params.durationSeconds > limits.maxVideoSeconds) {
+    throw new UserError(
+      `This server allows videos up to ${limits.maxVideoSeconds} seconds. Pick a shorter length.`,
+      'duration-limit',
+    );
+  }
+}
