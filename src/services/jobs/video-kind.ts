@@ -226,14 +226,15 @@ export class VideoJobKind implements JobKindHandler {
         job: { ...job, video: { ...result, linkedUrl: media.url } },
       };
     };
-    // The real size of what would be downloaded; the answer's fileSize when the CDN does not say.
-    const size = (await this.percify.probeMediaSize(video.videoUrl)) ?? video.fileSize;
+    // Percify's fileSize decides. HEAD is asked only when the answer leaves the size out, and only
+    // as a hint (signed CDN URLs refuse it); the GET capped at the limit has the last word either way.
+    const size = knownSize(video.fileSize) ?? (await this.percify.probeMediaSize(video.videoUrl));
     if (size !== undefined && size > limit) return link(size);
     let bytes: Buffer;
     try {
       bytes = (await this.percify.downloadMedia(video.videoUrl, { maxBytes: limit })).bytes;
     } catch (error) {
-      if (error instanceof MediaTooLargeError) return link(size);
+      if (error instanceof MediaTooLargeError) return link(error.size ?? size);
       throw error;
     }
     const fileName = videoFileName(result.format);
@@ -261,6 +262,11 @@ export class VideoJobKind implements JobKindHandler {
     const video: ResultVideo = { ...job.video, discordUrl, linkedUrl: undefined };
     return { ...job, video };
   }
+}
+
+/** A byte count worth trusting: Percify may leave fileSize out, or send 0 while a file is written. */
+function knownSize(bytes: number | undefined): number | undefined {
+  return bytes !== undefined && Number.isFinite(bytes) && bytes > 0 ? bytes : undefined;
 }
 
 function contentType(fileName: string): string {
