@@ -9,6 +9,7 @@ import {
   videoFileName,
   type VideoMedia,
 } from '../delivery/video-replies.js';
+import type { DeliverableReply } from '../delivery/messenger.js';
 import type { ReplyBody } from '../delivery/reply-body.js';
 import type {
   CheckOutcome,
@@ -238,9 +239,12 @@ export class VideoJobKind implements JobKindHandler {
       throw error;
     }
     const fileName = videoFileName(result.format);
-    const body = {
+    const body: DeliverableReply = {
       ...renderVideoResult(job, { kind: 'upload', fileName, thumbnailUrl: video.thumbnailUrl }),
       files: [{ name: fileName, data: bytes, contentType: contentType(fileName) }],
+      // Discord can still refuse the file as too large (40005) when its limit is lower than the one
+      // this server's boost tier gave: then the member gets the link with the poster instead.
+      withoutUploads: link(undefined).body,
     };
     return { body, job };
   }
