@@ -101,7 +101,7 @@ export class VideoJobKind implements JobKindHandler {
       const id = await this.#submitStage(job, stage, idempotencyKey);
       return { status: 'accepted', job: withTrackedId(job, id) };
     } catch (error) {
-      return videoSubmitFailure(error, job.params);
+      return videoSubmitFailure(error, job.params, stage);
     }
   }
 
@@ -189,7 +189,7 @@ export class VideoJobKind implements JobKindHandler {
     return {
       status: 'failed' as const,
       code: error?.code ?? 'processing_failed',
-      reason: stageFailureReason(stage),
+      reason: stageFailureReason(stage, error?.code),
       stage,
     };
   }
