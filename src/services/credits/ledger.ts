@@ -36,12 +36,7 @@ import type { GuildSettingsService } from './guild-settings.js';
 import { budgetView, memberView } from './ledger-balance.js';
 import { changeLedger, type LedgerChange, type LedgerOutcome } from './ledger-change.js';
 import { dayKey } from './ledger-clock.js';
-import {
-  assertCredits,
-  assertId,
-  usageMeta,
-  type AdminCreditChange,
-} from './ledger-input.js';
+import { assertCredits, assertId, usageMeta, type AdminCreditChange } from './ledger-input.js';
 import { checkFunds, checkLimits } from './ledger-limits.js';
 import {
   emptyGuild,
