@@ -66,6 +66,12 @@ export class EmulatorDriver {
     });
   }
 
+  /** Opens or closes a member's DMs, as their privacy setting does: closed, messages answer 50007. */
+  setDirectMessagesOpen(user: string, open: boolean): void {
+    const stored = this.core.store.users.get(this.userId(user));
+    if (stored) stored.dmsClosed = !open;
+  }
+
   /** Deletes a message as a moderator would. */
   deleteMessage(id: string): void {
     const stored = this.core.store.liveMessage(id);

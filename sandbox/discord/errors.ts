@@ -61,6 +61,7 @@ export const unknownMember = () => new DiscordHttpError(404, 10007, 'Unknown Mem
 export const unknownUser = () => new DiscordHttpError(404, 10013, 'Unknown User');
 export const unknownCommand = () => new DiscordHttpError(404, 10063, 'Unknown application command');
 export const missingAccess = () => new DiscordHttpError(403, 50001, 'Missing Access');
+export const cannotMessageUser = () => new DiscordHttpError(403, 50007, 'Cannot send messages to this user');
 export const missingPermissions = () => new DiscordHttpError(403, 50013, 'Missing Permissions');
 export const emptyMessage = () => new DiscordHttpError(400, 50006, 'Cannot send an empty message');
 export const tooManyAttachments = () =>

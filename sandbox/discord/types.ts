@@ -21,6 +21,8 @@ export interface StoredUser {
   username: string;
   globalName: string | null;
   bot: boolean;
+  /** The member turned off DMs from server members: a message to their DM answers 50007. */
+  dmsClosed?: boolean;
 }
 
 export interface StoredRole {

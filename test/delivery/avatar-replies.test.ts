@@ -80,6 +80,27 @@ describe('avatar replies', () => {
     expectDiscordAccepts(body);
   });
 
+  it('says how many of a partial batch came out, and that only those were charged', () => {
+    const made = { ...job(3, { variations: 4 }), reservedCredits: 8 };
+    const body = renderAvatarResult(made);
+    const embed = body.embeds[0]!;
+    expect(embed.title).toBe('✅ Your 3 avatars');
+    expect(embed.description).toContain('3 of 4 images came out');
+    expect(embed.description).toContain('you were charged for 3 (6 credits)');
+    expect(embed.description).toContain('The one that failed costs nothing');
+    expect(embed.fields?.find((f) => f.name === 'Charged')?.value).toBe('6 credits');
+    expect(body.embeds).toHaveLength(3);
+    // Per-image buttons for the three that exist, not four.
+    expect(body.components[0]!.components).toHaveLength(3);
+    const two = renderAvatarResult({ ...job(2, { variations: 4 }), reservedCredits: 8 });
+    expect(two.embeds[0]!.description).toContain('The 2 that failed cost nothing');
+    expectDiscordAccepts(body);
+  });
+
+  it('adds no note when the whole batch came out', () => {
+    expect(renderAvatarResult(job(4)).embeds[0]!.description).not.toContain('came out');
+  });
+
   it('stays inside Discord limits with the longest prompt, negative prompt and every option', () => {
     const long = job(4, {
       prompt: 'p'.repeat(1000),

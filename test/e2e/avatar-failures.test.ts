@@ -58,6 +58,30 @@ describe('avatar failures', () => {
     await expectNothingHeld('cleo', 0);
   });
 
+  it('delivers a partial batch saying how many came out, and charges only those', async () => {
+    h.percify.faults.failNextGenerations = 1; // the first of the four fails at Percify
+    const reply = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'studio',
+        name: 'avatar',
+        options: { prompt: 'four red foxes', model: 'flux', variations: 4 },
+      })
+      .reply();
+    const done = await h.emulator.driver.waitForEdit(
+      reply.id,
+      (m) => /Your|Could not/.test(m.embeds[0]?.title ?? ''),
+      20_000,
+    );
+    expect(done.embeds[0]!.title).toBe('✅ Your 3 avatars');
+    expect(done.attachments).toHaveLength(3);
+    expect(done.embeds[0]!.description).toContain('3 of 4 images came out');
+    expect(done.embeds[0]!.description).toContain('you were charged for 3 (6 credits)');
+    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('6 credits');
+    expect(h.percify.avatars().filter((a) => a.prompt === 'four red foxes')).toHaveLength(4);
+    await expectNothingHeld('ben', 6);
+  });
+
   it('waits out a rate limit by itself and then delivers', async () => {
     h.percify.faults.retryAfterSeconds = 1;
     h.percify.faults.rateLimitBurst = 1;

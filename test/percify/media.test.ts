@@ -49,6 +49,10 @@ beforeEach(() => {
     } else if (path === '/huge.mp4') {
       response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(500 * 1024 * 1024) });
       response.write(Buffer.alloc(10));
+    } else if (path?.startsWith('/signed/')) {
+      // A CDN URL signed for GET only: HEAD is refused with the status in the path.
+      if (request.method === 'HEAD') response.writeHead(Number(path.slice('/signed/'.length))).end();
+      else response.writeHead(200, { 'content-type': 'video/mp4' }).end(png);
     } else if (path === '/moved') {
       response.writeHead(302, { location: '/avatars/a.png' });
       response.end();
@@ -128,6 +132,28 @@ describe('probeMediaSize', () => {
     const before = server.requests.length;
     expect(await probeMediaSize(`${origin}/avatars/a.png`, { allowedOrigins: [origin] })).toBe(png.length);
     expect(server.requests[before]?.method).toBe('HEAD');
+  });
+
+  it.each([403, 404, 405, 500])(
+    'gives no hint when HEAD answers %i, and the GET still works',
+    async (status) => {
+      const url = `${origin}/signed/${status}`;
+      expect(await probeMediaSize(url, { allowedOrigins: [origin] })).toBeUndefined();
+      const media = await downloadMedia(url, { maxBytes: 10_000, allowedOrigins: [origin] });
+      expect(media.size).toBe(png.length);
+    },
+  );
+
+  it('gives no hint when the host does not answer at all', async () => {
+    const closed = 'http://127.0.0.1:9'; // the discard port: nothing listens there
+    expect(await probeMediaSize(`${closed}/v.mp4`, { allowedOrigins: [closed] })).toBeUndefined();
+  });
+
+  it('still refuses an origin outside the list', async () => {
+    const other = `http://localhost:${server.port}/avatars/a.png`;
+    await expect(probeMediaSize(other, { allowedOrigins: [origin] })).rejects.toBeInstanceOf(
+      MediaOriginError,
+    );
   });
 });
 

@@ -201,8 +201,10 @@ describe('video jobs against the simulator', () => {
     expect(outcome).toMatchObject({ status: 'failed', stage: 'video' });
     if (outcome.status !== 'failed') return;
     expect(job.audioId).toBeDefined();
-    expect(outcome.reason).toMatch(/^The video could not be rendered/);
+    // Why (a failed render, not a policy block), with the stage named in front by the renderer.
+    expect(outcome.reason).toMatch(/^Percify could not finish this one/);
     const body = kind.renderFailure(job, outcome.reason);
+    expect(body.embeds[0]!.description).toContain('The video could not be rendered (step 2 of 3).');
     expect(body.embeds[0]!.description).toContain('Nothing was charged');
     expectDiscordAccepts(body);
   });

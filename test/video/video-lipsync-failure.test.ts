@@ -58,9 +58,11 @@ describe('a failed lip-sync', () => {
 
   it('fails naming lip-sync when the video was re-rendered in place and is gone', async () => {
     server.mode = 'in-place-fails';
-    const { outcome } = await run(videoJob({ speech: SPEECH }, { id: 'jinplace' }));
+    const { outcome, job } = await run(videoJob({ speech: SPEECH }, { id: 'jinplace' }));
     expect(outcome).toMatchObject({ status: 'failed', stage: 'lipsync' });
-    if (outcome.status === 'failed') expect(outcome.reason).toBe('Lip-sync failed. Try again in a moment.');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.reason).toMatch(/^Percify could not finish this one.*Try again in a moment\.$/);
+    expect(kind.renderFailure(job, outcome.reason).embeds[0]!.description).toContain('Lip-sync failed');
   });
 
   it('fails naming lip-sync when a voice for an older video cannot be added', async () => {

@@ -2,6 +2,7 @@ import { ChannelType } from 'discord-api-types/v10';
 import { apiChannel, apiMessage, MESSAGE_FLAG_EPHEMERAL } from '../api-shapes.js';
 import type { EmulatorCore } from '../core.js';
 import {
+  cannotMessageUser,
   missingAccess,
   missingPermissions,
   notAuthor,
@@ -23,7 +24,11 @@ const HOUR_MS = 60 * 60 * 1000;
 function channelFor(core: EmulatorCore, channelId: string, needs: PermissionName[]): StoredChannel {
   const channel = core.store.channels.get(channelId);
   if (!channel) throw unknownChannel();
-  if (channel.type === ChannelType.DM) return channel;
+  if (channel.type === ChannelType.DM) {
+    const recipient = channel.recipientId ? core.store.users.get(channel.recipientId) : undefined;
+    if (needs.includes('SendMessages') && recipient?.dmsClosed) throw cannotMessageUser();
+    return channel;
+  }
   const bits = core.store.permissionsIn(channel, core.settings.botUserId);
   if (!hasPermission(bits, 'ViewChannel')) throw missingAccess();
   for (const need of needs) if (!hasPermission(bits, need)) throw missingPermissions();

@@ -35,8 +35,19 @@ function summaryFields(job: AvatarView): NonNullable<APIEmbed['fields']> {
   return fields;
 }
 
-function title(job: AvatarView, verb: string): string {
-  return `${verb} ${job.params.variations === 1 ? 'avatar' : plural(job.params.variations, 'avatar')}`;
+function title(verb: string, count: number): string {
+  return `${verb} ${count === 1 ? 'avatar' : plural(count, 'avatar')}`;
+}
+
+/**
+ * A batch where some images failed: how many came out, and that only those were charged. Percify
+ * bills only what it made, and so does the bot (the job's charge is the sum of the images).
+ */
+function partialBatchNote(job: AvatarView, made: number, charged: number): string | undefined {
+  const asked = job.params.variations;
+  if (made >= asked) return undefined;
+  const missing = asked - made;
+  return `⚠️ **${made} of ${asked} images came out**; you were charged for ${made} (${credits(charged)}). The ${missing === 1 ? 'one that failed costs' : `${missing} that failed cost`} nothing.`;
 }
 
 export function renderAvatarPending(job: AvatarView, view: PendingView): ReplyBody {
@@ -51,7 +62,7 @@ export function renderAvatarPending(job: AvatarView, view: PendingView): ReplyBo
     embeds: [
       {
         color: COLOURS.working,
-        title: title(job, '🎨 Creating'),
+        title: title('🎨 Creating', job.params.variations),
         description: `${quote(job.params.prompt)}\n\n${status}`,
         fields: [...summaryFields(job), { name: 'Cost', value: cost }],
         footer: { text: `Job ${job.id}` },
@@ -69,11 +80,12 @@ export function renderAvatarResult(job: AvatarView): ReplyBody {
   const images = job.images ?? [];
   const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
   const seeds = images.map((image) => `\`${image.seed}\``).join(' · ');
+  const note = partialBatchNote(job, images.length, charged);
   const first: APIEmbed = {
     color: COLOURS.success,
-    title: title(job, '✅ Your'),
+    title: title('✅ Your', images.length),
     url: GALLERY_URL,
-    description: quote(job.params.prompt),
+    description: note ? `${quote(job.params.prompt)}\n\n${note}` : quote(job.params.prompt),
     fields: [
       ...summaryFields(job).filter((field) => field.name !== 'Seed'),
       { name: images.length === 1 ? 'Seed' : 'Seeds', value: seeds || '—', inline: true },
@@ -132,7 +144,7 @@ export function renderAvatarFailure(job: AvatarView, reason: string): ReplyBody 
     embeds: [
       {
         color: COLOURS.failure,
-        title: title(job, '❌ Could not create'),
+        title: title('❌ Could not create', job.params.variations),
         description: `${quote(job.params.prompt, 500)}\n\n${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
         footer: { text: `Job ${job.id}` },
       },

@@ -26,9 +26,25 @@ export interface ReplyTarget {
 export interface Delivered {
   path: DeliveryPath;
   message: APIMessage;
+  /** True when Discord refused the files as too large and the reply went without them. */
+  withoutUploads?: boolean;
 }
 
-/** Every way of reaching the member failed; the caller keeps the job and tries again later. */
+/**
+ * A reply as the messenger takes it: the message, and for one that uploads files, the same result
+ * without them (a video linked with its poster), sent instead when Discord refuses the upload as too
+ * large (40005). It travels inside the reply so the one who rendered it decides what the smaller form
+ * says; the messenger only knows when to use it.
+ */
+export interface DeliverableReply extends ReplyBody {
+  withoutUploads?: ReplyBody | undefined;
+}
+
+/**
+ * The job cannot be delivered now. `transient`: the same delivery may work later (Discord or the
+ * network had trouble), so the caller keeps the job and tries again; otherwise Discord's answer was
+ * final on every path left, and the job should end.
+ */
 export class DeliveryFailedError extends Error {
   constructor(
     message: string,
@@ -43,21 +59,35 @@ export class DeliveryFailedError extends Error {
 /** Tokens live 15 minutes; stop using one a little before, rather than race its expiry. */
 export const INTERACTION_TOKEN_USABLE_MS = 14 * 60_000;
 
-/** Codes after which the next way of reaching the member is worth trying. */
-const TRY_NEXT = new Set<number>([
+/**
+ * What one of Discord's refusals means for the delivery:
+ * - `transient`: may work if sent again later (5xx, network, a rate limit discord.js gave up on);
+ * - `too-large`: the upload is over the limit (40005): only a reply without its files can go;
+ * - `next-path`: final for this way of reaching the member (token expired, message or channel gone,
+ *   no access or permission, an invalid form body): try the next one. Sending the same request again
+ *   would get the same answer, which is how a job used to be retried for ever.
+ */
+export type Refusal = 'transient' | 'too-large' | 'next-path';
+
+/** Final answers on one path, named so the intent reads; any other 4xx but 429 is final too. */
+const FINAL_FOR_PATH = new Set<number>([
+  RESTJSONErrorCodes.InvalidFormBodyOrContentType, // 50035
+  RESTJSONErrorCodes.MissingAccess, // 50001
+  RESTJSONErrorCodes.MissingPermissions, // 50013
+  RESTJSONErrorCodes.UnknownChannel, // 10003
+  RESTJSONErrorCodes.UnknownMessage, // 10008
   RESTJSONErrorCodes.InvalidWebhookToken,
   RESTJSONErrorCodes.UnknownWebhook,
   RESTJSONErrorCodes.UnknownInteraction,
-  RESTJSONErrorCodes.UnknownMessage,
-  RESTJSONErrorCodes.UnknownChannel,
-  RESTJSONErrorCodes.MissingAccess,
-  RESTJSONErrorCodes.MissingPermissions,
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
   RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached,
 ]);
 
-function isWorthTryingNext(error: unknown): boolean {
-  return error instanceof DiscordAPIError && typeof error.code === 'number' && TRY_NEXT.has(error.code);
+export function classifyRefusal(error: unknown): Refusal {
+  if (!(error instanceof DiscordAPIError)) return 'transient';
+  if (error.code === RESTJSONErrorCodes.RequestEntityTooLarge || error.status === 413) return 'too-large';
+  if (typeof error.code === 'number' && FINAL_FOR_PATH.has(error.code)) return 'next-path';
+  return error.status >= 400 && error.status < 500 && error.status !== 429 ? 'next-path' : 'transient';
 }
 
 /** Appends a note to each embed's footer (Discord allows 2048 characters there). */
@@ -92,7 +122,8 @@ function toRequest(body: ReplyBody, mode: 'edit' | 'create') {
 /**
  * Puts a reply in front of the member by the best path still open: edit the interaction reply;
  * after its token expires edit the message through the channel; where that is refused post a new
- * message mentioning them; where that is refused too, a DM. The path taken is returned.
+ * message mentioning them; where that is refused too, a DM. The path taken is returned. A refusal
+ * that is final for a path moves on to the next; when none is left the delivery fails for good.
  */
 export class Messenger {
   constructor(
@@ -103,32 +134,50 @@ export class Messenger {
     private readonly resultNote?: string,
   ) {}
 
-  async deliver(target: ReplyTarget, reply: ReplyBody): Promise<Delivered> {
-    const body = this.resultNote ? withFooterNote(reply, this.resultNote) : reply;
-    const attempts: Array<[DeliveryPath, () => Promise<APIMessage>]> = [];
+  async deliver(target: ReplyTarget, reply: DeliverableReply): Promise<Delivered> {
+    const note = (body: ReplyBody) => (this.resultNote ? withFooterNote(body, this.resultNote) : body);
+    let body = note(reply);
+    let smaller = reply.withoutUploads ? note(reply.withoutUploads) : undefined;
+    let withoutUploads = false;
+    const attempts: Array<[DeliveryPath, (body: ReplyBody) => Promise<APIMessage>]> = [];
     if (this.now() - target.interactionCreatedAt < INTERACTION_TOKEN_USABLE_MS) {
-      attempts.push(['interaction', () => this.#editInteractionReply(target, body)]);
+      attempts.push(['interaction', (b) => this.#editInteractionReply(target, b)]);
     }
-    if (target.messageId) attempts.push(['channel', () => this.#editChannelMessage(target, body)]);
-    attempts.push(['mention', () => this.#postMention(target, body)]);
-    attempts.push(['dm', () => this.#sendDirectMessage(target, body)]);
+    if (target.messageId) attempts.push(['channel', (b) => this.#editChannelMessage(target, b)]);
+    attempts.push(['mention', (b) => this.#postMention(target, b)]);
+    attempts.push(['dm', (b) => this.#sendDirectMessage(target, b)]);
 
     let lastError: unknown;
-    for (const [path, attempt] of attempts) {
+    for (let index = 0; index < attempts.length;) {
+      const [path, attempt] = attempts[index]!;
       try {
-        const message = await attempt();
-        if (path !== 'interaction')
-          this.logger.info({ path, channel: target.channelId }, 'reply delivered by fallback');
-        return { path, message };
+        const message = await attempt(body);
+        if (path !== 'interaction' || withoutUploads)
+          this.logger.info(
+            { path, channel: target.channelId, withoutUploads },
+            'reply delivered by fallback',
+          );
+        return { path, message, ...(withoutUploads ? { withoutUploads } : {}) };
       } catch (error) {
         lastError = error;
-        if (!isWorthTryingNext(error)) {
+        const refusal = classifyRefusal(error);
+        const code = error instanceof DiscordAPIError ? error.code : undefined;
+        if (refusal === 'transient') {
           throw new DeliveryFailedError(`could not deliver by ${path}`, true, { cause: error });
         }
-        this.logger.warn(
-          { path, code: (error as DiscordAPIError).code },
-          'delivery path refused; trying the next',
-        );
+        if (refusal === 'too-large') {
+          // The same files are as large on every path: only the smaller form can still go.
+          if (!smaller) {
+            throw new DeliveryFailedError('the upload is over Discord’s limit', false, { cause: error });
+          }
+          this.logger.warn({ path, code }, 'upload refused as too large; sending the reply without it');
+          body = smaller;
+          smaller = undefined;
+          withoutUploads = true;
+          continue; // the same path again, with the smaller reply
+        }
+        this.logger.warn({ path, code }, 'delivery path refused; trying the next');
+        index += 1;
       }
     }
     throw new DeliveryFailedError('no way left to reach the member', false, { cause: lastError });
@@ -141,8 +190,8 @@ export class Messenger {
       await this.#editInteractionReply(target, body);
       return true;
     } catch (error) {
-      if (isWorthTryingNext(error)) return false;
-      throw error;
+      if (classifyRefusal(error) === 'transient') throw error;
+      return false;
     }
   }
 

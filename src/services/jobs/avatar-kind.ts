@@ -9,7 +9,7 @@ import {
 } from '../delivery/avatar-replies.js';
 import type { CheckOutcome, JobKindHandler, ReconcileOutcome, SubmitOutcome } from './job-kind.js';
 import type { AvatarJob, JobRecord, ResultImage } from './job-record.js';
-import { generationFailureReason, submitFailure } from './submit-outcome.js';
+import { generationFailure, submitFailure } from './submit-outcome.js';
 
 /** Percify's avatars are 1–2 MB PNGs; anything far larger is not an avatar. */
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -107,11 +107,7 @@ export class AvatarJobKind implements JobKindHandler {
     const completed = avatars.filter((avatar) => avatar.status === 'completed' && avatar.imageUrl);
     if (completed.length === 0) {
       const failure = avatars.find((avatar) => avatar.error)?.error;
-      return {
-        status: 'failed',
-        code: failure?.code ?? 'failed',
-        reason: generationFailureReason(failure?.code),
-      };
+      return { status: 'failed', ...generationFailure(failure?.code, 'avatar') };
     }
     // Some of a batch failed: deliver and charge only the ones that came out.
     const images = completed.map((avatar) => toImage(avatar, job, avatars.indexOf(avatar)));

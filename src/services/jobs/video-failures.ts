@@ -2,14 +2,13 @@ import { PercifyError, PercifyValidationError } from '../percify/errors.js';
 import { TIER_SPECS } from '../percify/pricing.js';
 import type { SubmitOutcome } from './job-kind.js';
 import type { VideoParams } from './job-record.js';
-import { submitFailure } from './submit-outcome.js';
-import { STAGE_FAILED } from '../delivery/video-replies.js';
+import { generationFailure, submitFailure } from './submit-outcome.js';
 import type { VideoStage } from './video-stages.js';
 
 /**
- * The video kind's words for refused requests and failed stages. The shared mapping says "Percify
- * could not take this request" for codes it does not know; these codes have a cause the member can
- * act on, so they get their own sentence.
+ * The video kind's words for refused requests and failed stages. The shared mapping has a sentence
+ * for every Percify code; these two depend on the job itself: an avatar still being finished is
+ * worth waiting for, and a refused length can name what the tier allows.
  */
 
 /** Percify may take a moment to finish an avatar that was only just made. */
@@ -18,55 +17,39 @@ const AVATAR_NOT_READY_RETRY_MS = 10_000;
 export function videoSubmitFailure(
   error: unknown,
   params: VideoParams,
+  stage: VideoStage = 'video',
 ): Exclude<SubmitOutcome, { status: 'accepted' }> {
   const code = error instanceof PercifyError ? error.code : undefined;
-  switch (code) {
-    case 'avatar_not_completed':
-      // Not a refusal: the avatar is still being finished, so the same request will work shortly.
-      return {
-        status: 'retry',
-        afterMs: AVATAR_NOT_READY_RETRY_MS,
-        reason: 'the avatar is still being finished; waiting',
-      };
-    case 'invalid_image':
-      return {
-        status: 'refused',
-        code,
-        reason: "Percify could not open this avatar's image (it may have been deleted). Pick another avatar.",
-      };
-    case 'invalid_duration': {
-      const spec = TIER_SPECS[params.tier];
-      return {
-        status: 'refused',
-        code,
-        reason: `Percify refused a ${params.durationSeconds}-second clip: ${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.`,
-      };
-    }
-    case 'voice_not_found':
-      return { status: 'refused', code, reason: 'The chosen voice does not exist any more. Pick another.' };
-    case 'text_too_long':
-      return { status: 'refused', code, reason: 'The text to speak is too long. Shorten it and try again.' };
-    case 'unsupported_language':
-      return { status: 'refused', code, reason: 'Percify cannot speak the language of this text yet.' };
-    default:
-      // Every other code means what it means for any request: mapped below.
-      break;
+  if (code === 'avatar_not_completed') {
+    // Not a refusal: the avatar is still being finished, so the same request will work shortly.
+    return {
+      status: 'retry',
+      afterMs: AVATAR_NOT_READY_RETRY_MS,
+      reason: 'the avatar is still being finished; waiting',
+    };
+  }
+  if (code === 'invalid_duration') {
+    const spec = TIER_SPECS[params.tier];
+    return {
+      status: 'refused',
+      code,
+      reason: `Percify refused a ${params.durationSeconds}-second clip: ${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.`,
+    };
   }
   if (error instanceof PercifyValidationError) {
-    // Our own check before sending: nothing reached Percify. Name the field, never a raw message.
     return {
       status: 'refused',
       code: error.code,
       reason: `These video settings are not allowed (${error.field}).`,
     };
   }
-  return submitFailure(error);
+  return submitFailure(error, stage);
 }
 
 /**
- * Which stage failed, in plain words, and what to do. Percify's own text is not shown to members (it
- * can be terse or technical); its code stays on the job record.
+ * Words for a stage Percify accepted and then failed, by its code. The renderer puts the stage (and
+ * its step) in front of them, so they say only why and what to do.
  */
-export function stageFailureReason(stage: VideoStage): string {
-  return `${STAGE_FAILED[stage]}. Try again in a moment.`;
+export function stageFailureReason(stage: VideoStage, code?: string): string {
+  return generationFailure(code, stage).reason;
 }

@@ -9,6 +9,7 @@ import {
   videoFileName,
   type VideoMedia,
 } from '../delivery/video-replies.js';
+import type { DeliverableReply } from '../delivery/messenger.js';
 import type { ReplyBody } from '../delivery/reply-body.js';
 import type {
   CheckOutcome,
@@ -100,7 +101,7 @@ export class VideoJobKind implements JobKindHandler {
       const id = await this.#submitStage(job, stage, idempotencyKey);
       return { status: 'accepted', job: withTrackedId(job, id) };
     } catch (error) {
-      return videoSubmitFailure(error, job.params);
+      return videoSubmitFailure(error, job.params, stage);
     }
   }
 
@@ -188,7 +189,7 @@ export class VideoJobKind implements JobKindHandler {
     return {
       status: 'failed' as const,
       code: error?.code ?? 'processing_failed',
-      reason: stageFailureReason(stage),
+      reason: stageFailureReason(stage, error?.code),
       stage,
     };
   }
@@ -226,20 +227,24 @@ export class VideoJobKind implements JobKindHandler {
         job: { ...job, video: { ...result, linkedUrl: media.url } },
       };
     };
-    // The real size of what would be downloaded; the answer's fileSize when the CDN does not say.
-    const size = (await this.percify.probeMediaSize(video.videoUrl)) ?? video.fileSize;
+    // Percify's fileSize decides. HEAD is asked only when the answer leaves the size out, and only
+    // as a hint (signed CDN URLs refuse it); the GET capped at the limit has the last word either way.
+    const size = knownSize(video.fileSize) ?? (await this.percify.probeMediaSize(video.videoUrl));
     if (size !== undefined && size > limit) return link(size);
     let bytes: Buffer;
     try {
       bytes = (await this.percify.downloadMedia(video.videoUrl, { maxBytes: limit })).bytes;
     } catch (error) {
-      if (error instanceof MediaTooLargeError) return link(size);
+      if (error instanceof MediaTooLargeError) return link(error.size ?? size);
       throw error;
     }
     const fileName = videoFileName(result.format);
-    const body = {
+    const body: DeliverableReply = {
       ...renderVideoResult(job, { kind: 'upload', fileName, thumbnailUrl: video.thumbnailUrl }),
       files: [{ name: fileName, data: bytes, contentType: contentType(fileName) }],
+      // Discord can still refuse the file as too large (40005) when its limit is lower than the one
+      // this server's boost tier gave: then the member gets the link with the poster instead.
+      withoutUploads: link(undefined).body,
     };
     return { body, job };
   }
@@ -261,6 +266,11 @@ export class VideoJobKind implements JobKindHandler {
     const video: ResultVideo = { ...job.video, discordUrl, linkedUrl: undefined };
     return { ...job, video };
   }
+}
+
+/** A byte count worth trusting: Percify may leave fileSize out, or send 0 while a file is written. */
+function knownSize(bytes: number | undefined): number | undefined {
+  return bytes !== undefined && Number.isFinite(bytes) && bytes > 0 ? bytes : undefined;
 }
 
 function contentType(fileName: string): string {

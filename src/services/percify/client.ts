@@ -70,6 +70,9 @@ export interface PercifyClientOptions {
 
 const ignoredAnswer = z.unknown();
 
+/** How long a HEAD for a size hint may take before the capped GET goes ahead without it. */
+const MEDIA_HINT_TIMEOUT_MS = 5_000;
+
 /** Typed client for the Percify REST API. Method names are the contract other modules rely on. */
 export class PercifyClient {
   private readonly http: PercifyHttp;
@@ -292,8 +295,15 @@ export class PercifyClient {
     });
   }
 
+  /**
+   * A size hint from HEAD, undefined when the host refuses HEAD or does not answer. Given a short
+   * timeout of its own: a hint is not worth holding a delivery for the full request timeout.
+   */
   async probeMediaSize(url: string): Promise<number | undefined> {
-    return probeMediaSize(url, { allowedOrigins: this.mediaOrigins, timeoutMs: this.timeoutMs });
+    return probeMediaSize(url, {
+      allowedOrigins: this.mediaOrigins,
+      timeoutMs: Math.min(this.timeoutMs, MEDIA_HINT_TIMEOUT_MS),
+    });
   }
 
   /** Stops queued calls and closes the connection pool. */

@@ -12,6 +12,8 @@ export const PERCIFY_CDN_ORIGIN = 'https://cdn.percify.io';
 
 export class MediaTooLargeError extends PercifyError {
   readonly maxBytes: number;
+  /** The size the server announced, when it did; a stream cut at the cap has none. */
+  readonly size: number | undefined;
   constructor(maxBytes: number, size?: number) {
     super(
       'media_too_large',
@@ -21,6 +23,7 @@ export class MediaTooLargeError extends PercifyError {
       false,
     );
     this.maxBytes = maxBytes;
+    this.size = size;
   }
 }
 
@@ -151,15 +154,25 @@ export async function downloadMedia(url: string, options: DownloadMediaOptions):
   };
 }
 
-/** Size from a HEAD request's content-length; undefined when the server does not say. */
+/**
+ * A size hint from a HEAD request's content-length; undefined when there is none. Only ever a hint:
+ * CDN URLs signed for GET alone answer HEAD with 403 (or 404, 405, 501), and any HEAD may time out,
+ * so a refused or failed HEAD means "no hint" and the caller's capped GET finds the size out. A URL
+ * outside the allowed origins still throws: the GET would be refused the same way.
+ */
 export async function probeMediaSize(url: string, options: MediaFetchOptions): Promise<number | undefined> {
-  const response = await fetchAllowed(url, 'HEAD', options);
-  await response.body.dump();
-  if (response.statusCode === 405 || response.statusCode === 501) return undefined;
-  if (response.statusCode < 200 || response.statusCode >= 300) {
-    throw new MediaDownloadError(`Media HEAD answered HTTP ${response.statusCode}`, {
-      status: response.statusCode,
-    });
+  let response: MediaResponse;
+  try {
+    response = await fetchAllowed(url, 'HEAD', options);
+  } catch (error) {
+    if (error instanceof MediaOriginError) throw error;
+    return undefined;
   }
+  try {
+    await response.body.dump();
+  } catch {
+    // The body of a HEAD is empty; a connection that broke here changes nothing about the headers.
+  }
+  if (response.statusCode < 200 || response.statusCode >= 300) return undefined;
   return contentLength(response);
 }

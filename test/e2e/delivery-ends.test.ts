@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EmulatedMessage } from '../../sandbox/discord/index.js';
+import type { JobRecord } from '../../src/services/jobs/job-record.js';
+import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+
+// Delivery that ends (issue 13, item 3): media never depends on HEAD, and a member nobody can reach
+// ends the job refunded instead of being retried for ever. (Discord's 40005 on an upload, answered
+// with the link form, is pinned in test/delivery/messenger.test.ts: a video over the emulator's
+// 10 MiB would take the simulator most of a minute to encode.)
+
+let h: BotHarness;
+let avatarId: string;
+
+const TITLE_DONE = /Your video|Could not/;
+const jobIdOf = (message: EmulatedMessage) =>
+  /Job (j\w+)/.exec(message.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
+
+async function balance(user: string) {
+  return h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId(user), []);
+}
+
+async function finished(jobId: string): Promise<JobRecord> {
+  return vi.waitFor(
+    async () => {
+      const job = await h.app.context.jobs.get(jobId);
+      expect(['done', 'failed']).toContain(job?.state);
+      return job as JobRecord;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+}
+
+function animate(options: Record<string, string | number>) {
+  return h.emulator.driver
+    .runCommand({
+      user: 'ben',
+      channel: 'studio',
+      name: 'animate',
+      options: { avatar: avatarId, ...options },
+    })
+    .reply();
+}
+
+beforeAll(async () => {
+  h = await startBotHarness();
+  const admin = h.emulator.driver.userId('ada');
+  await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, allowancePerDay: 1000 }), 'tests');
+  const reply = await h.emulator.driver
+    .runCommand({
+      user: 'ben',
+      channel: 'studio',
+      name: 'avatar',
+      options: { prompt: 'a calm heron', seed: 3 },
+    })
+    .reply();
+  await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
+  avatarId = h.percify.avatars().find((a) => a.prompt === 'a calm heron')!.id;
+  await vi.waitFor(async () =>
+    expect(
+      await h.app.context.history.search(h.guild.id, h.emulator.driver.userId('ben'), avatarId, 1),
+    ).toHaveLength(1),
+  );
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  h.percify.faults.refuseMediaHead = false;
+  h.percify.faults.extraProcessingMs = 0;
+});
+
+describe('delivery that ends', () => {
+  it('uploads a video whose URL refuses HEAD, as signed CDN URLs do', async () => {
+    h.percify.faults.refuseMediaHead = true;
+    const before = (await balance('ben')).spentToday;
+    const reply = await animate({ duration: 3 });
+    const done = await h.emulator.driver.waitForEdit(
+      reply.id,
+      (m) => TITLE_DONE.test(m.embeds[0]?.title ?? ''),
+      30_000,
+    );
+    expect(done.embeds[0]!.title).toBe('✅ Your video');
+    expect(done.attachments.map((file) => file.filename)).toEqual(['video.mp4']);
+    // The switch was on for this video: its URL really does refuse HEAD.
+    const url = h.percify.videos().at(-1)!.videoUrl!;
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(403);
+    await vi.waitFor(async () => expect((await balance('ben')).spentToday).toBe(before + 30));
+  }, 60_000);
+
+  it('ends the job refunded when Discord refuses every way of reaching the member', async () => {
+    h.percify.faults.extraProcessingMs = 1_000; // time to close every door while Percify works
+    const reply = await h.emulator.driver
+      .runCommand({ user: 'cleo', channel: 'studio', name: 'avatar', options: { prompt: 'a shy moth' } })
+      .reply();
+    const logFrom = h.emulator.restLog.length;
+    h.emulator.clock.advance(16 * 60_000); // the interaction token dies
+    h.emulator.driver.setBotChannelPermissions('studio', undefined, ['ViewChannel', 'SendMessages']);
+    h.emulator.driver.setDirectMessagesOpen('cleo', false);
+    try {
+      const job = await finished(jobIdOf(reply));
+      expect(job).toMatchObject({ state: 'failed', failure: { code: 'undeliverable' } });
+      // Each way was tried once for the result and once for the notice of the failure, never again:
+      // Discord's answers were final, so nothing was retried.
+      const studio = h.emulator.driver.channelId('studio');
+      const mentions = h.emulator.restLog
+        .slice(logFrom)
+        .filter((entry) => entry.method === 'POST' && entry.path.endsWith(`/channels/${studio}/messages`));
+      expect(mentions.map((entry) => entry.code)).toEqual([50001, 50001]);
+      await vi.waitFor(async () =>
+        expect(await balance('cleo')).toMatchObject({ reservedNow: 0, spentToday: 0 }),
+      );
+    } finally {
+      h.emulator.driver.setBotChannelPermissions('studio', ['ViewChannel', 'SendMessages']);
+      h.emulator.driver.setDirectMessagesOpen('cleo', true);
+    }
+  }, 60_000);
+});
