@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EmulatedMessage, OptionValue } from '../../sandbox/discord/index.js';
+import { ClientRefusal, type EmulatedMessage, type OptionValue } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 
 // /quota end to end: an admin changes each setting through the real discord.js client and the
@@ -24,6 +24,13 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 function run(user: string, name: string, options: Record<string, OptionValue> = {}, channel = 'studio') {
   return h.emulator.driver.runCommand({ user, channel, name, options }).reply();
+}
+
+/** What Discord's client would never send, as a forged interaction or an Integrations override could. */
+function forge(user: string, name: string, options: Record<string, OptionValue>) {
+  return h.emulator.driver
+    .runCommand({ user, channel: 'studio', name, options, skipClientChecks: true })
+    .reply();
 }
 
 /** `/quota view` as the owner, as a map of field name -> value. */
@@ -60,6 +67,17 @@ describe('/quota', () => {
     });
   });
 
+  it('is not offered to a member without Manage Server', () => {
+    const offered = (user: string) =>
+      h.emulator.driver.commands(h.guild.id, { as: user, channel: 'studio' }).map((c) => c.name);
+    expect(offered('ben')).not.toContain('quota');
+    expect(offered('ben')).toEqual(expect.arrayContaining(['avatar', 'animate', 'credits', 'help']));
+    expect(offered('max')).toContain('quota');
+    expect(() =>
+      h.emulator.driver.runCommand({ user: 'ben', channel: 'studio', name: 'quota view' }),
+    ).toThrow(ClientRefusal);
+  });
+
   it('refuses every subcommand to a member without Manage Server, and changes nothing', async () => {
     const before = await settingsNow();
     const entriesBefore = (await h.app.context.ledger.entries(h.guild.id)).length;
@@ -80,8 +98,8 @@ describe('/quota', () => {
       ['quota usage', { period: 'week' }],
     ];
     for (const [name, options] of attempts) {
-      // The emulator, like a forged request, does not apply default_member_permissions: the bot must.
-      const reply = await run('ben', name, options);
+      // An admin can offer /quota to everyone in Server Settings → Integrations: the bot checks again.
+      const reply = await forge('ben', name, options);
       expect(reply.ephemeral, name).toBe(true);
       expect(reply.content, name).toContain('Manage Server');
       expect(reply.embeds, name).toEqual([]);
@@ -118,7 +136,7 @@ describe('/quota', () => {
 
   it('refuses bad values that a forged interaction could send, without changing anything', async () => {
     const before = await settingsNow();
-    const negative = await run('ada', 'quota allowance', { credits: -5 });
+    const negative = await forge('ada', 'quota allowance', { credits: -5 });
     expect(negative.ephemeral).toBe(true);
     expect(negative.content).toContain('`credits` must be a whole number from 0');
     const unknownModel = await run('ada', 'quota limits', { models: 'flux, dalle' });
@@ -126,7 +144,7 @@ describe('/quota', () => {
     expect(unknownModel.content).toContain('flux, imagen3, reality4');
     const nothing = await run('ada', 'quota limits', {});
     expect(nothing.content).toContain('Pick at least one limit');
-    const tooManyJobs = await run('ada', 'quota limits', { concurrent_jobs: 500 });
+    const tooManyJobs = await forge('ada', 'quota limits', { concurrent_jobs: 500 });
     expect(tooManyJobs.content).toContain('`concurrent_jobs` must be a whole number from 1 to 20');
     expect(await settingsNow()).toEqual(before);
   });
