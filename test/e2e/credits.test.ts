@@ -33,9 +33,9 @@ describeEachBackend('credits end to end', (backend) => {
       expect(reply.ephemeral).toBe(true);
       const embed = reply.embeds[0]!;
       expect(embed.title).toBe('💳 Your credits');
-      expect(embed.description).toBe('You can spend **20 credits** now.');
+      expect(embed.description).toBe('You can spend **50 credits** now.');
       const fields = fieldsOf(reply);
-      expect(fields["Today's allowance"]).toBe('20 of 20 credits left · 0 spent · 0 reserved');
+      expect(fields["Today's allowance"]).toBe('50 of 50 credits left · 0 spent · 0 reserved');
       expect(fields.Granted).toBe('0 credits (kept until spent)');
       const nextMidnight = Math.floor(h.app.context.now() / DAY_MS) * DAY_MS + DAY_MS;
       expect(fields['Allowance resets']).toBe(`<t:${nextMidnight / 1000}:R>`);
@@ -50,9 +50,9 @@ describeEachBackend('credits end to end', (backend) => {
         expect(balance.spentToday).toBe(4);
       });
       const reply = await run('ben', 'credits');
-      expect(reply.embeds[0]?.description).toBe('You can spend **16 credits** now.');
+      expect(reply.embeds[0]?.description).toBe('You can spend **46 credits** now.');
       const fields = fieldsOf(reply);
-      expect(fields["Today's allowance"]).toBe('16 of 20 credits left · 4 spent · 0 reserved');
+      expect(fields["Today's allowance"]).toBe('46 of 50 credits left · 4 spent · 0 reserved');
       expect(fields['Recent charges and refunds']).toMatch(/^\*\*−4\*\* · avatar flux × 2 · <t:\d+:R>$/);
     });
 
@@ -67,7 +67,7 @@ describeEachBackend('credits end to end', (backend) => {
         `Gave <@${id('cleo')}> **10 credits**. Granted balance: 0 → 10 credits.`,
       );
       let cleo = await run('cleo', 'credits');
-      expect(cleo.embeds[0]?.description).toBe('You can spend **30 credits** now.');
+      expect(cleo.embeds[0]?.description).toBe('You can spend **60 credits** now.');
       expect(fieldsOf(cleo).Granted).toBe('10 credits (kept until spent)');
       expect(fieldsOf(cleo)['Recent charges and refunds']).toMatch(
         /^\*\*\+10\*\* granted · contest winner · /,
@@ -77,7 +77,7 @@ describeEachBackend('credits end to end', (backend) => {
       expect(revoked.embeds[0]?.description).toContain('Only 10 of 15 credits could be revoked');
       expect(revoked.embeds[0]?.description).toContain('granted balance: 10 → 0 credits');
       cleo = await run('cleo', 'credits');
-      expect(cleo.embeds[0]?.description).toBe('You can spend **20 credits** now.');
+      expect(cleo.embeds[0]?.description).toBe('You can spend **50 credits** now.');
       const lines = fieldsOf(cleo)['Recent charges and refunds']!.split('\n');
       expect(lines[0]).toMatch(/^\*\*−10\*\* revoked · revoked by ada · /);
       expect(lines[1]).toMatch(/^\*\*\+10\*\* granted · contest winner · /);
@@ -101,7 +101,7 @@ describeEachBackend('credits end to end', (backend) => {
       const seen = await run('ada', 'credits', { member: id('ben') });
       expect(seen.ephemeral).toBe(true);
       expect(seen.embeds[0]?.title).toBe('💳 Credits');
-      expect(seen.embeds[0]?.description).toBe(`<@${id('ben')}> can spend **16 credits** now.`);
+      expect(seen.embeds[0]?.description).toBe(`<@${id('ben')}> can spend **46 credits** now.`);
     });
 
     it('shows the server budget to members only when the admins chose to', async () => {

@@ -53,7 +53,7 @@ describe('/quota', () => {
     const registered = h.emulator.driver.commands(h.guild.id).find((c) => c.name === 'quota');
     expect(registered?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(await viewFields()).toMatchObject({
-      'Daily allowance': '20 credits per member',
+      'Daily allowance': '50 credits per member',
       'Role allowances': 'None',
       'Server budget': 'None',
       'Jobs at a time': '2 per member',
@@ -115,13 +115,13 @@ describe('/quota', () => {
     const reply = await run('max', 'quota allowance', { credits: 3 });
     expect(reply.ephemeral).toBe(true);
     expect(reply.embeds[0]?.title).toContain('daily allowance');
-    expect(fieldsOf(reply)['Daily allowance']).toBe('20 credits per member\n→ 3 credits per member');
+    expect(fieldsOf(reply)['Daily allowance']).toBe('50 credits per member\n→ 3 credits per member');
     expect((await viewFields())['Daily allowance']).toBe('3 credits per member');
     const audit = (await h.app.context.ledger.entries(h.guild.id)).filter((e) => e.kind === 'settings');
     expect(audit.at(-1)).toMatchObject({
       memberId: id('max'),
       actor: `admin:${id('max')}`,
-      meta: { changes: { allowancePerDay: { before: 20, after: 3 } } },
+      meta: { changes: { allowancePerDay: { before: 50, after: 3 } } },
     });
 
     // It takes effect: 2 flux variations cost 4 credits, more than today's 3.
@@ -130,8 +130,8 @@ describe('/quota', () => {
     expect(refused.content).toContain('Not enough credits');
     expect(h.percify.avatars().some((a) => a.prompt === 'a lighthouse')).toBe(false);
 
-    await run('ada', 'quota allowance', { credits: 20 });
-    expect((await settingsNow()).allowancePerDay).toBe(20);
+    await run('ada', 'quota allowance', { credits: 50 });
+    expect((await settingsNow()).allowancePerDay).toBe(50);
   });
 
   it('refuses bad values that a forged interaction could send, without changing anything', async () => {
@@ -157,11 +157,11 @@ describe('/quota', () => {
     const dora = await run('dora', 'credits');
     expect(dora.embeds[0]?.description).toBe('You can spend **50 credits** now.');
     const ben = await run('ben', 'credits');
-    expect(ben.embeds[0]?.description).toBe('You can spend **20 credits** now.');
+    expect(ben.embeds[0]?.description).toBe('You can spend **50 credits** now.');
 
     await run('ada', 'quota role', { role: patron, credits: 0 });
     expect((await viewFields())['Role allowances']).toBe('None');
-    expect((await run('dora', 'credits')).embeds[0]?.description).toBe('You can spend **20 credits** now.');
+    expect((await run('dora', 'credits')).embeds[0]?.description).toBe('You can spend **50 credits** now.');
   });
 
   it('sets a monthly budget shown to members, and 0 removes it', async () => {
