@@ -58,7 +58,6 @@ afterAll(async () => {
 });
 
 const composer = () => page.getByTestId('composer');
-const lastBotMessage = () => page.locator('[data-testid="message"]').filter({ hasText: 'APP' }).last();
 
 describe('the playground page', () => {
   it('offers the registered commands as the person types', async () => {
