@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage, OptionValue } from '../../sandbox/discord/index.js';
 import { describeEachBackend } from '../support/backends.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { avatarToTheEnd } from '../support/job-runs.js';
 
 // /credits end to end, and the admins' grant and revoke that change it: what a member sees through
 // the real discord.js client, the emulator, the simulator and the ledger, on each database.
@@ -53,7 +54,7 @@ describeEachBackend('credits end to end', (backend) => {
       expect(reply.embeds[0]?.description).toBe('You can spend **46 credits** now.');
       const fields = fieldsOf(reply);
       expect(fields["Today's allowance"]).toBe('46 of 50 credits left · 4 spent · 0 reserved');
-      expect(fields['Recent charges and refunds']).toMatch(/^\*\*−4\*\* · avatar flux × 2 · <t:\d+:R>$/);
+      expect(fields['Recent charges and refunds']).toMatch(/^\*\*−4\*\* · 2 flux avatars · <t:\d+:R>$/);
     });
 
     it('reflects a grant and a revoke by an admin, each confirmed with before → after', async () => {
@@ -117,6 +118,18 @@ describeEachBackend('credits end to end', (backend) => {
       expect(fieldsOf(await run('ben', 'credits'))["Server's daily budget"]).toMatch(
         /^46 of 50 credits left · resets <t:\d+:R>$/,
       );
+    });
+
+    it('explains a refund in words, without the failure code', async () => {
+      h.percify.faults.failNextGenerations = 1;
+      const { job } = await avatarToTheEnd(h, 'ben', 'a storm that will fail');
+      expect(job.state).toBe('failed');
+      await vi.waitFor(async () => {
+        const recent = fieldsOf(await run('ben', 'credits'))['Recent charges and refunds'] ?? '';
+        expect(recent.split('\n')[0]).toMatch(
+          /^\*\*\+2\*\* refunded · Percify's content policy refused the prompt · <t:\d+:R>$/,
+        );
+      });
     });
   });
 });
