@@ -3,6 +3,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import { renderVideoPending } from '../services/delivery/video-replies.js';
+import { creditsRefusal } from '../services/delivery/credits-refusal.js';
 import { credits } from '../services/delivery/style.js';
 import type { VideoJob, VideoParams } from '../services/jobs/job-record.js';
 import {
@@ -140,8 +141,7 @@ export function startVideoJob(
     draft: { kind: 'video', params },
     amount: quote.total,
     usage: { kind: 'video', tier: params.tier, videoSeconds: params.durationSeconds },
-    refusal: (detail) =>
-      `💳 Not enough credits: this video costs ${describeQuote(quote)}. ${detail} See \`/credits\`.`,
+    refusal: creditsRefusal,
     renderPending: (job) => renderVideoPending(job, {}),
   });
 }

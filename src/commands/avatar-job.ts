@@ -7,7 +7,7 @@ import { launchJob } from './launch-job.js';
 import { UserError } from '../errors.js';
 import { findBlockedPhrase, type GuildSettings } from '../services/credits/index.js';
 import { renderAvatarPending } from '../services/delivery/avatar-replies.js';
-import { credits } from '../services/delivery/style.js';
+import { creditsRefusal } from '../services/delivery/credits-refusal.js';
 import type { AvatarJob, AvatarParams } from '../services/jobs/job-record.js';
 import { avatarCost } from '../services/percify/pricing.js';
 import { MAX_SEED } from '../percify-catalog.js';
@@ -88,8 +88,7 @@ export async function startAvatarJob(
     draft: { kind: 'avatar', params },
     amount: cost,
     usage: { kind: 'avatar', model: params.model, variations: params.variations },
-    refusal: (detail) =>
-      `💳 Not enough credits: ${params.variations > 1 ? `${params.variations} × ${params.model}` : params.model} costs ${credits(cost)}. ${detail} See \`/credits\`.`,
+    refusal: creditsRefusal,
     renderPending: (job) =>
       renderAvatarPending(job, {
         position: startsNow ? undefined : queue.waitingCount + 1,

@@ -1,7 +1,7 @@
 import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
-import type { JobUsage } from '../services/credits/index.js';
+import type { InsufficientCredits, JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/avatar-replies.js';
 import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
 
@@ -14,8 +14,8 @@ export interface LaunchOptions<J extends JobRecord> {
   draft: JobDraft<J>;
   amount: number;
   usage: JobUsage;
-  /** The refusal when the balance or a limit does not allow it; gets the ledger's one-sentence reason. */
-  refusal: (detail: string) => string;
+  /** The refusal when the balance or a limit does not allow it; gets the ledger's reason. */
+  refusal: (refused: InsufficientCredits) => string;
   renderPending: (job: J) => ReplyBody;
 }
 
@@ -41,7 +41,7 @@ export async function launchJob<J extends JobRecord>(
   });
   if (!reserved.ok) {
     await ctx.jobs.forget(jobId);
-    throw new UserError(options.refusal(reserved.error.detail), 'insufficient-credits');
+    throw new UserError(options.refusal(reserved.error), 'insufficient-credits');
   }
   const now = ctx.now();
   const record: JobRecord = {

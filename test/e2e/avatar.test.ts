@@ -66,8 +66,10 @@ describe('/avatar', () => {
     });
     const reply = await handle.reply();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('Not enough credits');
-    expect(reply.content).toContain('4 credits');
+    // Said once, with the next step: no repeated price, no "See /credits".
+    expect(reply.content).toMatch(
+      /^💳 Not enough credits: this costs \*\*4 credits\*\* and you have 3 left today\. Your allowance refills <t:\d+:R>, or ask an admin for more\.$/,
+    );
     const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('cleo'), []);
     expect(balance).toMatchObject({ spendable: 3, reservedNow: 0 });
     expect(h.percify.avatars().some((a) => a.prompt === 'a knight')).toBe(false);
