@@ -139,6 +139,7 @@ describe('/animate', () => {
       .reply();
     expect(ask.ephemeral).toBe(true);
     expect(ask.embeds[0]!.description).toContain('48 credits');
+    expect(ask.embeds[0]!.description).toContain('an 8 s basic video');
     const ids = componentIds(ask);
     const before = await spent('ben');
     const confirmed = await h.emulator.driver
