@@ -101,7 +101,9 @@ describe('/quota', () => {
       // An admin can offer /quota to everyone in Server Settings → Integrations: the bot checks again.
       const reply = await forge('ben', name, options);
       expect(reply.ephemeral, name).toBe(true);
-      expect(reply.content, name).toContain('Manage Server');
+      expect(reply.content, name).toBe(
+        '🔒 `/quota` is for server admins: it needs the **Manage Server** permission.',
+      );
       expect(reply.embeds, name).toEqual([]);
       expect(reply.attachments, name).toEqual([]);
     }
