@@ -3,11 +3,14 @@ import type { APIApplicationCommandOption } from 'discord-api-types/v10';
 import { apiAttachment, apiRole, apiUser, iso } from './api-shapes.js';
 import { makeAttachment } from './attachments.js';
 import type { EmulatorCore } from './core.js';
+import { acceptedValue, ClientRefusal } from './option-rules.js';
 import type { RegisteredCommand } from './types.js';
 
 /**
  * Turns the driver's simple option record (`{ prompt: 'a cat', count: 2 }`) into Discord's typed option array
- * and `resolved` map, using the options the bot registered, as the Discord client would.
+ * and `resolved` map, using the options the bot registered, as the Discord client would. Values the client
+ * would not send (see option-rules.ts) throw a ClientRefusal; names the command lacks throw a plain Error
+ * (a mistake in the test, not something a member can type).
  */
 
 /** A file for an attachment option. */
@@ -49,12 +52,21 @@ function definitionsOf(option: APIApplicationCommandOption | RegisteredCommand):
   return Array.isArray(options) ? (options as OptionDefinition[]) : [];
 }
 
+/** A value converted to the option's type without any of the client's checks (see skipClientChecks). */
+function unchecked(type: number, value: string | number | boolean): string | number | boolean {
+  if (type === T.String) return String(value);
+  if (type === T.Boolean) return value === true || value === 'true';
+  return Number(value);
+}
+
 export class OptionBuilder {
   private readonly resolved: Resolved = { users: {}, members: {}, roles: {}, channels: {}, attachments: {} };
 
   constructor(
     private readonly core: EmulatorCore,
     private readonly target: OptionTarget,
+    /** false: pass values through as typed (converted to the option's type), as a forged interaction. */
+    private readonly clientChecks = true,
   ) {}
 
   /** `path` is the subcommand group and/or subcommand, e.g. ['allowance'] for `/quota allowance`. */
@@ -75,7 +87,7 @@ export class OptionBuilder {
       level = next;
     }
     if (definitionsOf(level).some((o) => o.type === T.Subcommand || o.type === T.SubcommandGroup))
-      throw new Error(`/${[command.name, ...path].join(' ')} needs a subcommand`);
+      throw new ClientRefusal(`/${[command.name, ...path].join(' ')} needs a subcommand`);
     let options = this.leafOptions(command.name, definitionsOf(level), values, focused);
     for (const def of chain.reverse()) options = [{ type: def.type, name: def.name, options }];
     const resolved = Object.fromEntries(
@@ -97,15 +109,23 @@ export class OptionBuilder {
     for (const def of defs) {
       const value = values[def.name];
       if (value === undefined) {
-        if (Reflect.get(def, 'required') === true && focused === undefined)
-          throw new Error(`/${command} needs the option "${def.name}"`);
+        if (Reflect.get(def, 'required') === true && focused === undefined && this.clientChecks)
+          throw new ClientRefusal(`/${command} needs the option "${def.name}"`);
         continue;
       }
       if (def.name === focused) {
         out.push({ type: def.type, name: def.name, value: String(value), focused: true });
         continue;
       }
-      out.push({ type: def.type, name: def.name, value: this.convert(command, def, value) });
+      try {
+        out.push({ type: def.type, name: def.name, value: this.convert(command, def, value) });
+      } catch (error) {
+        // While the member types, autocomplete carries the other options only when they pass the
+        // client's checks (Discord: "partial strings, but not invalid numbers"); a half-typed one is
+        // left out rather than silencing the suggestions.
+        if (focused !== undefined && error instanceof ClientRefusal) continue;
+        throw error;
+      }
     }
     return out;
   }
@@ -117,23 +137,17 @@ export class OptionBuilder {
     switch (def.type) {
       case T.String:
       case T.Integer:
-      case T.Number: {
-        const converted = def.type === T.String ? String(value) : Number(value);
-        if (
-          typeof converted === 'number' &&
-          (Number.isNaN(converted) || (def.type === T.Integer && !Number.isInteger(converted)))
-        )
-          fail('needs a number');
-        if (def.choices && def.choices.length > 0 && !def.choices.some((c) => c.value === converted))
-          fail(`must be one of ${def.choices.map((c) => String(c.value)).join(', ')}`);
-        return converted;
-      }
+      case T.Number:
       case T.Boolean:
-        return value === true || value === 'true';
+        if (typeof value === 'object') return fail('needs a plain value, not a file');
+        return this.clientChecks ? acceptedValue(command, def, value) : unchecked(def.type, value);
       case T.User:
         return this.resolveUser(String(value)) ?? fail(`names an unknown user "${String(value)}"`);
       case T.Channel:
-        return this.resolveChannel(String(value)) ?? fail(`names an unknown channel "${String(value)}"`);
+        return (
+          this.resolveChannel(command, def, String(value)) ??
+          fail(`names an unknown channel "${String(value)}"`)
+        );
       case T.Role:
         return this.resolveRole(String(value)) ?? fail(`names an unknown role "${String(value)}"`);
       case T.Mentionable:
@@ -172,7 +186,7 @@ export class OptionBuilder {
     return user.id;
   }
 
-  private resolveChannel(ref: string): string | undefined {
+  private resolveChannel(command: string, def: OptionDefinition, ref: string): string | undefined {
     const { store } = this.core;
     const channel =
       store.channels.get(ref) ??
@@ -180,6 +194,12 @@ export class OptionBuilder {
         (c) => c.guildId === this.target.guildId && (c.name === ref || `#${c.name}` === ref),
       );
     if (!channel) return undefined;
+    // The client lists only channels of the option's types.
+    const types: unknown = Reflect.get(def, 'channel_types');
+    if (Array.isArray(types) && types.length > 0 && !types.includes(channel.type))
+      throw new ClientRefusal(
+        `/${command} ${def.name}: #${channel.name} is not a channel of the kind it takes`,
+      );
     this.resolved.channels[channel.id] = {
       id: channel.id,
       name: channel.name,

@@ -16,6 +16,12 @@ export interface CommandInvocation {
   /** Files for attachment options, by option name. */
   attachments?: Record<string, FileInput>;
   locale?: string;
+  /**
+   * Send it even where Discord's client would refuse (a value out of range, a command the member is not
+   * offered), as a forged interaction or an admin's Integrations override would: for testing the bot's own
+   * checks. Option names and types must still exist.
+   */
+  skipClientChecks?: boolean;
 }
 
 export interface AutocompleteInvocation extends CommandInvocation {
@@ -40,6 +46,13 @@ export interface ModalSubmission {
   fields: Record<string, string>;
   customId?: string;
   user?: string;
+}
+
+export interface CommandQuery {
+  /** List only the commands this user (id or username) is offered. */
+  as?: string;
+  /** Where the user types (id or name): channel overwrites can change what they may run. */
+  channel?: string;
 }
 
 export interface MessageQuery {

@@ -1,17 +1,20 @@
 import { ComponentType, InteractionType, OverwriteType } from 'discord-api-types/v10';
 import { apiMessage, emulatedMessage } from './api-shapes.js';
+import { isOfferedTo, neededPermissionNames } from './command-access.js';
 import { OptionBuilder } from './command-options.js';
 import type { EmulatorCore } from './core.js';
 import { createInteraction } from './interaction-factory.js';
+import { ClientRefusal } from './option-rules.js';
 import { InteractionHandle, waitFor } from './interaction-handle.js';
 import { checkSelectValues, findComponent } from './component-lookup.js';
 import { buildModalSubmitComponents } from './modal-submit.js';
-import { toPermissionBits, type PermissionInput } from './permissions.js';
+import { basePermissions, toPermissionBits, type PermissionInput } from './permissions.js';
 import { Seeder, type ChannelSeed, type GuildSeed, type MemberSeed, type SeededGuild } from './seed.js';
 import type { Gateway } from './gateway.js';
 import type {
   AutocompleteInvocation,
   CommandInvocation,
+  CommandQuery,
   ComponentInvocation,
   MessageQuery,
   ModalSubmission,
@@ -191,9 +194,33 @@ export class EmulatorDriver {
     return this.core.store.restLog;
   }
 
-  commands(guild?: string): RegisteredCommand[] {
+  /**
+   * The commands registered for a guild (global ones when `guild` is left out). With `as`, only those
+   * Discord's client offers that member (in `channel`, when given): `default_member_permissions` hides
+   * the rest.
+   */
+  commands(guild?: string, query: CommandQuery = {}): RegisteredCommand[] {
     const guildId = guild ? this.guildId(guild) : undefined;
-    return this.core.store.commands.filter((c) => c.guild_id === guildId);
+    const registered = this.core.store.commands.filter((c) => c.guild_id === guildId);
+    if (query.as === undefined) return registered;
+    const permissions = this.memberPermissions(
+      guildId ?? this.guildId(),
+      this.userId(query.as),
+      query.channel,
+    );
+    return registered.filter((c) => isOfferedTo(c, permissions));
+  }
+
+  /** A member's permissions where commands are typed: in the channel, else across the guild. */
+  private memberPermissions(guildId: string, userId: string, channel?: string): bigint {
+    const { store } = this.core;
+    if (channel !== undefined) {
+      const stored = store.channels.get(this.channelId(channel, guildId));
+      if (stored) return store.permissionsIn(stored, userId);
+    }
+    const guild = store.guilds.get(guildId);
+    const member = store.member(guildId, userId);
+    return guild && member ? basePermissions(guild, member, store.roles) : 0n;
   }
 
   userId(ref: string): string {
@@ -249,12 +276,18 @@ export class EmulatorDriver {
     const [name = '', ...words] = invocation.name.trim().split(/\s+/);
     const path = invocation.subcommand ? [...words, ...invocation.subcommand.split(/\s+/)] : words;
     const command = this.findCommand(guildId, name);
-    const builder = new OptionBuilder(this.core, { guildId, channelId });
+    const userId = this.userId(invocation.user);
+    const checked = invocation.skipClientChecks !== true;
+    if (checked && !isOfferedTo(command, this.memberPermissions(guildId, userId, channelId)))
+      throw new ClientRefusal(
+        `/${command.name} is not offered to ${invocation.user}: it needs ${neededPermissionNames(command).join(', ')}`,
+      );
+    const builder = new OptionBuilder(this.core, { guildId, channelId }, checked);
     const values = { ...invocation.options, ...invocation.attachments };
     const built = builder.build(command, path, values, focused);
     const record = createInteraction(this.core, {
       type,
-      userId: this.userId(invocation.user),
+      userId,
       guildId,
       channelId,
       ...(invocation.locale ? { locale: invocation.locale } : {}),

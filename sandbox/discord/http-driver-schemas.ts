@@ -18,6 +18,7 @@ export const RunBody = z.object({
   subcommand: z.string().optional(),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   attachments: z.record(z.string(), FileJson).optional(),
+  skipClientChecks: z.boolean().optional(),
   wait: Wait,
   timeoutMs: z.number().int().positive().max(60_000).optional(),
 });

@@ -6,6 +6,7 @@ import { messageJson, responseJson } from './http-json.js';
 import { InteractionHandle } from './interaction-handle.js';
 import { readBody, sendJson } from './rest/router.js';
 import { openEventStream } from './http-events.js';
+import { ClientRefusal } from './option-rules.js';
 import {
   AutocompleteBody,
   ClickBody,
@@ -19,12 +20,13 @@ import type { PermissionName } from './permissions.js';
 
 /**
  * The driver over HTTP, same origin as the REST API, for the playground page or another process.
- * All bodies and answers are JSON; errors answer 400 `{ error }`. Users, guilds and channels may be given by
+ * All bodies and answers are JSON; errors answer 400 `{ error }`, and a command Discord's client would not send
+ * (a value out of range, a command the member is not offered) 422 `{ error, refused: true }`. Users, guilds and channels may be given by
  * id or by name. `wait` is 'none' | 'response' | 'reply' (default 'response'); `timeoutMs` bounds it.
  *
  *   GET  /_emulator/state                       -> { applicationId, bot, botConnected, guilds: [{ id, name, boostTier, channels, roles, members }] }
  *   POST /_emulator/seed          GuildSeed     -> SeededGuild (permissions as names, e.g. ["SendMessages"], or a decimal string)
- *   POST /_emulator/commands/run  { user, guild?, channel, name, subcommand?, options?, attachments?: { <option>: { filename, base64, contentType? } }, wait?, timeoutMs? }
+ *   POST /_emulator/commands/run  { user, guild?, channel, name, subcommand?, options?, attachments?: { <option>: { filename, base64, contentType? } }, skipClientChecks?, wait?, timeoutMs? }
  *                                               -> { interactionId, response?: { type, message?, modal?, choices? }, reply?: Message }
  *   POST /_emulator/autocomplete  { ...as run, focused }            -> { interactionId, response: { type: 8, choices } }
  *   POST /_emulator/click         { message, customId, user, wait? } -> as run
@@ -33,7 +35,7 @@ import type { PermissionName } from './permissions.js';
  *   GET  /_emulator/interactions/:id/response?timeoutMs=   -> { type, message?, modal?, choices? }
  *   GET  /_emulator/interactions/:id/reply?timeoutMs=      -> Message
  *   GET  /_emulator/channels/:channel/messages?as=<user>   -> { messages: Message[] } (others' ephemeral ones left out)
- *   GET  /_emulator/commands?guild=                        -> { commands }
+ *   GET  /_emulator/commands?guild=&as=<user>&channel=     -> { commands } (with `as`: only those offered to that member)
  *   GET  /_emulator/log?limit=                             -> { entries }
  *   POST /_emulator/faults        { rateLimit?: { remaining429, global?, route?, retryAfterMs? }, serverErrors?, oldMessageEdits30046?, dropGateway?: true }
  *   GET  /_emulator/events?as=<user>   Server-Sent Events: message.created | message.updated | message.deleted
@@ -147,7 +149,14 @@ export function createHttpDriverHandler(core: EmulatorCore, driver: EmulatorDriv
       }
       case 'GET commands': {
         const guild = url.searchParams.get('guild') ?? undefined;
-        return { commands: driver.commands(guild) };
+        const as = url.searchParams.get('as') ?? undefined;
+        const channel = url.searchParams.get('channel') ?? undefined;
+        return {
+          commands: driver.commands(guild, {
+            ...(as ? { as } : {}),
+            ...(channel ? { channel } : {}),
+          }),
+        };
       }
       case 'GET log': {
         const limit = Number(url.searchParams.get('limit') ?? 100) || 100;
@@ -225,7 +234,9 @@ export function createHttpDriverHandler(core: EmulatorCore, driver: EmulatorDriv
         sendJson(res, 200, result, { 'cache-control': 'no-store' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (!res.headersSent) sendJson(res, 400, { error: message });
+      if (res.headersSent) return;
+      if (error instanceof ClientRefusal) sendJson(res, 422, { error: message, refused: true });
+      else sendJson(res, 400, { error: message });
     }
   };
 }

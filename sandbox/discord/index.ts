@@ -29,7 +29,9 @@ export type {
   SelectInvocation,
   ModalSubmission,
   MessageQuery,
+  CommandQuery,
 } from './driver-types.js';
+export { ClientRefusal } from './option-rules.js';
 export type { FileInput, OptionValue } from './command-options.js';
 export type { PermissionName, PermissionInput } from './permissions.js';
 

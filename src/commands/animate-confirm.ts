@@ -11,7 +11,7 @@ import type { BotContext } from '../context.js';
 import { ShortLivedRecords } from '../services/short-lived-records.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
-import { COLOURS } from '../services/delivery/style.js';
+import { COLOURS, articleFor } from '../services/delivery/style.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import type { VideoParams } from '../services/jobs/job-record.js';
 import { checkAffordable } from './affordable-offer.js';
@@ -56,7 +56,7 @@ function confirmButtons(id: string, disabled: boolean): APIActionRowComponent<AP
 
 function describeVideo(params: VideoParams): string {
   const voice = params.speech ? ` with the line “${params.speech.text.slice(0, 100)}”` : '';
-  return `a ${params.durationSeconds} s ${params.tier} video (${params.motion} motion, ${params.fps} fps, ${params.format})${voice}`;
+  return `${articleFor(params.durationSeconds)} ${params.durationSeconds} s ${params.tier} video (${params.motion} motion, ${params.fps} fps, ${params.format})${voice}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { GuildSettings } from '../services/credits/index.js';
+import { longestVideoSeconds } from '../services/credits/server-limits.js';
 import { COLOURS, quote } from '../services/delivery/style.js';
 import { TIER_SPECS, isStudioTier, type StudioTier } from '../services/percify/pricing.js';
 import { MOTION_STYLES, type MotionStyle } from '../percify-catalog.js';
@@ -87,7 +88,7 @@ function renderPanel(
         'tier',
         'Tier',
         settings.limits.allowedTiers.map((tier) => ({
-          label: `${TIER_SPECS[tier].label} — ${TIER_SPECS[tier].resolution}, up to ${TIER_SPECS[tier].maxSeconds} s`,
+          label: `${TIER_SPECS[tier].label} — ${TIER_SPECS[tier].resolution}, up to ${longestVideoSeconds(settings.limits, tier)} s`,
           value: tier,
           default: tier === panel.tier,
         })),

@@ -23,7 +23,12 @@ export const helpModule = defineCommand(helpCommandData, {
       ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds),
       ctx.settings.get(interaction.guildId),
     ]);
-    const body = renderHelp({ commands, balance, roleAllowances: settings.roleAllowances });
+    const body = renderHelp({
+      commands,
+      balance,
+      roleAllowances: settings.roleAllowances,
+      limits: settings.limits,
+    });
     await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
   },
 });

@@ -16,7 +16,7 @@ export function isServerManager(interaction: GuildCommandInteraction | GuildComp
 export function requireServerManager(interaction: GuildCommandInteraction): void {
   if (!isServerManager(interaction)) {
     throw new UserError(
-      '🔒 Only members with the **Manage Server** permission can change the quota. Nothing was changed.',
+      '🔒 `/quota` is for server admins: it needs the **Manage Server** permission.',
       'not-admin',
     );
   }

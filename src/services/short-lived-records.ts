@@ -2,9 +2,9 @@ import type { Logger } from '../logger.js';
 import { storeKey, type Store } from './store.js';
 
 /**
- * The records that live only while a member finishes something: an /avatar draft waiting for its
- * prompt, an open Animate panel, a video waiting for Confirm, the claim of a click. Each has a lifetime; a record past it
- * reads as expired, and a sweep deletes the ones nobody came back for, so none stay in the store.
+ * The records that live only for a while: an /avatar draft waiting for its prompt, an open Animate
+ * panel, a video waiting for Confirm, the claim of a click or of an interaction. Each has a lifetime;
+ * a record past it reads as expired, and a sweep deletes the ones nobody came back for.
  */
 
 export interface ShortLivedRecord {

@@ -5,6 +5,7 @@ import {
   SettingsValidationError,
 } from '../../src/services/credits/guild-settings.js';
 import { createLedgerHarness, type LedgerHarness } from './harness.js';
+import { avatarCost, estimateAudioCost, TIER_SPECS, videoCost } from '../../src/services/percify/pricing.js';
 
 const GUILD = '100000000000000001';
 const ADMIN = '300000000000000001';
@@ -20,7 +21,7 @@ afterEach(async () => {
 describe('guild settings', () => {
   it('starts a new guild from the documented defaults', async () => {
     expect(await h.settings.get(GUILD)).toEqual({
-      allowancePerDay: 20,
+      allowancePerDay: 50,
       roleAllowances: {},
       budget: null,
       showBudget: false,
@@ -40,6 +41,15 @@ describe('guild settings', () => {
     const copy = await h.settings.get(GUILD);
     copy.limits.allowedModels.pop();
     expect(DEFAULT_GUILD_SETTINGS.limits.allowedModels).toHaveLength(3);
+  });
+
+  it('lets a newcomer try everything on day one: a Basic video with a spoken line, and avatars', () => {
+    const video = videoCost('basic', TIER_SPECS.basic.includedSeconds).total;
+    const line = estimateAudioCost('Hello, welcome to our server!');
+    const avatars = avatarCost('flux', 4);
+    expect(video + line + avatars).toBeLessThanOrEqual(DEFAULT_GUILD_SETTINGS.allowancePerDay);
+    // Nor is the video held back behind a Confirm click.
+    expect(video).toBeLessThanOrEqual(DEFAULT_GUILD_SETTINGS.limits.confirmAbove);
   });
 
   it('stores a change, keeps it across a restart, and audits who changed what', async () => {

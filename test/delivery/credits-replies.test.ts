@@ -88,12 +88,48 @@ describe('credits replies', () => {
     expectDiscordAccepts([shown, hidden]);
   });
 
-  it('describes each kind of history line', () => {
+  it('describes each kind of history line in words, never with a code', () => {
+    const at = '<t:1700000000:R>';
     expect(
       describeEntry(entry('capture', 10, 'done', { usageKind: 'video', tier: 'basic', videoSeconds: 8 })),
-    ).toBe('**−10** · video basic 8 s · <t:1700000000:R>');
-    expect(describeEntry(entry('release', 4, 'Percify failed'))).toBe(
-      '**+4** refunded · Percify failed · <t:1700000000:R>',
+    ).toBe(`**−10** · 8 s Basic video · ${at}`);
+    expect(
+      describeEntry(entry('capture', 4, 'done', { usageKind: 'avatar', model: 'flux', variations: 2 })),
+    ).toBe(`**−4** · 2 flux avatars · ${at}`);
+    expect(describeEntry(entry('capture', 8, 'done', { usageKind: 'audio' }))).toBe(
+      `**−8** · spoken line · ${at}`,
+    );
+    expect(describeEntry(entry('grant', 10, 'contest winner'))).toBe(
+      `**+10** granted · contest winner · ${at}`,
+    );
+    expect(describeEntry(entry('revoke', 3, 'oops'))).toBe(`**−3** revoked · oops · ${at}`);
+    expect(describeEntry(entry('reserve', 30, 'video job'))).toBe(
+      `**30** held for a job in progress · ${at}`,
+    );
+    expect(describeEntry(entry('topup', 18, 'over the hold'))).toBe(
+      `18 credits over the price shown, paid by the server · ${at}`,
+    );
+  });
+
+  it.each([
+    ['timed_out: Percify did not finish this in time.', 'Percify took too long'],
+    [
+      "content_policy_violation: 🚫 Percify's content policy refused this",
+      "Percify's content policy refused the prompt",
+    ],
+    ['content_policy: refused (violence)', "Percify's content policy refused the prompt"],
+    ['processing_error: The render failed.', 'Percify could not make it'],
+    ['operator_out_of_credits: The account is empty', "the server's Percify account ran out of credits"],
+    ['submit_gave_up: Percify could not be reached for a while.', 'Percify could not be reached'],
+    ['undeliverable: The result could not be posted here.', 'the result could not be posted'],
+    ['avatar_not_found: gone', 'the avatar is no longer there'],
+    ['interrupted before the job was recorded', 'the bot restarted before the job began'],
+    ['the first answer could not be sent', 'the bot could not answer in time'],
+    ['some_new_code: whatever Percify says', 'the job did not finish'],
+    ['Raw text from somewhere', 'the job did not finish'],
+  ])('explains the refund "%s" as "%s"', (reason, words) => {
+    expect(describeEntry(entry('release', 58, reason))).toBe(
+      `**+58** refunded · ${words} · <t:1700000000:R>`,
     );
   });
 

@@ -2,7 +2,7 @@ import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/interactions/custom-id.js';
 import { silentLogger } from '../../src/logger.js';
-import type { Balance } from '../../src/services/credits/index.js';
+import { DEFAULT_GUILD_SETTINGS, type Balance } from '../../src/services/credits/index.js';
 import {
   clampPage,
   GALLERY_PAGE_SIZE,
@@ -132,7 +132,7 @@ describe('help page', () => {
       description: 'd'.repeat(100),
       adminOnly: i % 2 === 0,
     }));
-    const body = renderHelp({ commands, balance, roleAllowances });
+    const body = renderHelp({ commands, balance, roleAllowances, limits: DEFAULT_GUILD_SETTINGS.limits });
     expectDiscordAccepts(body);
     const fields = body.embeds[0]!.fields ?? [];
     const listed = fields.find((f) => f.name === 'Commands')?.value ?? '';

@@ -34,6 +34,8 @@ describe('alerts for admins', () => {
         channel: 'studio',
         name: 'quota alerts',
         options: { channel: h.emulator.driver.channelId('general') },
+        // Discord hides /quota from ben; an admin's Integrations override could show it: the bot checks.
+        skipClientChecks: true,
       })
       .reply();
     expect(refused.content).toContain('Manage Server');

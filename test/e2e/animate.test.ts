@@ -139,6 +139,7 @@ describe('/animate', () => {
       .reply();
     expect(ask.ephemeral).toBe(true);
     expect(ask.embeds[0]!.description).toContain('48 credits');
+    expect(ask.embeds[0]!.description).toContain('an 8 s basic video');
     const ids = componentIds(ask);
     const before = await spent('ben');
     const confirmed = await h.emulator.driver
@@ -241,6 +242,17 @@ describe('/animate', () => {
   it('opens the Animate panel from an avatar result, prices each choice live, and renders', async () => {
     const panel = await openPanel();
     expect(panel.ephemeral).toBe(true);
+    // Each tier says the longest video this server allows (10 s by default), not what Percify could render.
+    const tierLabels: string[] = [];
+    for (const row of panel.components) {
+      if (!('components' in row)) continue;
+      for (const c of row.components as readonly object[]) {
+        const select = c as { custom_id?: string; options?: { label: string }[] };
+        if (select.custom_id?.endsWith(':tier'))
+          tierLabels.push(...(select.options ?? []).map((o) => o.label));
+      }
+    }
+    expect(tierLabels).toEqual(['Basic — 720p, up to 10 s', 'Reality Lab — 1080p, up to 10 s']);
     const ids = componentIds(panel);
     const tierId = Object.values(ids).find((id) => id.endsWith(':tier'))!;
     const updated = await h.emulator.driver

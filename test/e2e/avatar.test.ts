@@ -26,7 +26,7 @@ describe('/avatar', () => {
     const pending = first.embeds[0]!;
     expect(pending.description).toContain('elegant elven sorceress');
     expect(pending.fields?.find((f) => f.name === 'Cost')?.value).toBe(
-      '4 credits · 16 credits left after this',
+      '4 credits · 46 credits left after this',
     );
     expect(pending.fields?.find((f) => f.name === 'Seed')?.value).toBe('`42`');
 
@@ -41,7 +41,7 @@ describe('/avatar', () => {
     // Charged once the member has the result.
     await vi.waitFor(async () => {
       const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('ben'), []);
-      expect(balance).toMatchObject({ spentToday: 4, reservedNow: 0, spendable: 16 });
+      expect(balance).toMatchObject({ spentToday: 4, reservedNow: 0, spendable: 46 });
     });
     // What reached Percify is exactly what the member asked for.
     const generated = h.percify
@@ -66,8 +66,10 @@ describe('/avatar', () => {
     });
     const reply = await handle.reply();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('Not enough credits');
-    expect(reply.content).toContain('4 credits');
+    // Said once, with the next step: no repeated price, no "See /credits".
+    expect(reply.content).toMatch(/^💳 Not enough credits: this costs \*\*4 credits\*\* and you have 3 credits\./);
+    expect(reply.content).toMatch(/Your allowance resets <t:\d+:R>\. Nothing was charged\.$/);
+    expect(reply.content.match(/4 credits/g)).toHaveLength(1);
     const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('cleo'), []);
     expect(balance).toMatchObject({ spendable: 3, reservedNow: 0 });
     expect(h.percify.avatars().some((a) => a.prompt === 'a knight')).toBe(false);

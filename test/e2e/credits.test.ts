@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage, OptionValue } from '../../sandbox/discord/index.js';
 import { describeEachBackend } from '../support/backends.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { avatarToTheEnd } from '../support/job-runs.js';
 
 // /credits end to end, and the admins' grant and revoke that change it: what a member sees through
 // the real discord.js client, the emulator, the simulator and the ledger, on each database.
@@ -33,9 +34,9 @@ describeEachBackend('credits end to end', (backend) => {
       expect(reply.ephemeral).toBe(true);
       const embed = reply.embeds[0]!;
       expect(embed.title).toBe('💳 Your credits');
-      expect(embed.description).toBe('You can spend **20 credits** now.');
+      expect(embed.description).toBe('You can spend **50 credits** now.');
       const fields = fieldsOf(reply);
-      expect(fields["Today's allowance"]).toBe('20 of 20 credits left · 0 spent · 0 reserved');
+      expect(fields["Today's allowance"]).toBe('50 of 50 credits left · 0 spent · 0 reserved');
       expect(fields.Granted).toBe('0 credits (kept until spent)');
       const nextMidnight = Math.floor(h.app.context.now() / DAY_MS) * DAY_MS + DAY_MS;
       expect(fields['Allowance resets']).toBe(`<t:${nextMidnight / 1000}:R>`);
@@ -50,10 +51,10 @@ describeEachBackend('credits end to end', (backend) => {
         expect(balance.spentToday).toBe(4);
       });
       const reply = await run('ben', 'credits');
-      expect(reply.embeds[0]?.description).toBe('You can spend **16 credits** now.');
+      expect(reply.embeds[0]?.description).toBe('You can spend **46 credits** now.');
       const fields = fieldsOf(reply);
-      expect(fields["Today's allowance"]).toBe('16 of 20 credits left · 4 spent · 0 reserved');
-      expect(fields['Recent charges and refunds']).toMatch(/^\*\*−4\*\* · avatar flux × 2 · <t:\d+:R>$/);
+      expect(fields["Today's allowance"]).toBe('46 of 50 credits left · 4 spent · 0 reserved');
+      expect(fields['Recent charges and refunds']).toMatch(/^\*\*−4\*\* · 2 flux avatars · <t:\d+:R>$/);
     });
 
     it('reflects a grant and a revoke by an admin, each confirmed with before → after', async () => {
@@ -67,7 +68,7 @@ describeEachBackend('credits end to end', (backend) => {
         `Gave <@${id('cleo')}> **10 credits**. Granted balance: 0 → 10 credits.`,
       );
       let cleo = await run('cleo', 'credits');
-      expect(cleo.embeds[0]?.description).toBe('You can spend **30 credits** now.');
+      expect(cleo.embeds[0]?.description).toBe('You can spend **60 credits** now.');
       expect(fieldsOf(cleo).Granted).toBe('10 credits (kept until spent)');
       expect(fieldsOf(cleo)['Recent charges and refunds']).toMatch(
         /^\*\*\+10\*\* granted · contest winner · /,
@@ -77,7 +78,7 @@ describeEachBackend('credits end to end', (backend) => {
       expect(revoked.embeds[0]?.description).toContain('Only 10 of 15 credits could be revoked');
       expect(revoked.embeds[0]?.description).toContain('granted balance: 10 → 0 credits');
       cleo = await run('cleo', 'credits');
-      expect(cleo.embeds[0]?.description).toBe('You can spend **20 credits** now.');
+      expect(cleo.embeds[0]?.description).toBe('You can spend **50 credits** now.');
       const lines = fieldsOf(cleo)['Recent charges and refunds']!.split('\n');
       expect(lines[0]).toMatch(/^\*\*−10\*\* revoked · revoked by ada · /);
       expect(lines[1]).toMatch(/^\*\*\+10\*\* granted · contest winner · /);
@@ -101,7 +102,7 @@ describeEachBackend('credits end to end', (backend) => {
       const seen = await run('ada', 'credits', { member: id('ben') });
       expect(seen.ephemeral).toBe(true);
       expect(seen.embeds[0]?.title).toBe('💳 Credits');
-      expect(seen.embeds[0]?.description).toBe(`<@${id('ben')}> can spend **16 credits** now.`);
+      expect(seen.embeds[0]?.description).toBe(`<@${id('ben')}> can spend **46 credits** now.`);
     });
 
     it('shows the server budget to members only when the admins chose to', async () => {
@@ -117,6 +118,18 @@ describeEachBackend('credits end to end', (backend) => {
       expect(fieldsOf(await run('ben', 'credits'))["Server's daily budget"]).toMatch(
         /^46 of 50 credits left · resets <t:\d+:R>$/,
       );
+    });
+
+    it('explains a refund in words, without the failure code', async () => {
+      h.percify.faults.failNextGenerations = 1;
+      const { job } = await avatarToTheEnd(h, 'ben', 'a storm that will fail');
+      expect(job.state).toBe('failed');
+      await vi.waitFor(async () => {
+        const recent = fieldsOf(await run('ben', 'credits'))['Recent charges and refunds'] ?? '';
+        expect(recent.split('\n')[0]).toMatch(
+          /^\*\*\+2\*\* refunded · Percify's content policy refused the prompt · <t:\d+:R>$/,
+        );
+      });
     });
   });
 });

@@ -166,15 +166,54 @@ describe('/help', () => {
     expect(fields['Videos']).toContain(
       '**Basic**: 30 credits up to 5 s, then +6 per second · 3–10 s · 720p, 24/30 fps',
     );
+    // Reality Lab renders up to 30 s, but a new server allows 10: /help says what this one allows.
     expect(fields['Videos']).toContain(
-      '**Reality Lab**: 20 credits up to 5 s, then +4 per second · 3–30 s · 1080p, 24/30/60 fps',
+      '**Reality Lab**: 20 credits up to 5 s, then +4 per second · 3–10 s · 1080p, 24/30/60 fps',
     );
+    expect(fields['Avatars']).toContain('Up to 4 per /avatar');
     expect(fields['Voice']).toContain('5 credits + 1 per second');
     // This server's allowance of 30, untouched by cleo.
     expect(fields['Your balance']).toContain('**30 credits** to spend now');
     expect(fields['Getting more credits']).toContain('daily allowance of 30 credits');
     expect(fields['Getting more credits']).toMatch(/refills <t:\d+:R>/);
     expect(fields['Getting more credits']).toContain('admin');
+  });
+
+  it("advertises this server's limits as its admins change them", async () => {
+    const admin = h.emulator.driver.userId('ada');
+    const before = await h.app.context.settings.get(h.guild.id);
+    await h.app.context.settings.update(
+      h.guild.id,
+      admin,
+      (s) => ({
+        ...s,
+        defaultModel: 'flux',
+        limits: {
+          ...s.limits,
+          maxVideoSeconds: 20,
+          maxVariations: 2,
+          allowedTiers: ['reality-lab'],
+          allowedModels: ['flux'],
+        },
+      }),
+      'test',
+    );
+    try {
+      const reply = await h.emulator.driver
+        .runCommand({ user: 'cleo', channel: 'general', name: 'help' })
+        .reply();
+      const fields = Object.fromEntries((reply.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+      expect(fields['Videos']).toContain('· 3–20 s · 1080p');
+      expect(fields['Videos']).toContain(
+        '~~**Basic**: 30 credits up to 5 s, then +6 per second~~ · off on this server',
+      );
+      expect(fields['Avatars']).toContain(
+        '~~**imagen3** · High quality: 5 credits per image~~ · off on this server',
+      );
+      expect(fields['Avatars']).toContain('Up to 2 per /avatar');
+    } finally {
+      await h.app.context.settings.update(h.guild.id, admin, () => before, 'test');
+    }
   });
 
   it("shows what a member's spending left them", async () => {

@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EmulatedMessage, OptionValue } from '../../sandbox/discord/index.js';
+import { ClientRefusal, type EmulatedMessage, type OptionValue } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 
 // /quota end to end: an admin changes each setting through the real discord.js client and the
@@ -26,6 +26,13 @@ function run(user: string, name: string, options: Record<string, OptionValue> = 
   return h.emulator.driver.runCommand({ user, channel, name, options }).reply();
 }
 
+/** What Discord's client would never send, as a forged interaction or an Integrations override could. */
+function forge(user: string, name: string, options: Record<string, OptionValue>) {
+  return h.emulator.driver
+    .runCommand({ user, channel: 'studio', name, options, skipClientChecks: true })
+    .reply();
+}
+
 /** `/quota view` as the owner, as a map of field name -> value. */
 async function viewFields(): Promise<Record<string, string>> {
   const reply = await run('ada', 'quota view');
@@ -46,7 +53,7 @@ describe('/quota', () => {
     const registered = h.emulator.driver.commands(h.guild.id).find((c) => c.name === 'quota');
     expect(registered?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(await viewFields()).toMatchObject({
-      'Daily allowance': '20 credits per member',
+      'Daily allowance': '50 credits per member',
       'Role allowances': 'None',
       'Server budget': 'None',
       'Jobs at a time': '2 per member',
@@ -58,6 +65,17 @@ describe('/quota', () => {
       Channels: 'Everywhere',
       Blocklist: 'Empty',
     });
+  });
+
+  it('is not offered to a member without Manage Server', () => {
+    const offered = (user: string) =>
+      h.emulator.driver.commands(h.guild.id, { as: user, channel: 'studio' }).map((c) => c.name);
+    expect(offered('ben')).not.toContain('quota');
+    expect(offered('ben')).toEqual(expect.arrayContaining(['avatar', 'animate', 'credits', 'help']));
+    expect(offered('max')).toContain('quota');
+    expect(() =>
+      h.emulator.driver.runCommand({ user: 'ben', channel: 'studio', name: 'quota view' }),
+    ).toThrow(ClientRefusal);
   });
 
   it('refuses every subcommand to a member without Manage Server, and changes nothing', async () => {
@@ -80,10 +98,12 @@ describe('/quota', () => {
       ['quota usage', { period: 'week' }],
     ];
     for (const [name, options] of attempts) {
-      // The emulator, like a forged request, does not apply default_member_permissions: the bot must.
-      const reply = await run('ben', name, options);
+      // An admin can offer /quota to everyone in Server Settings → Integrations: the bot checks again.
+      const reply = await forge('ben', name, options);
       expect(reply.ephemeral, name).toBe(true);
-      expect(reply.content, name).toContain('Manage Server');
+      expect(reply.content, name).toBe(
+        '🔒 `/quota` is for server admins: it needs the **Manage Server** permission.',
+      );
       expect(reply.embeds, name).toEqual([]);
       expect(reply.attachments, name).toEqual([]);
     }
@@ -97,13 +117,13 @@ describe('/quota', () => {
     const reply = await run('max', 'quota allowance', { credits: 3 });
     expect(reply.ephemeral).toBe(true);
     expect(reply.embeds[0]?.title).toContain('daily allowance');
-    expect(fieldsOf(reply)['Daily allowance']).toBe('20 credits per member\n→ 3 credits per member');
+    expect(fieldsOf(reply)['Daily allowance']).toBe('50 credits per member\n→ 3 credits per member');
     expect((await viewFields())['Daily allowance']).toBe('3 credits per member');
     const audit = (await h.app.context.ledger.entries(h.guild.id)).filter((e) => e.kind === 'settings');
     expect(audit.at(-1)).toMatchObject({
       memberId: id('max'),
       actor: `admin:${id('max')}`,
-      meta: { changes: { allowancePerDay: { before: 20, after: 3 } } },
+      meta: { changes: { allowancePerDay: { before: 50, after: 3 } } },
     });
 
     // It takes effect: 2 flux variations cost 4 credits, more than today's 3.
@@ -112,13 +132,13 @@ describe('/quota', () => {
     expect(refused.content).toContain('Not enough credits');
     expect(h.percify.avatars().some((a) => a.prompt === 'a lighthouse')).toBe(false);
 
-    await run('ada', 'quota allowance', { credits: 20 });
-    expect((await settingsNow()).allowancePerDay).toBe(20);
+    await run('ada', 'quota allowance', { credits: 50 });
+    expect((await settingsNow()).allowancePerDay).toBe(50);
   });
 
   it('refuses bad values that a forged interaction could send, without changing anything', async () => {
     const before = await settingsNow();
-    const negative = await run('ada', 'quota allowance', { credits: -5 });
+    const negative = await forge('ada', 'quota allowance', { credits: -5 });
     expect(negative.ephemeral).toBe(true);
     expect(negative.content).toContain('`credits` must be a whole number from 0');
     const unknownModel = await run('ada', 'quota limits', { models: 'flux, dalle' });
@@ -126,7 +146,7 @@ describe('/quota', () => {
     expect(unknownModel.content).toContain('flux, imagen3, reality4');
     const nothing = await run('ada', 'quota limits', {});
     expect(nothing.content).toContain('Pick at least one limit');
-    const tooManyJobs = await run('ada', 'quota limits', { concurrent_jobs: 500 });
+    const tooManyJobs = await forge('ada', 'quota limits', { concurrent_jobs: 500 });
     expect(tooManyJobs.content).toContain('`concurrent_jobs` must be a whole number from 1 to 20');
     expect(await settingsNow()).toEqual(before);
   });
@@ -139,11 +159,11 @@ describe('/quota', () => {
     const dora = await run('dora', 'credits');
     expect(dora.embeds[0]?.description).toBe('You can spend **50 credits** now.');
     const ben = await run('ben', 'credits');
-    expect(ben.embeds[0]?.description).toBe('You can spend **20 credits** now.');
+    expect(ben.embeds[0]?.description).toBe('You can spend **50 credits** now.');
 
     await run('ada', 'quota role', { role: patron, credits: 0 });
     expect((await viewFields())['Role allowances']).toBe('None');
-    expect((await run('dora', 'credits')).embeds[0]?.description).toBe('You can spend **20 credits** now.');
+    expect((await run('dora', 'credits')).embeds[0]?.description).toBe('You can spend **50 credits** now.');
   });
 
   it('sets a monthly budget shown to members, and 0 removes it', async () => {

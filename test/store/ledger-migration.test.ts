@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
-import { GuildSettingsService } from '../../src/services/credits/guild-settings.js';
+import { DEFAULT_GUILD_SETTINGS, GuildSettingsService } from '../../src/services/credits/guild-settings.js';
 import { Ledger } from '../../src/services/credits/ledger.js';
 import { migrateLedgerV1 } from '../../src/services/credits/ledger-migration.js';
 import { createStore, storeKey, type Store } from '../../src/services/store.js';
@@ -34,7 +34,34 @@ interface Expected {
   >;
 }
 
-const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf8')) as Expected;
+const expected = withTodaysDefaultAllowance(
+  JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf8')) as Expected,
+);
+
+/**
+ * The fixture's readings were taken when a new server's allowance was 20 a day; a guild that never set
+ * its own now reads today's default (50), and so do the balances of members on it without a role
+ * allowance. Everything else must read exactly the same.
+ */
+function withTodaysDefaultAllowance(readings: Expected): Expected {
+  const OLD_DEFAULT = 20;
+  const raise = DEFAULT_GUILD_SETTINGS.allowancePerDay - OLD_DEFAULT;
+  for (const guild of Object.values(readings.guilds)) {
+    const settings = guild.settings as { allowancePerDay: number };
+    // Only a guild that stored nothing reads the defaults; one that set anything keeps its 20.
+    const oldDefaults = { ...DEFAULT_GUILD_SETTINGS, allowancePerDay: OLD_DEFAULT };
+    if (JSON.stringify(settings) !== JSON.stringify(oldDefaults)) continue;
+    settings.allowancePerDay = DEFAULT_GUILD_SETTINGS.allowancePerDay;
+    for (const member of Object.values(guild.members)) {
+      const balance = member.balance as { allowance: number; allowanceLeft: number; spendable: number };
+      if (balance.allowance !== OLD_DEFAULT) continue;
+      balance.allowance += raise;
+      balance.allowanceLeft += raise;
+      balance.spendable += raise;
+    }
+  }
+  return readings;
+}
 const logger = silentLogger();
 const dirs: string[] = [];
 const stores: Store[] = [];

@@ -7,13 +7,23 @@ async function call(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.error ?? json.message ?? `${method} ${path}: ${response.status}`);
+  if (!response.ok) {
+    const error = new Error(json.error ?? json.message ?? `${method} ${path}: ${response.status}`);
+    // The emulator refused as Discord's client would: nothing reached the bot.
+    error.refused = json.refused === true;
+    throw error;
+  }
   return json;
 }
 
 export const api = {
   state: () => call('GET', '/_emulator/state'),
-  commands: (guild) => call('GET', `/_emulator/commands?guild=${encodeURIComponent(guild)}`),
+  /** The commands Discord's client offers `user` in `channel`. */
+  commands: (guild, user, channel) =>
+    call(
+      'GET',
+      `/_emulator/commands?guild=${encodeURIComponent(guild)}&as=${encodeURIComponent(user)}&channel=${encodeURIComponent(channel)}`,
+    ),
   messages: (channel, as) =>
     call('GET', `/_emulator/channels/${encodeURIComponent(channel)}/messages?as=${encodeURIComponent(as)}`),
   run: (body) => call('POST', '/_emulator/commands/run', { wait: 'response', timeoutMs: 10_000, ...body }),

@@ -17,6 +17,8 @@ const state = {
   modalsShown: new Set(),
   unread: new Set(),
   events: undefined,
+  /** Set once the composer exists: fetches the commands offered to the member now chosen. */
+  reloadCommands: undefined,
 };
 
 const list = document.getElementById('messages');
@@ -166,7 +168,7 @@ async function switchTo(change) {
   if (channel) state.unread.delete(channel.id);
   renderChannels();
   if (change.user) connect();
-  await loadMessages();
+  await Promise.all([loadMessages(), state.reloadCommands?.()]);
   document.getElementById('input').focus();
 }
 
@@ -199,14 +201,24 @@ async function main() {
   const composer = createComposer({
     context: () => ({ user: state.user, channel: state.channel }),
     toast,
-    onRun: (body) => act(() => api.run({ ...body, user: state.user, channel: state.channel })),
+    onRun: async (body) => {
+      try {
+        await handleResult(await api.run({ ...body, user: state.user, channel: state.channel }));
+      } catch (error) {
+        // A refusal is the client's own (shown under the box); anything else failed on the way.
+        if (error.refused) throw error;
+        toast(`This interaction failed: ${error.message}`);
+      }
+    },
   });
   // Commands appear once the bot has registered them; keep asking until they do, then now and then.
+  // Only those the member is offered: /quota stays hidden from a member without Manage Server.
   const loadCommands = async () => {
-    const { commands } = await api.commands(guild.id);
+    const { commands } = await api.commands(guild.id, state.user, state.channel);
     composer.setCommands(commands);
     return commands.length;
   };
+  state.reloadCommands = () => loadCommands().catch(() => 0);
   const poll = async () => {
     const [count] = await Promise.all([loadCommands().catch(() => 0), refreshState().catch(() => undefined)]);
     setTimeout(poll, count > 0 ? 10_000 : 1000);

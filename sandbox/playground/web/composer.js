@@ -15,7 +15,10 @@ const TYPE_NAMES = {
   11: 'file',
 };
 
-/** `context()` -> { user, channel }; `onRun(body)` sends a command; `toast(text)` reports a problem. */
+/**
+ * `context()` -> { user, channel }; `onRun(body)` sends a command and rejects with `error.refused` when
+ * Discord's client would not have sent it; `toast(text)` reports a problem.
+ */
 export function createComposer({ context, onRun, toast }) {
   const input = document.getElementById('input');
   const list = document.getElementById('suggestions');
@@ -27,10 +30,13 @@ export function createComposer({ context, onRun, toast }) {
   let active = -1;
   let autocompleteTimer;
   let autocompleteSeq = 0;
+  /** A refusal stays under the box until the member edits what they typed. */
+  let refusalShown = false;
 
+  /** `kind` marks the items that have none of their own; options alone are not preselected. */
   function show(kind, next) {
-    items = next.map((item) => ({ ...item, kind }));
-    active = kind === 'option' || items.length === 0 ? -1 : 0;
+    items = next.map((item) => ({ kind, ...item }));
+    active = items.length === 0 || items.every((item) => item.kind === 'option') ? -1 : 0;
     list.hidden = items.length === 0;
     list.replaceChildren(
       ...items.map((item, i) => {
@@ -88,15 +94,28 @@ export function createComposer({ context, onRun, toast }) {
     const missing = entry.options.filter(
       (o) => o.required && values[o.name] === undefined && o.type !== ATTACHMENT,
     );
-    hint.textContent = missing.length
-      ? `Needs ${missing.map((o) => `${o.name}:`).join(' ')}`
-      : 'Press Enter to send';
+    if (!refusalShown)
+      hint.textContent = missing.length
+        ? `Needs ${missing.map((o) => `${o.name}:`).join(' ')}`
+        : 'Press Enter to send';
+    const remaining = entry.options.filter((o) => values[o.name] === undefined && o.type !== ATTACHMENT);
     // Choosing a value for the option being typed: fixed choices, or the bot's own autocomplete answers.
-    if (last && !endsWithSpace && last.choices?.length) {
-      const typed = lastValue.trim().toLowerCase();
-      return show(
-        'choice',
-        last.choices
+    if (last && !endsWithSpace && (last.choices?.length || last.autocomplete)) {
+      // A last word that starts another option's name ("avatar:fox dur") may be the next option: offer
+      // it first, and keep the choices for the value typed before it, as Discord keeps its list open.
+      const lastWord = /\s(\S+)$/.exec(lastValue)?.[1] ?? '';
+      const next = lastWord
+        ? optionItems(
+            remaining.filter((o) => o.name.startsWith(lastWord)),
+            lastWord,
+          )
+        : [];
+      const value = next.length ? lastValue.slice(0, -lastWord.length).trim() : lastValue.trim();
+      if (last.autocomplete) return askBot(entry, { ...values, [last.name]: value }, last, next);
+      const typed = value.toLowerCase();
+      return show('choice', [
+        ...next,
+        ...last.choices
           .filter(
             (c) => c.name.toLowerCase().includes(typed) || String(c.value).toLowerCase().includes(typed),
           )
@@ -105,26 +124,33 @@ export function createComposer({ context, onRun, toast }) {
             description: String(c.value),
             insert: (text) => withLastValue(text, c.value),
           })),
-      );
+      ]);
     }
-    if (last && !endsWithSpace && last.autocomplete) return askBot(entry, values, last);
     // Otherwise, offer the options not given yet (Tab or a click adds one).
-    const remaining = entry.options.filter((o) => values[o.name] === undefined && o.type !== ATTACHMENT);
-    const typedName = endsWithSpace || !last ? parsed.trailing : '';
-    const offered = remaining.filter((o) => o.name.startsWith(typedName));
     if (last && !endsWithSpace) return show('none', []);
+    const typedName = endsWithSpace || !last ? parsed.trailing : '';
     show(
       'option',
-      offered.map((o) => ({
-        label: `${o.name}:`,
-        description: `${o.required ? 'required · ' : ''}${TYPE_NAMES[o.type] ?? ''} · ${o.description}`,
-        insert: (text) =>
-          `${typedName ? text.slice(0, text.length - typedName.length) : text.replace(/\s*$/, ' ')}${o.name}:`,
-      })),
+      optionItems(
+        remaining.filter((o) => o.name.startsWith(typedName)),
+        typedName,
+      ),
     );
   }
 
-  function askBot(entry, values, option) {
+  /** Suggestions that add an option, replacing the `typedName` the member began. */
+  function optionItems(options, typedName) {
+    return options.map((o) => ({
+      kind: 'option',
+      label: `${o.name}:`,
+      description: `${o.required ? 'required · ' : ''}${TYPE_NAMES[o.type] ?? ''} · ${o.description}`,
+      insert: (text) =>
+        `${typedName ? text.slice(0, text.length - typedName.length) : text.replace(/\s*$/, ' ')}${o.name}:`,
+    }));
+  }
+
+  /** Asks the bot for `option`'s choices; `before` (suggested options) stays at the top of the list. */
+  function askBot(entry, values, option, before) {
     clearTimeout(autocompleteTimer);
     const seq = ++autocompleteSeq;
     autocompleteTimer = setTimeout(async () => {
@@ -139,15 +165,16 @@ export function createComposer({ context, onRun, toast }) {
         });
         if (seq !== autocompleteSeq) return;
         const choices = result.response?.choices ?? [];
-        show(
-          'choice',
-          choices.map((c) => ({
+        show('choice', [
+          ...before,
+          ...choices.map((c) => ({
             label: c.name,
             description: '',
             insert: (text) => withLastValue(text, c.value),
           })),
-        );
-        if (choices.length === 0) hint.textContent = `No suggestions for ${option.name}`;
+        ]);
+        if (choices.length === 0 && before.length === 0)
+          hint.textContent = `No suggestions for ${option.name}`;
       } catch (error) {
         if (seq === autocompleteSeq) hint.textContent = `Autocomplete failed: ${error.message}`;
       }
@@ -176,13 +203,37 @@ export function createComposer({ context, onRun, toast }) {
         contentType: file.type || undefined,
       };
     }
+    const sent = input.value;
     input.value = '';
-    attach.value = '';
     refresh();
-    await onRun({ name: parsed.entry.path, options, attachments });
+    try {
+      await onRun({ name: parsed.entry.path, options, attachments });
+      attach.value = '';
+    } catch (error) {
+      if (!error.refused) throw error;
+      // As in Discord, a value the client refuses stays in the box, with what is wrong under it.
+      input.value = sent;
+      showRefusal(error.message);
+    }
   }
 
-  input.addEventListener('input', refresh);
+  function showRefusal(text) {
+    refusalShown = true;
+    hint.textContent = text;
+    hint.classList.add('error');
+    hint.dataset.testid = 'refusal';
+  }
+
+  function clearRefusal() {
+    refusalShown = false;
+    hint.classList.remove('error');
+    delete hint.dataset.testid;
+  }
+
+  input.addEventListener('input', () => {
+    clearRefusal();
+    refresh();
+  });
   input.addEventListener('focus', refresh);
   input.addEventListener('blur', () => setTimeout(() => show('none', []), 150));
   input.addEventListener('keydown', (event) => {

@@ -25,7 +25,8 @@ export const animateCommandData = {
     {
       type: ApplicationCommandOptionType.Integer,
       name: 'duration',
-      description: 'Seconds, 3–30 (Basic up to 10)',
+      // Data is the same on every server, so it names no longest length: /help shows this server's.
+      description: "Length in seconds, from 3 (/help shows this server's longest)",
       min_value: 3,
       max_value: 30,
     },
@@ -35,11 +36,11 @@ export const animateCommandData = {
       description: 'Video Studio tier (default basic)',
       choices: [
         {
-          name: `basic — ${TIER_SPECS.basic.resolution}, 30 fps, up to ${TIER_SPECS.basic.maxSeconds} s`,
+          name: `basic — ${TIER_SPECS.basic.resolution}, 30 fps`,
           value: 'basic',
         },
         {
-          name: `reality-lab — ${TIER_SPECS['reality-lab'].resolution}, 30/60 fps, up to ${TIER_SPECS['reality-lab'].maxSeconds} s`,
+          name: `reality-lab — ${TIER_SPECS['reality-lab'].resolution}, 30/60 fps`,
           value: 'reality-lab',
         },
       ],

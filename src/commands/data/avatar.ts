@@ -65,7 +65,8 @@ export const avatarCommandData = {
     {
       type: ApplicationCommandOptionType.Integer,
       name: 'variations',
-      description: 'How many images, 1–4 (each one costs)',
+      // A server may allow fewer than Percify's 4: /help shows this server's most.
+      description: "How many images, each one charged (/help shows this server's most)",
       min_value: 1,
       max_value: 4,
     },

@@ -44,9 +44,14 @@ export const guildSettingsSchema = z
 
 export type GuildSettings = z.output<typeof guildSettingsSchema>;
 
-/** Every new guild starts here; the one place these defaults are written down. */
+/**
+ * Every new guild starts here; the one place these defaults are written down. The daily allowance of 50
+ * lets a newcomer try everything on day one: a 5 s Basic video (30) or Reality Lab one (20), with a
+ * spoken line (about 10), and several avatars (2 to 5 each). Admins lower it or cap the server with
+ * /quota.
+ */
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = Object.freeze({
-  allowancePerDay: 20,
+  allowancePerDay: 50,
   roleAllowances: {},
   budget: null,
   showBudget: false,

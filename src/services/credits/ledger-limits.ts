@@ -64,6 +64,7 @@ export function checkFunds(
       available: spendable,
       limitedBy: 'allowance',
       detail: `This costs ${amount} credits and you have ${spendable} left today.`,
+      resetsAt: view.balance.resetsAt,
     };
   }
   if (budget && budget.left < amount) {
@@ -74,6 +75,7 @@ export function checkFunds(
       detail:
         `This costs ${amount} credits and the server's ${budget.period === 'day' ? 'daily' : 'monthly'} ` +
         `budget has ${budget.left} left.`,
+      resetsAt: budget.resetsAt,
     };
   }
   return undefined;

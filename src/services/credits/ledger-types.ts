@@ -89,6 +89,8 @@ export interface InsufficientCredits {
   limitedBy: LimitReason;
   /** One sentence a member can read. */
   detail: string;
+  /** Allowance or budget: when it refills, so the member knows when to come back. */
+  resetsAt?: number;
 }
 
 export type ReserveOutcome =

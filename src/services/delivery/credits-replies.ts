@@ -1,5 +1,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Balance, GuildSettings, LedgerEntry, UsageReport } from '../credits/index.js';
+import type { EntryMeta } from '../credits/ledger-types.js';
+import { TIER_SPECS, isStudioTier } from '../percify/pricing.js';
+import { refundReason } from './refund-reasons.js';
 import { COLOURS, clip, credits, plural, relativeTime } from './style.js';
 
 /**
@@ -60,24 +63,43 @@ export function renderCredits(view: CreditsView): APIEmbed {
   };
 }
 
-/** One line of a member's history, e.g. "−4 · flux × 2 · <t:…:R>". */
+/** What a charge paid for, as a member says it: "2 flux avatars", "8 s Basic video", "spoken line". */
+function whatWasMade(meta: EntryMeta): string {
+  switch (meta.usageKind) {
+    case 'avatar': {
+      const count = meta.variations ?? 1;
+      return `${count} ${meta.model ? `${meta.model} ` : ''}${count === 1 ? 'avatar' : 'avatars'}`;
+    }
+    case 'video': {
+      const tier = meta.tier && isStudioTier(meta.tier) ? `${TIER_SPECS[meta.tier].label} ` : '';
+      return `${meta.videoSeconds ? `${meta.videoSeconds} s ` : ''}${tier}video`;
+    }
+    case 'audio':
+      return 'spoken line';
+    default:
+      return 'a job';
+  }
+}
+
+/** One line of a member's history, e.g. "**−4** · 2 flux avatars · <t:…:R>"; never an internal code. */
 export function describeEntry(entry: LedgerEntry): string {
   const when = relativeTime(entry.at);
   const meta = entry.meta ?? {};
-  const what = [meta.usageKind, meta.model, meta.tier].filter(Boolean).join(' ');
-  const times = meta.variations && meta.variations > 1 ? ` × ${meta.variations}` : '';
-  const seconds = meta.videoSeconds ? ` ${meta.videoSeconds} s` : '';
   switch (entry.kind) {
     case 'capture':
-      return `**−${entry.amount}** · ${what || 'job'}${times}${seconds} · ${when}`;
+      return `**−${entry.amount}** · ${whatWasMade(meta)} · ${when}`;
     case 'release':
-      return `**+${entry.amount}** refunded · ${clip(entry.reason, 80)} · ${when}`;
+      return `**+${entry.amount}** refunded · ${refundReason(entry.reason)} · ${when}`;
     case 'grant':
       return `**+${entry.amount}** granted · ${clip(entry.reason, 80)} · ${when}`;
     case 'revoke':
       return `**−${entry.amount}** revoked · ${clip(entry.reason, 80)} · ${when}`;
-    default:
-      return `${entry.kind} ${entry.amount} · ${when}`;
+    case 'reserve':
+      return `**${entry.amount}** held for a job in progress · ${when}`;
+    case 'topup':
+      return `${credits(entry.amount)} over the price shown, paid by the server · ${when}`;
+    case 'settings':
+      return `An admin changed the server's settings · ${when}`;
   }
 }
 

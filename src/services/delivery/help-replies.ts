@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
-import type { Balance } from '../credits/index.js';
+import type { Balance, GuildSettings } from '../credits/index.js';
+import { longestVideoSeconds } from '../credits/server-limits.js';
 import {
   AUDIO_BASE_CREDITS,
   AUDIO_CREDITS_PER_SECOND,
@@ -12,7 +13,8 @@ import { COLOURS, clip, credits, relativeTime } from './style.js';
 
 /**
  * The `/help` page: what the bot does, every price (from the pricing constants, so it can never
- * disagree with what a job costs), the member's balance and how to get more on this server.
+ * disagree with what a job costs), this server's limits as its admins set them today, the member's
+ * balance and how to get more on this server.
  */
 
 export interface HelpCommandLine {
@@ -27,22 +29,31 @@ export interface HelpView {
   balance: Balance;
   /** Role id -> daily allowance on this server, for "roles that raise it". */
   roleAllowances: Readonly<Record<string, number>>;
+  /** What this server allows: the lengths, tiers, models and images /help advertises. */
+  limits: Pick<
+    GuildSettings['limits'],
+    'maxVideoSeconds' | 'maxVariations' | 'allowedModels' | 'allowedTiers'
+  >;
 }
+
+type HelpLimits = HelpView['limits'];
 
 const FIELD_MAX = 1024;
 
-export function avatarPriceLines(): string[] {
-  return AVATAR_MODELS.map(
-    (model) => `**${model}** · ${MODEL_INFO[model].label}: ${credits(MODEL_INFO[model].credits)} per image`,
-  );
+export function avatarPriceLines(limits: HelpLimits): string[] {
+  return AVATAR_MODELS.map((model) => {
+    const line = `**${model}** · ${MODEL_INFO[model].label}: ${credits(MODEL_INFO[model].credits)} per image`;
+    return limits.allowedModels.includes(model) ? line : `~~${line}~~ · off on this server`;
+  });
 }
 
-export function videoPriceLines(): string[] {
+export function videoPriceLines(limits: HelpLimits): string[] {
   return STUDIO_TIERS.map((tier) => {
     const spec = TIER_SPECS[tier];
+    const price = `${credits(spec.baseCredits)} up to ${spec.includedSeconds} s, then +${spec.perSecondCredits} per second`;
+    if (!limits.allowedTiers.includes(tier)) return `~~**${spec.label}**: ${price}~~ · off on this server`;
     return (
-      `**${spec.label}**: ${credits(spec.baseCredits)} up to ${spec.includedSeconds} s, ` +
-      `then +${spec.perSecondCredits} per second · ${spec.minSeconds}–${spec.maxSeconds} s · ` +
+      `**${spec.label}**: ${price} · ${spec.minSeconds}–${longestVideoSeconds(limits, tier)} s · ` +
       `${spec.resolution}, ${spec.fps.join('/')} fps`
     );
   });
@@ -98,8 +109,13 @@ export function renderHelp(view: HelpView): { embeds: APIEmbed[] } {
       'Percify credits; nothing is charged for a job that fails.',
     fields: [
       { name: 'Commands', value: commandLines(view.commands) || 'None yet.' },
-      { name: 'Avatars', value: avatarPriceLines().join('\n') },
-      { name: 'Videos', value: clip(videoPriceLines().join('\n'), FIELD_MAX) },
+      {
+        name: 'Avatars',
+        value: [...avatarPriceLines(view.limits), `Up to ${view.limits.maxVariations} per /avatar`].join(
+          '\n',
+        ),
+      },
+      { name: 'Videos', value: clip(videoPriceLines(view.limits).join('\n'), FIELD_MAX) },
       { name: 'Voice', value: voicePriceLine() },
       { name: 'Your balance', value: balanceText(view.balance) },
       { name: 'Getting more credits', value: moreCreditsText(view) },

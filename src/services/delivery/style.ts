@@ -7,6 +7,18 @@ export const COLOURS = {
   neutral: 0x4f545c,
 } as const;
 
+/**
+ * "a" or "an" before a number as it is read aloud: "an 8 s video", "an 11 s video", "an 18 s video",
+ * "a 10 s video". Covers whole numbers; eighty and eight hundred start with "eight" too.
+ */
+export function articleFor(count: number): 'a' | 'an' {
+  const digits = String(Math.trunc(Math.abs(count)));
+  if (digits.startsWith('8')) return 'an';
+  // 11 and 18, and 11,000 or 18,000 ("eleven thousand"), are read with a vowel first.
+  const groupLead = digits.length % 3 === 2 ? digits.slice(0, 2) : '';
+  return groupLead === '11' || groupLead === '18' ? 'an' : 'a';
+}
+
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${count} ${count === 1 ? word : pluralWord}`;
 }

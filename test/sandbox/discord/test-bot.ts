@@ -95,6 +95,13 @@ async function handle(interaction: Interaction, helpers: Helpers): Promise<void>
     await interaction.respond(matches.map((s) => ({ name: s, value: s })));
     return;
   }
+  if (interaction.isAutocomplete() && interaction.commandName === 'roll') {
+    // Answers with the other options it was sent, so a test sees what reached the bot.
+    const others = interaction.options.data.filter((o) => !o.focused);
+    const seen = others.map((o) => `${o.name}=${String(o.value)}`).join(' ') || 'nothing else';
+    await interaction.respond([{ name: seen, value: 'seen' }]);
+    return;
+  }
   if (interaction.isChatInputCommand()) return command(interaction, helpers);
   if (interaction.isButton() && interaction.customId.startsWith('count:')) {
     const next = Number(interaction.customId.slice('count:'.length)) + 1;
@@ -240,6 +247,11 @@ async function command(interaction: ChatInputCommandInteraction, helpers: Helper
       const credits = interaction.options.getInteger('credits', true);
       const role = interaction.options.getRole('role');
       await interaction.reply({ content: `${sub}: ${credits} credits for ${role?.name ?? 'everyone'}` });
+      return;
+    }
+    case 'roll': {
+      const sent = interaction.options.data.map((o) => `${o.name}=${String(o.value)}`).join(' ');
+      await interaction.reply({ content: `rolled ${sent}` });
       return;
     }
     case 'gated':

@@ -38,6 +38,24 @@ export const TEST_COMMANDS = [
         .addRoleOption((o) => o.setName('role').setDescription('Role')),
     ),
   new SlashCommandBuilder()
+    .setName('roll')
+    .setDescription('Echoes options that carry every client-side rule')
+    .addIntegerOption((o) =>
+      o.setName('dice').setDescription('1 to 6').setRequired(true).setMinValue(1).setMaxValue(6),
+    )
+    .addNumberOption((o) => o.setName('scale').setDescription('0.5 to 2').setMinValue(0.5).setMaxValue(2))
+    .addStringOption((o) =>
+      o.setName('label').setDescription('2 to 5 characters').setMinLength(2).setMaxLength(5),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('mode')
+        .setDescription('A choice')
+        .addChoices({ name: 'fast', value: 'fast' }, { name: 'slow', value: 'slow' }),
+    )
+    .addBooleanOption((o) => o.setName('loud').setDescription('True or false'))
+    .addStringOption((o) => o.setName('topic').setDescription('Autocomplete').setAutocomplete(true)),
+  new SlashCommandBuilder()
     .setName('gated')
     .setDescription('Waits for the test, then runs an action')
     .addStringOption((o) =>
