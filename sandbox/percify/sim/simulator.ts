@@ -7,6 +7,7 @@ import { MediaStore } from './media-store.js';
 import { accountRoutes } from './routes-account.js';
 import { audioRoutes } from './routes-audio.js';
 import { avatarRoutes } from './routes-avatars.js';
+import { percifyYourselfRoutes } from './routes-percify-yourself.js';
 import { videoRoutes } from './routes-videos.js';
 import { createSimServer, type RequestRecord } from './server.js';
 import type { SimAudio, SimAvatar, SimContext, SimVideo } from './types.js';
@@ -86,6 +87,7 @@ export async function startPercifySimulator(
   const server = createSimServer({
     routes: [
       ...avatarRoutes(context),
+      ...percifyYourselfRoutes(context),
       ...videoRoutes(context),
       ...audioRoutes(context),
       ...accountRoutes(context),
