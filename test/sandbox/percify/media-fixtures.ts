@@ -24,8 +24,13 @@ export async function makeImage(dir: string, name: string, width: number, height
   return readFile(file);
 }
 
-/** A 440 Hz tone of `seconds`, 44.1 kHz mono, encoded as the name's extension (`.wav`, `.mp3`, …). */
-export async function makeTone(dir: string, name: string, seconds: number): Promise<Buffer> {
+/** A 440 Hz mono tone of `seconds`, encoded as the name's extension (`.wav`, `.mp3`, …). */
+export async function makeTone(
+  dir: string,
+  name: string,
+  seconds: number,
+  sampleRate = 44100,
+): Promise<Buffer> {
   const file = join(dir, name);
   await ffmpeg([
     '-f',
@@ -33,7 +38,7 @@ export async function makeTone(dir: string, name: string, seconds: number): Prom
     '-i',
     `sine=frequency=440:duration=${seconds}`,
     '-ar',
-    '44100',
+    String(sampleRate),
     '-ac',
     '1',
     file,
