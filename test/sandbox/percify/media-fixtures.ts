@@ -17,10 +17,25 @@ async function ffmpeg(args: string[]): Promise<void> {
   });
 }
 
-/** A still picture (`.png`, `.jpg` or `.webp`, chosen by the name) of `width` x `height`. */
-export async function makeImage(dir: string, name: string, width: number, height: number): Promise<Buffer> {
+/** A still picture (`.png`, `.jpg` or `.webp`, chosen by the name) of `width` x `height`; `extra`: encoder options. */
+export async function makeImage(
+  dir: string,
+  name: string,
+  width: number,
+  height: number,
+  extra: string[] = [],
+): Promise<Buffer> {
   const file = join(dir, name);
-  await ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=1`, '-frames:v', '1', file]);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=${width}x${height}:rate=1`,
+    '-frames:v',
+    '1',
+    ...extra,
+    file,
+  ]);
   return readFile(file);
 }
 
