@@ -8,7 +8,9 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Every relative import of every file under `folder`, type-only ones included, as repository paths. */
 async function importsUnder(folder: string): Promise<Array<{ from: string; to: string }>> {
-  const files = (await readdir(join(ROOT, folder), { recursive: true })).filter((file) => file.endsWith('.ts'));
+  const files = (await readdir(join(ROOT, folder), { recursive: true })).filter((file) =>
+    file.endsWith('.ts'),
+  );
   const edges: Array<{ from: string; to: string }> = [];
   for (const file of files) {
     const path = join(ROOT, folder, file);
