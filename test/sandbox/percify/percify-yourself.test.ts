@@ -143,6 +143,17 @@ describe('POST /avatars/percify-yourself', () => {
     expect(errorOf(json).code).toBe('invalid_request');
   });
 
+  it('a photo avatar that fails is not billed and sends avatar.failed, as any avatar', async () => {
+    const before = sim.credits();
+    const photo = await makeImage(dir, 'doomed.png', 400, 400);
+    sim.faults.failNextGenerations = 1;
+    const created = await upload(sim, '/avatars/percify-yourself', photoForm(photo));
+    const id = String(created.body.id);
+    expect((await settle(sim, `/avatars/${id}`)).status).toBe('failed');
+    expect(sim.credits()).toBe(before);
+    await expect.poll(() => events.find((event) => event.data.avatarId === id)?.type).toBe('avatar.failed');
+  });
+
   it('answers insufficient_credits when 10 are not available', async () => {
     const poor = await startSim({ initialCredits: 9 });
     try {
