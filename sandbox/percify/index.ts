@@ -8,6 +8,7 @@ export {
   type SimAvatar,
   type SimVideo,
   type SimAudio,
+  type SimVoice,
   type RequestRecord,
   type WebhookDelivery,
 } from './sim/simulator.js';

@@ -8,16 +8,23 @@ export interface CreditTransaction {
   amount: number;
   balance: number;
   description: string;
-  resourceType: 'avatar' | 'video' | 'audio' | 'purchase';
+  resourceType: 'avatar' | 'video' | 'audio' | 'voice' | 'purchase';
   resourceId: string | null;
   createdAt: string;
 }
 
 /** What a debit was for. */
 export interface ChargedResource {
-  type: 'avatar' | 'video' | 'audio';
+  type: 'avatar' | 'video' | 'audio' | 'voice';
   id: string;
 }
+
+const DESCRIPTIONS: Record<ChargedResource['type'], string> = {
+  avatar: 'avatar generation',
+  video: 'video generation',
+  audio: 'audio generation',
+  voice: 'voice cloning',
+};
 
 /**
  * Credits. Accepting a job reserves its price so the same credits cannot be promised twice; the
@@ -76,7 +83,7 @@ export class Account {
       type: 'debit',
       amount: debited,
       balance: this.balance,
-      description: `${resource.type} generation`,
+      description: DESCRIPTIONS[resource.type],
       resourceType: resource.type,
       resourceId: resource.id,
       createdAt: isoSeconds(this.now()),

@@ -2,10 +2,10 @@ import { insufficientCredits } from './account.js';
 import { ApiError, notFound } from './errors.js';
 import { isoSeconds, newId } from './ids.js';
 import { renderSpeechMp3 } from './media-video.js';
-import { VOICES } from './routes-account.js';
 import type { Route, RouteAnswer } from './server.js';
 import { scaled, USER_ID, type SimAudio, type SimContext } from './types.js';
 import { asBody, publicCopy } from './validate.js';
+import { findVoice } from './voices.js';
 
 const WORDS_PER_SECOND = 2.6;
 /** Documented 2-5 s; the middle. */
@@ -40,9 +40,7 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
     throw new ApiError(400, 'text_too_long', 'Text must be 1-5000 characters', { field: 'text', max: 5000 });
   }
   const voiceId = typeof body.voiceId === 'string' ? body.voiceId : '';
-  if (!VOICES.some((voice) => voice.id === voiceId)) {
-    throw new ApiError(404, 'voice_not_found', `Voice not found: ${voiceId}`, { voiceId });
-  }
+  findVoice(context, voiceId); // a preset or a clone not deleted; else voice_not_found
   const durationSeconds = speechSeconds(text);
   const creditCost = audioPrice(durationSeconds);
   context.account.reserve(creditCost, (available) => insufficientCredits(creditCost, available));

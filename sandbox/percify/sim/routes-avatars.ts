@@ -1,10 +1,9 @@
 import { insufficientCredits } from './account.js';
+import { avatarPngPath, avatarThumbPath, submitAvatar } from './avatar-jobs.js';
 import { ApiError, invalidRequest, notFound } from './errors.js';
-import { shouldFailGeneration } from './faults.js';
 import { isoSeconds, newId } from './ids.js';
-import { renderPortraitPng, type PortraitInput } from './media-png.js';
 import type { Route, RouteAnswer } from './server.js';
-import { scaled, USER_ID, type SimAvatar, type SimContext } from './types.js';
+import { USER_ID, type SimAvatar, type SimContext } from './types.js';
 import { asBody, numberIn, oneOf, optionalString, pageOf, publicCopy } from './validate.js';
 
 const MODELS = ['flux', 'imagen3', 'reality4'] as const;
@@ -23,18 +22,8 @@ const SIZES = {
   '3:4': [896, 1152],
 } as const;
 const ASPECTS = Object.keys(SIZES) as (keyof typeof SIZES)[];
-const STYLES = ['professional', 'anime', 'fantasy', 'cyberpunk', 'renaissance', 'realistic'] as const;
+export const STYLES = ['professional', 'anime', 'fantasy', 'cyberpunk', 'renaissance', 'realistic'] as const;
 const MAX_SEED = 2147483647;
-
-export const avatarPngPath = (id: string): string => `/media/avatars/${id}.png`;
-export const portraitOf = (avatar: SimAvatar): PortraitInput => ({
-  prompt: avatar.prompt,
-  seed: avatar.seed,
-  model: avatar.model,
-  stylePreset: avatar.stylePreset,
-  width: avatar.width,
-  height: avatar.height,
-});
 
 export function avatarRoutes(context: SimContext): Route[] {
   const get = (id: string): SimAvatar => {
@@ -56,7 +45,7 @@ export function avatarRoutes(context: SimContext): Route[] {
         const avatar = get(params[0] ?? '');
         context.avatars.delete(avatar.id);
         context.media.delete(avatarPngPath(avatar.id));
-        context.media.delete(`/media/avatars/${avatar.id}_thumb.png`);
+        context.media.delete(avatarThumbPath(avatar.id));
         return { status: 200, body: { success: true } };
       },
     },
@@ -84,14 +73,7 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
   if (typeof body.prompt !== 'string') throw invalidRequest('prompt', 'is required');
   const prompt = body.prompt.trim();
   if (prompt.length < 1 || prompt.length > 1000) throw invalidRequest('prompt', 'must be 1-1000 characters');
-  const lower = prompt.toLowerCase();
-  const blocked = context.blockedWords.filter((word) => lower.includes(word.toLowerCase()));
-  if (blocked.length > 0) {
-    throw new ApiError(400, 'invalid_prompt', 'Prompt violates content policy', {
-      reason: 'prohibited_content',
-      categories: ['prohibited_terms'],
-    });
-  }
+  refuseBlockedWords(context, prompt);
   const model = oneOf(body, 'model', MODELS, 'flux');
   const negativePrompt = optionalString(body, 'negativePrompt') ?? null;
   const aspectRatio = oneOf(body, 'aspectRatio', ASPECTS, '1:1');
@@ -131,74 +113,22 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
       height,
       createdAt: isoSeconds(context.now()),
     };
-    context.avatars.set(avatar.id, avatar);
     avatars.push(avatar);
-    // Decided at accept time, so a test can switch the fault off right after submitting.
-    const doomed = shouldFailGeneration(context.faults);
-    context.scheduler.submit({
-      durationMs: scaled(context, SECONDS[model]),
-      start: () => {
-        avatar.status = 'processing';
-      },
-      finish: async () => finishAvatar(context, avatar, SECONDS[model], doomed),
-    });
+    submitAvatar(context, avatar, { processingSeconds: SECONDS[model], modelVersion: VERSIONS[model] });
   }
   const [single] = avatars;
   if (batchSize === 1 && single) return { status: 200, body: publicCopy(single) };
   return { status: 200, body: { avatars: avatars.map(publicCopy), creditCost: total } };
 }
 
-function finishAvatar(
-  context: SimContext,
-  avatar: SimAvatar,
-  processingSeconds: number,
-  doomed: boolean,
-): void {
-  if (!context.avatars.has(avatar.id)) {
-    context.account.release(avatar.creditCost);
-    return;
-  }
-  avatar.completedAt = isoSeconds(context.now());
-  if (doomed) {
-    context.account.release(avatar.creditCost);
-    avatar.status = 'failed';
-    avatar.error = {
-      code: 'content_policy_violation',
-      message: 'Generated image was flagged by content policy',
-    };
-    context.webhooks.emit('avatar.failed', {
-      avatarId: avatar.id,
-      userId: avatar.userId,
-      status: 'failed',
-      error: avatar.error,
+/** Percify refuses a prompt naming a blocked term before anything is reserved. */
+export function refuseBlockedWords(context: SimContext, prompt: string): void {
+  const lower = prompt.toLowerCase();
+  const blocked = context.blockedWords.filter((word) => lower.includes(word.toLowerCase()));
+  if (blocked.length > 0) {
+    throw new ApiError(400, 'invalid_prompt', 'Prompt violates content policy', {
+      reason: 'prohibited_content',
+      categories: ['prohibited_terms'],
     });
-    return;
   }
-  const portrait = portraitOf(avatar);
-  context.media.putLazy(avatarPngPath(avatar.id), () => ({
-    bytes: renderPortraitPng(portrait),
-    contentType: 'image/png',
-  }));
-  context.media.putLazy(`/media/avatars/${avatar.id}_thumb.png`, () => ({
-    bytes: renderPortraitPng(portrait, 256),
-    contentType: 'image/png',
-  }));
-  context.account.commit(avatar.creditCost, { type: 'avatar', id: avatar.id });
-  avatar.status = 'completed';
-  avatar.imageUrl = `${context.origin}${avatarPngPath(avatar.id)}`;
-  avatar.thumbnailUrl = `${context.origin}/media/avatars/${avatar.id}_thumb.png`;
-  avatar.metadata = {
-    generationTime: processingSeconds,
-    modelVersion: VERSIONS[avatar.model as (typeof MODELS)[number]],
-  };
-  context.webhooks.emit('avatar.completed', {
-    avatarId: avatar.id,
-    userId: avatar.userId,
-    status: 'completed',
-    imageUrl: avatar.imageUrl,
-    thumbnailUrl: avatar.thumbnailUrl,
-    creditCost: avatar.creditCost,
-    model: avatar.model,
-    prompt: avatar.prompt,
-  });
 }

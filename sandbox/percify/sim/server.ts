@@ -2,12 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApiError } from './errors.js';
 import type { FaultSwitches } from './faults.js';
 import type { MediaStore } from './media-store.js';
+import { isMultipart, parseMultipart, type UploadForm } from './multipart.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface RouteRequest {
   params: string[];
   query: URLSearchParams;
+  /** The JSON body; `undefined` when the request was an upload. */
   body: unknown;
+  /** The parsed `multipart/form-data` body, when the request was one. */
+  form: UploadForm | undefined;
   idempotencyKey: string | undefined;
 }
 export interface RouteAnswer {
@@ -40,18 +44,28 @@ export interface ServerSetup {
   onError: (error: unknown) => void;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
+/**
+ * Uploads (a photo, a voice sample) are capped per file at 10 MB by their routes; the whole body may
+ * be a little larger so that a slightly oversized file still gets the route's descriptive error.
+ */
+export const MAX_MULTIPART_BYTES = 16 * 1024 * 1024;
 
-function readBody(request: IncomingMessage): Promise<string> {
+interface RawBody {
+  bytes: Buffer;
+  /** More than the cap arrived; the rest was read and dropped so the client can read the answer. */
+  tooLarge: boolean;
+}
+
+function readBody(request: IncomingMessage, cap: number): Promise<RawBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new ApiError(413, 'invalid_request', 'Request body too large'));
-      else chunks.push(chunk);
+      if (size <= cap) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > cap }));
     request.on('error', reject);
   });
 }
@@ -101,7 +115,9 @@ export function createSimServer(setup: ServerSetup): Server {
       faults.hangBurst -= 1;
       return; // never answered; the socket is destroyed when the simulator closes
     }
-    const text = await readBody(request);
+    const contentType = request.headers['content-type'];
+    const upload = isMultipart(contentType);
+    const raw = await readBody(request, upload ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES);
     try {
       const key = bearer(request.headers.authorization);
       if (
@@ -131,10 +147,15 @@ export function createSimServer(setup: ServerSetup): Server {
 
       const route = findRoute(setup.routes, method, url.pathname);
       if (!route) throw new ApiError(404, 'not_found', `No route for ${method} ${url.pathname}`);
+      if (raw.tooLarge) {
+        const cap = upload ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES;
+        throw new ApiError(413, 'invalid_request', 'Request body too large', { maxBytes: cap });
+      }
       const answer = await route.route.handle({
         params: route.params,
         query: url.searchParams,
-        body: parseJson(text),
+        body: upload ? undefined : parseJson(raw.bytes.toString('utf8')),
+        form: upload && contentType !== undefined ? await parseMultipart(contentType, raw.bytes) : undefined,
         idempotencyKey,
       });
       if (replayKey !== undefined && method !== 'GET' && answer.status < 500) replays.set(replayKey, answer);

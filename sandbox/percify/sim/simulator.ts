@@ -2,18 +2,22 @@ import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../../../src/logger.js';
 import { Account } from './account.js';
 import { defaultFaults, type FaultSwitches } from './faults.js';
+import { isoSeconds } from './ids.js';
 import { JobScheduler, PLAN_SLOTS, type Plan } from './jobs.js';
 import { MediaStore } from './media-store.js';
 import { accountRoutes } from './routes-account.js';
 import { audioRoutes } from './routes-audio.js';
 import { avatarRoutes } from './routes-avatars.js';
+import { percifyYourselfRoutes } from './routes-percify-yourself.js';
 import { videoRoutes } from './routes-videos.js';
+import { voiceRoutes } from './routes-voices.js';
 import { createSimServer, type RequestRecord } from './server.js';
-import type { SimAudio, SimAvatar, SimContext, SimVideo } from './types.js';
+import type { SimAudio, SimAvatar, SimContext, SimVideo, SimVoice } from './types.js';
+import { seedVoice } from './voices.js';
 import { WebhookSender, type WebhookDelivery } from './webhooks.js';
 
 export type { FaultSwitches } from './faults.js';
-export type { SimAudio, SimAvatar, SimVideo } from './types.js';
+export type { SimAudio, SimAvatar, SimVideo, SimVoice } from './types.js';
 export type { RequestRecord } from './server.js';
 export type { WebhookDelivery } from './webhooks.js';
 export { signBody } from './webhooks.js';
@@ -46,6 +50,8 @@ export interface PercifySimulator {
   avatars(): ReadonlyArray<SimAvatar>;
   videos(): ReadonlyArray<SimVideo>;
   audios(): ReadonlyArray<SimAudio>;
+  /** Cloned voices (the seeded `voice_sandbox01` included); presets are not listed here. */
+  voices(): ReadonlyArray<SimVoice>;
   inFlight(): number;
   webhookDeliveries(): ReadonlyArray<WebhookDelivery>;
   setWebhook(url: string | undefined, secret?: string): void;
@@ -79,15 +85,20 @@ export async function startPercifySimulator(
     avatars: new Map(),
     videos: new Map(),
     audios: new Map(),
+    voices: new Map(),
     origin: '',
     videosPerDay: new Map(),
   };
+  const seeded = seedVoice(isoSeconds(now()));
+  context.voices.set(seeded.id, seeded);
   const requests: RequestRecord[] = [];
   const server = createSimServer({
     routes: [
       ...avatarRoutes(context),
+      ...percifyYourselfRoutes(context),
       ...videoRoutes(context),
       ...audioRoutes(context),
+      ...voiceRoutes(context),
       ...accountRoutes(context),
     ],
     faults,
@@ -121,6 +132,7 @@ export async function startPercifySimulator(
     avatars: () => [...context.avatars.values()],
     videos: () => [...context.videos.values()],
     audios: () => [...context.audios.values()],
+    voices: () => [...context.voices.values()],
     inFlight: () => context.scheduler.inFlight(),
     webhookDeliveries: () => [...webhooks.deliveries],
     setWebhook: (url, secret) => {

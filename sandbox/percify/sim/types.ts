@@ -74,6 +74,24 @@ export interface SimAudio {
   completedAt: string | null;
 }
 
+/** A cloned voice (docs §5.3); presets are constants in voices.ts. */
+export interface SimVoice {
+  id: string;
+  userId: string;
+  name: string;
+  description?: string;
+  language: string;
+  type: 'cloned';
+  status: 'completed';
+  sampleUrl: string | null;
+  /** Seconds, as measured from the uploaded sample. */
+  sampleDuration: number;
+  quality: 'high';
+  creditCost: number;
+  metadata: { pitch: 'medium'; pace: 'normal'; emotion: 'neutral' };
+  createdAt: string;
+}
+
 export const USER_ID = 'user_sandbox0001';
 
 /** Everything the route handlers share. */
@@ -92,6 +110,8 @@ export interface SimContext {
   readonly avatars: Map<string, SimAvatar>;
   readonly videos: Map<string, SimVideo>;
   readonly audios: Map<string, SimAudio>;
+  /** Cloned voices, by id. */
+  readonly voices: Map<string, SimVoice>;
   /** Public origin, known once the server listens. */
   origin: string;
   /** Videos accepted per UTC day, for the plan's daily limit. */

@@ -1,7 +1,7 @@
 import { isoSeconds } from './ids.js';
 import { renderPortraitPng } from './media-png.js';
 import { even, MARGIN, renderClip } from './media-video.js';
-import { portraitOf } from './routes-avatars.js';
+import { portraitOf } from './avatar-jobs.js';
 import type { SimAudio, SimContext, SimVideo } from './types.js';
 
 const CONTENT_TYPES = { mp4: 'video/mp4', webm: 'video/webm', mov: 'video/quicktime' } as const;

@@ -77,3 +77,31 @@ export async function completedAvatar(
   if (created.status !== 200) throw new Error(JSON.stringify(created.body));
   return settle(sim, `/avatars/${String(created.body.id)}`);
 }
+
+/** One multipart upload with the test key; `form` is sent as the browser and Node's fetch encode it. */
+export async function upload(sim: Simulator, path: string, form: FormData): Promise<Answer> {
+  const response = await fetch(`${sim.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}` },
+    body: form,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+/** A form of text fields and files (`[bytes, filename, type]`). */
+export function formOf(
+  fields: Record<string, string>,
+  files: Record<string, [bytes: Buffer, filename: string, type: string]> = {},
+): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const [name, [bytes, filename, type]] of Object.entries(files)) {
+    form.append(name, new Blob([bytes], { type }), filename);
+  }
+  return form;
+}
