@@ -67,7 +67,9 @@ describe('/avatar', () => {
     const reply = await handle.reply();
     expect(reply.ephemeral).toBe(true);
     // Said once, with the next step: no repeated price, no "See /credits".
-    expect(reply.content).toMatch(/^💳 Not enough credits: this costs \*\*4 credits\*\* and you have 3 credits\./);
+    expect(reply.content).toMatch(
+      /^💳 Not enough credits: this costs \*\*4 credits\*\* and you have 3 credits\./,
+    );
     expect(reply.content).toMatch(/Your allowance resets <t:\d+:R>\. Nothing was charged\.$/);
     expect(reply.content.match(/4 credits/g)).toHaveLength(1);
     const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('cleo'), []);
