@@ -169,9 +169,13 @@ describe('operations', () => {
       memberId: h.emulator.driver.userId('cleo'),
       refunded: 4,
     });
-    const text = await scrape();
+    // Counted when the job is final, a moment after the refund's log line.
     const code = job.failure!.code;
-    expect(value(text, `percify_bot_jobs_finished_total{kind="avatar",outcome="${code}"}`)).toBe(1);
+    await vi.waitFor(async () =>
+      expect(value(await scrape(), `percify_bot_jobs_finished_total{kind="avatar",outcome="${code}"}`)).toBe(
+        1,
+      ),
+    );
   });
 
   it('reports Percify unreachable on /readyz once requests to it fail', async () => {
