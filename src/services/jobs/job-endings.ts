@@ -24,8 +24,8 @@ export interface JobEndingsOptions {
   now: () => number;
   /** The job stops showing progress (and, on a failure, leaves its plan slot). */
   stopTracking: (jobId: string, leaveQueue: boolean) => Promise<void>;
-  /** A delivery failed for now: look again after the retry delay for this attempt. */
-  retryLater: (jobId: string, attempts: number) => void;
+  /** A delivery failed for now: try again after the retry delay for this attempt (within the deadline). */
+  retryLater: (job: JobRecord, attempts: number) => void;
   /** Tries at delivering one result before it counts as undeliverable (Discord keeps refusing). */
   maxDeliveryAttempts: number;
   /** The job reached a final state (done or failed). */
@@ -33,7 +33,8 @@ export interface JobEndingsOptions {
   onDelivered?: ((path: DeliveryPath, job: JobRecord) => void) | undefined;
 }
 
-const UNDELIVERABLE = 'The result could not be posted here.';
+/** Why a job ends when its result cannot reach the member (every path refused, or out of time). */
+export const UNDELIVERABLE = 'The result could not be posted here.';
 
 /** Above a result that arrived after the member was told it failed. */
 const LATE_NOTE = '🎁 This finished after all, after we had given up on it, so it is free.';
@@ -48,17 +49,6 @@ export function replyTarget(job: JobRecord): ReplyTarget {
     messageId: job.replyMessageId,
     ownerId: job.ownerId,
   };
-}
-
-/** Writes a change to a job that must exist (a vanished record is a bug, not a state). */
-export async function saveJob(
-  jobs: JobStore,
-  job: JobRecord,
-  change: (job: JobRecord) => JobRecord,
-): Promise<JobRecord> {
-  const saved = await jobs.update(job.id, change);
-  if (!saved) throw new Error(`job ${job.id} vanished from the store`);
-  return saved;
 }
 
 /**
@@ -92,14 +82,14 @@ export class JobEndings {
         return this.fail(job, 'undeliverable', UNDELIVERABLE);
       }
       this.options.logger.warn({ jobId: job.id, attempts, err: error }, 'delivery failed; retrying');
-      await saveJob(this.options.jobs, job, (current) => ({ ...current, attempts }));
-      return this.options.retryLater(job.id, attempts);
+      const saved = await this.options.jobs.save(job, (current) => ({ ...current, attempts }));
+      return this.options.retryLater(saved, attempts);
     }
     this.options.onDelivered?.(delivered.path, rendered.job);
     const withMedia = handler.afterDelivery?.(rendered.job, delivered.message) ?? rendered.job;
     // Charged only once the member has the result; capture is idempotent if we crash right here.
     await this.options.credits.capture(job.id, job.chargedCredits ?? 0);
-    const done = await saveJob(this.options.jobs, job, () => ({
+    const done = await this.options.jobs.save(job, () => ({
       ...withMedia,
       state: 'done',
       deliveredVia: delivered.path,
@@ -128,7 +118,7 @@ export class JobEndings {
       // The refund stands either way; the member will see their balance is whole.
       this.options.logger.warn({ jobId: job.id, err: error }, 'could not tell the member about a failure');
     }
-    const failed = await saveJob(this.options.jobs, job, (current) => ({
+    const failed = await this.options.jobs.save(job, (current) => ({
       ...current,
       state: 'failed',
       failure: { code, message: reason, stage },

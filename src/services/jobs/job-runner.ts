@@ -3,7 +3,7 @@ import type { DeliveryPath, Messenger } from '../delivery/messenger.js';
 import { FairQueue, type QueuedItem } from './fair-queue.js';
 import type { CheckOutcome, JobKindHandler } from './job-kind.js';
 import { FINAL_STATES, type JobKind, type JobRecord } from './job-record.js';
-import { JobEndings, saveJob, type CreditSettlement } from './job-endings.js';
+import { JobEndings, UNDELIVERABLE, type CreditSettlement } from './job-endings.js';
 import type { JobDeadlines } from './job-deadlines.js';
 import { JobTiming } from './job-timing.js';
 import type { JobStore } from './job-store.js';
@@ -47,7 +47,6 @@ const MESSAGES = {
   timedOut: 'Percify did not finish this in time.',
   submitGaveUp: 'Percify could not be reached for a while.',
   waitedTooLong: 'It waited too long for a free slot: the bot is very busy right now.',
-  undeliverable: 'The result could not be posted here.',
 } as const;
 
 /**
@@ -91,7 +90,7 @@ export class JobRunner {
     });
     this.#queue = new FairQueue<QueueItem>({
       capacity: options.capacity,
-      onStart: (item) => this.#timing.now(item.id, 0),
+      onStart: (item) => this.#timing.wake(item.id, 0),
       onPositionsChanged: () => this.#progress.positionsChanged(this.#queue.positions()),
     });
     this.#endings = new JobEndings({
@@ -105,10 +104,10 @@ export class JobRunner {
         if (leaveQueue) this.#queue.finish(jobId);
         await this.#progress.forget(jobId);
       },
-      retryLater: (jobId, attempts) => this.#timing.now(jobId, this.#timing.retryDelay(attempts)),
+      retryLater: (job, attempts) => this.#timing.retry(job, attempts),
       maxDeliveryAttempts: this.#timing.deadlines.maxDeliveryAttempts,
       finished: (job) => {
-        if (this.options.jobs.isWatchedLate(job)) this.#timing.now(job.id, this.#timing.lateLookEvery(job));
+        if (this.options.jobs.isWatchedLate(job)) this.#timing.wake(job.id, this.#timing.lateLookEvery(job));
         else this.#resources.remove(job);
         this.options.onJobFinished?.(job);
       },
@@ -116,11 +115,11 @@ export class JobRunner {
     });
     this.#late = new LateResults({
       jobs: options.jobs,
-      handler: (job) => this.#handler(job),
       logger: options.logger,
       now: this.#now,
+      check: (job) => this.#check(job),
       deliver: (job) => this.#deliver(job),
-      lookAgain: (jobId, delayMs) => this.#timing.now(jobId, delayMs),
+      lookAgain: (jobId, delayMs) => this.#timing.wake(jobId, delayMs),
       stopWatching: (job) => this.#resources.remove(job),
     });
     // Jobs in line have no timer of their own: this catches the ones past their deadline.
@@ -149,9 +148,9 @@ export class JobRunner {
       enqueue: (job) => this.#queue.enqueue(this.#item(job)),
       adopt: (job) => {
         this.#queue.adopt(this.#item(job));
-        this.#timing.now(job.id);
+        this.#timing.wake(job.id);
       },
-      stepNow: (jobId) => this.#timing.now(jobId),
+      stepNow: (jobId) => this.#timing.wake(jobId),
     });
   }
 
@@ -159,7 +158,7 @@ export class JobRunner {
   nudge(resourceId: string): 'handled' | 'unknown' {
     const jobId = this.#resources.jobFor(resourceId);
     if (!jobId) return 'unknown';
-    this.#timing.now(jobId, 0);
+    this.#timing.wake(jobId, 0);
     return 'handled';
   }
 
@@ -212,7 +211,7 @@ export class JobRunner {
     const maxAttempts = this.options.maxSubmitAttempts ?? 6;
     if (job.attempts >= maxAttempts) return this.#fail(job, 'submit_gave_up', MESSAGES.submitGaveUp);
     // Written before the request: a crash from here on is reconciled, never blindly resent.
-    const submitting = await saveJob(this.options.jobs, job, (current) => ({
+    const submitting = await this.options.jobs.save(job, (current) => ({
       ...current,
       state: 'submitting',
       attempts: current.attempts + 1,
@@ -226,7 +225,7 @@ export class JobRunner {
       case 'retry':
         // Nothing was created, and Percify (or the network) asked for a wait: that is not a failed
         // attempt, so an outage delays the job instead of refunding it, up to its waiting deadline.
-        await saveJob(this.options.jobs, submitting, (current) => ({
+        await this.options.jobs.save(submitting, (current) => ({
           ...current,
           state: 'queued',
           attempts: current.attempts - 1,
@@ -240,7 +239,7 @@ export class JobRunner {
   }
 
   async #accepted(job: JobRecord): Promise<void> {
-    const saved = await saveJob(this.options.jobs, job, () => ({
+    const saved = await this.options.jobs.save(job, () => ({
       ...job,
       state: 'processing',
       submittedAt: job.submittedAt ?? this.#now(),
@@ -255,7 +254,7 @@ export class JobRunner {
     const outcome = await this.#handler(job).reconcile(job);
     if (outcome.status === 'found') return this.#accepted(outcome.job);
     if (outcome.status === 'absent') {
-      await saveJob(this.options.jobs, job, (current) => ({ ...current, state: 'queued' }));
+      await this.options.jobs.save(job, (current) => ({ ...current, state: 'queued' }));
       return this.#submit({ ...job, state: 'queued' });
     }
     this.#timing.retry(job, job.attempts);
@@ -280,7 +279,7 @@ export class JobRunner {
       case 'processing':
         return this.#afterCheck(job, await this.#check(job), true);
       case 'delivering':
-        return this.#fail(job, 'undeliverable', MESSAGES.undeliverable);
+        return this.#fail(job, 'undeliverable', UNDELIVERABLE);
       case 'done':
       case 'failed':
         return;
@@ -316,7 +315,7 @@ export class JobRunner {
         return this.#timing.poll(job);
       case 'next-stage': {
         // Each stage has the whole retry budget: a voice that needed retries must not starve the video.
-        const next = await saveJob(this.options.jobs, job, () => ({
+        const next = await this.options.jobs.save(job, () => ({
           ...outcome.job,
           state: 'queued',
           submittedAt: undefined,
@@ -326,7 +325,7 @@ export class JobRunner {
       }
       case 'completed': {
         this.#queue.finish(job.id);
-        const delivering = await saveJob(this.options.jobs, job, () => ({
+        const delivering = await this.options.jobs.save(job, () => ({
           ...outcome.job,
           state: 'delivering',
           chargedCredits: Math.min(outcome.creditCost, job.reservedCredits),

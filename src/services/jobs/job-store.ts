@@ -49,6 +49,13 @@ export class JobStore {
     return updated;
   }
 
+  /** `update` for a job that must exist: a vanished record is a bug, not a state, so it throws. */
+  async save(job: JobRecord, change: (job: JobRecord) => JobRecord): Promise<JobRecord> {
+    const saved = await this.update(job.id, change);
+    if (!saved) throw new Error(`job ${job.id} vanished from the store`);
+    return saved;
+  }
+
   /** A failed job whose result may still arrive (see JobRecord.lateWatchUntil). */
   isWatchedLate(job: JobRecord): boolean {
     return job.state === 'failed' && (job.lateWatchUntil ?? 0) > this.now();

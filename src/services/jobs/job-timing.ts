@@ -46,8 +46,8 @@ export class JobTiming {
     return this.#scheduler.stopped;
   }
 
-  /** Runs the job's next step after `delayMs`, replacing any wake-up already planned. */
-  now(jobId: string, delayMs = 0): void {
+  /** Runs the job's next step after `delayMs` (at once by default), replacing any planned wake-up. */
+  wake(jobId: string, delayMs = 0): void {
     this.#scheduler.schedule(jobId, delayMs);
   }
 
@@ -60,10 +60,6 @@ export class JobTiming {
   /** After a failed attempt (attempt counts from 1), bounded by the deadline. */
   retry(job: JobRecord, attempt: number): void {
     this.before(job, this.#scheduler.retryDelay(attempt));
-  }
-
-  retryDelay(attempt: number): number {
-    return this.#scheduler.retryDelay(attempt);
   }
 
   /** The next look at a job Percify is working on; with none left, the deadline's step expires it. */

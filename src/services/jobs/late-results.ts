@@ -1,11 +1,12 @@
 import type { Logger } from '../../logger.js';
-import type { CheckOutcome, JobKindHandler } from './job-kind.js';
+import type { CheckOutcome } from './job-kind.js';
 import type { JobRecord } from './job-record.js';
 import type { JobStore } from './job-store.js';
 
 export interface LateResultsOptions {
   jobs: JobStore;
-  handler: (job: JobRecord) => JobKindHandler;
+  /** One look at Percify (the runner's: a failure to ask reads as still pending, and is logged). */
+  check: (job: JobRecord) => Promise<CheckOutcome>;
   logger: Logger;
   now: () => number;
   /** Delivers a job reopened in 'delivering' (the runner's usual delivery). */
@@ -28,13 +29,7 @@ export class LateResults {
   constructor(private readonly options: LateResultsOptions) {}
 
   async look(job: JobRecord, everyMs: number): Promise<void> {
-    let outcome: CheckOutcome;
-    try {
-      outcome = await this.options.handler(job).check(job);
-    } catch (error) {
-      this.options.logger.warn({ jobId: job.id, err: error }, 'could not read a late job');
-      outcome = { status: 'pending' };
-    }
+    const outcome = await this.options.check(job);
     if (outcome.status === 'completed') {
       const reopened = await this.options.jobs.reopenLate(job.id, (current) => ({
         ...current,
