@@ -1,4 +1,5 @@
 import type { GuildSettings } from '../services/credits/index.js';
+import { longestVideoSeconds } from '../services/credits/server-limits.js';
 import { credits } from '../services/delivery/style.js';
 import type { AvatarParams, VideoParams } from '../services/jobs/job-record.js';
 import {
@@ -71,7 +72,7 @@ function longestVideo(
   available: number,
 ): string | undefined {
   const spec = TIER_SPECS[tier];
-  const longest = Math.min(upTo, spec.maxSeconds, settings.limits.maxVideoSeconds);
+  const longest = Math.min(upTo, longestVideoSeconds(settings.limits, tier));
   for (let seconds = longest; seconds >= spec.minSeconds; seconds -= 1) {
     const total = videoCost(tier, seconds).total + voice;
     if (total <= available) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { componentIds, disabledLabels } from '../support/messages.js';
+import { finishedAvatar } from '../support/job-runs.js';
 
 // /animate end to end: from a member's avatar to a playable video in the channel, with the confirm
 // step, the Animate panel, a spoken line with lip-sync, and Add voice on a finished video.
@@ -34,23 +35,7 @@ beforeAll(async () => {
   h = await startBotHarness();
   const admin = h.emulator.driver.userId('ada');
   await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, allowancePerDay: 1000 }), 'tests');
-  const reply = await h.emulator.driver
-    .runCommand({
-      user: 'ben',
-      channel: 'studio',
-      name: 'avatar',
-      options: { prompt: 'a smiling astronaut', seed: 9 },
-    })
-    .reply();
-  const message = await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
-  const id = h.percify.avatars().find((a) => a.prompt === 'a smiling astronaut')!.id;
-  benAvatar = { id, message };
-  // The history (which /animate reads) is written just after the member sees the result.
-  await vi.waitFor(async () =>
-    expect(
-      await h.app.context.history.search(h.guild.id, h.emulator.driver.userId('ben'), id, 1),
-    ).toHaveLength(1),
-  );
+  benAvatar = await finishedAvatar(h, 'ben', 'a smiling astronaut', 9);
 }, 60_000);
 afterAll(async () => {
   await h?.close();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { jobIdOf } from '../support/job-runs.js';
+import { finalJob, jobIdOf } from '../support/job-runs.js';
 
 // Every state of a job has a deadline; past it the job ends with its hold released and the member
 // told, and a result that arrives after the bot gave up is still delivered, free. The deadlines are
@@ -39,17 +39,8 @@ function startAvatar(user: string, prompt: string): Promise<EmulatedMessage> {
     .reply();
 }
 
-async function finalJob(reply: EmulatedMessage, timeout = 20_000): Promise<JobRecord> {
-  const jobId = jobIdOf(reply);
-  return vi.waitFor(
-    async () => {
-      const job = await h.app.context.jobs.get(jobId);
-      expect(['done', 'failed']).toContain(job?.state);
-      return job!;
-    },
-    { timeout, interval: 50 },
-  );
-}
+const finalJobOf = (reply: EmulatedMessage, timeout?: number): Promise<JobRecord> =>
+  finalJob(h, jobIdOf(reply), timeout);
 
 async function spentAndHeld(user: string): Promise<number> {
   const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId(user), []);
@@ -65,7 +56,7 @@ describe('every job ends', () => {
     const waiting = await startAvatar('cleo', 'a queue that never moves');
 
     // The second job never got the plan's one slot: it ends at the waiting deadline, before the first.
-    const waited = await finalJob(waiting);
+    const waited = await finalJobOf(waiting);
     expect(waited.failure?.code).toBe('wait_deadline');
     expect(waited.percifyIds).toEqual([]);
     const waitedText = latest(waiting)?.embeds[0]?.description ?? '';
@@ -73,7 +64,7 @@ describe('every job ends', () => {
     expect(waitedText).toContain('Nothing was charged');
     expect(await spentAndHeld('cleo')).toBe(0);
 
-    const timedOut = await finalJob(stuck);
+    const timedOut = await finalJobOf(stuck);
     expect(timedOut.failure?.code).toBe('timed_out');
     expect(timedOut.finishedAt! - timedOut.submittedAt!).toBeGreaterThanOrEqual(3_000);
     expect(latest(stuck)?.embeds[0]?.description).toContain('did not finish this in time');
@@ -83,7 +74,7 @@ describe('every job ends', () => {
   it('a request whose outcome cannot be learned ends at the waiting deadline', async () => {
     h.percify.faults.unreachable = true;
     const reply = await startAvatar('ben', 'a letter never answered');
-    const job = await finalJob(reply, 30_000);
+    const job = await finalJobOf(reply, 30_000);
     expect(job.failure?.code).toBe('submit_gave_up');
     expect(latest(reply)?.embeds[0]?.description).toContain('could not be reached');
     expect(await spentAndHeld('ben')).toBe(0);
@@ -94,7 +85,7 @@ describe('every job ends', () => {
     const reply = await startAvatar('cleo', 'a postcard with no address');
     // Every Discord call fails from now on: the result's delivery and its fallbacks included.
     h.emulator.faults.serverErrors = 1_000_000;
-    const job = await finalJob(reply, 30_000);
+    const job = await finalJobOf(reply, 30_000);
     h.emulator.faults.serverErrors = 0;
     expect(job.failure?.code).toBe('undeliverable');
     expect(job.percifyCredits).toBeGreaterThan(0); // Percify did the work: the operator's cost is kept

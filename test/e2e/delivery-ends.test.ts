@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EmulatedMessage } from '../../sandbox/discord/index.js';
-import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { finalJob, finishedAvatar, jobIdOf } from '../support/job-runs.js';
 
 // Delivery that ends (issue 13, item 3): media never depends on HEAD, and a member nobody can reach
 // ends the job refunded instead of being retried for ever. (Discord's 40005 on an upload, answered
@@ -12,22 +11,9 @@ let h: BotHarness;
 let avatarId: string;
 
 const TITLE_DONE = /Your video|Could not/;
-const jobIdOf = (message: EmulatedMessage) =>
-  /Job (j\w+)/.exec(message.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
 
 async function balance(user: string) {
   return h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId(user), []);
-}
-
-async function finished(jobId: string): Promise<JobRecord> {
-  return vi.waitFor(
-    async () => {
-      const job = await h.app.context.jobs.get(jobId);
-      expect(['done', 'failed']).toContain(job?.state);
-      return job as JobRecord;
-    },
-    { timeout: 30_000, interval: 50 },
-  );
 }
 
 function animate(options: Record<string, string | number>) {
@@ -45,21 +31,7 @@ beforeAll(async () => {
   h = await startBotHarness();
   const admin = h.emulator.driver.userId('ada');
   await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, allowancePerDay: 1000 }), 'tests');
-  const reply = await h.emulator.driver
-    .runCommand({
-      user: 'ben',
-      channel: 'studio',
-      name: 'avatar',
-      options: { prompt: 'a calm heron', seed: 3 },
-    })
-    .reply();
-  await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
-  avatarId = h.percify.avatars().find((a) => a.prompt === 'a calm heron')!.id;
-  await vi.waitFor(async () =>
-    expect(
-      await h.app.context.history.search(h.guild.id, h.emulator.driver.userId('ben'), avatarId, 1),
-    ).toHaveLength(1),
-  );
+  avatarId = (await finishedAvatar(h, 'ben', 'a calm heron', 3)).id;
 }, 60_000);
 afterAll(async () => {
   await h?.close();
@@ -97,7 +69,7 @@ describe('delivery that ends', () => {
     h.emulator.driver.setBotChannelPermissions('studio', undefined, ['ViewChannel', 'SendMessages']);
     h.emulator.driver.setDirectMessagesOpen('cleo', false);
     try {
-      const job = await finished(jobIdOf(reply));
+      const job = await finalJob(h, jobIdOf(reply), 30_000);
       expect(job).toMatchObject({ state: 'failed', failure: { code: 'undeliverable' } });
       // Each way was tried once for the result and once for the notice of the failure, never again:
       // Discord's answers were final, so nothing was retried.

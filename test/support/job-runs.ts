@@ -19,15 +19,42 @@ export async function avatarToTheEnd(
     .reply();
   const jobId = jobIdOf(reply);
   expect(jobId).not.toBe('');
-  const job = await vi.waitFor(
+  return { reply, job: await finalJob(h, jobId) };
+}
+
+/** Waits until the job is final (delivered and charged, or refunded) and returns its record. */
+export function finalJob(h: BotHarness, jobId: string, timeout = 20_000): Promise<JobRecord> {
+  return vi.waitFor(
     async () => {
       const current = await h.app.context.jobs.get(jobId);
       expect(['done', 'failed']).toContain(current?.state);
       return current!;
     },
-    { timeout: 20_000, interval: 50 },
+    { timeout, interval: 50 },
   );
-  return { reply, job };
+}
+
+/**
+ * Gives `user` a finished flux avatar to animate, and waits until /animate can find it (the history
+ * is written just after the member sees the result). Returns its Percify id and the result message.
+ */
+export async function finishedAvatar(
+  h: BotHarness,
+  user: string,
+  prompt: string,
+  seed: number,
+): Promise<{ id: string; message: EmulatedMessage }> {
+  const reply = await h.emulator.driver
+    .runCommand({ user, channel: 'studio', name: 'avatar', options: { prompt, seed } })
+    .reply();
+  const message = await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
+  const id = h.percify.avatars().find((a) => a.prompt === prompt)!.id;
+  await vi.waitFor(async () =>
+    expect(
+      await h.app.context.history.search(h.guild.id, h.emulator.driver.userId(user), id, 1),
+    ).toHaveLength(1),
+  );
+  return { id, message };
 }
 
 /** `/quota alerts` as the owner (ada): alerts go to `channel`, or stop when it is left out. */
