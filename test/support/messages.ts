@@ -1,28 +1,65 @@
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
+
+/** Any component object as it arrives: a row, a container, a section, a button, a text display … */
+type AnyComponent = Record<string, unknown>;
+
+/**
+ * Every component of a message, depth first: action rows and their buttons and selects, and with
+ * Components V2 also containers, sections (with their accessory) and text displays.
+ */
+function allComponents(message: EmulatedMessage): AnyComponent[] {
+  const found: AnyComponent[] = [];
+  const visit = (component: AnyComponent): void => {
+    found.push(component);
+    const children = component.components;
+    if (Array.isArray(children)) for (const child of children) visit(child as AnyComponent);
+    const accessory = component.accessory;
+    if (accessory && typeof accessory === 'object') visit(accessory as AnyComponent);
+  };
+  for (const top of message.components) visit(top as unknown as AnyComponent);
+  return found;
+}
+
+function labelOf(component: AnyComponent): string {
+  const label = component.label;
+  return typeof label === 'string' && label ? label : String(component.custom_id);
+}
 
 /** A message's components by what a member sees on them: the label, or the custom id when unlabelled. */
 export function componentIds(message: EmulatedMessage): Record<string, string> {
   const ids: Record<string, string> = {};
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if (!('custom_id' in component)) continue;
-      const label = 'label' in component && component.label ? component.label : component.custom_id;
-      ids[label] = component.custom_id;
-    }
+  for (const component of allComponents(message)) {
+    if (typeof component.custom_id !== 'string') continue;
+    ids[labelOf(component)] = component.custom_id;
   }
   return ids;
 }
 
 /** The labels (or custom ids) of a message's components that are greyed out. */
 export function disabledLabels(message: EmulatedMessage): string[] {
-  const labels: string[] = [];
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if (!('custom_id' in component) || !('disabled' in component) || component.disabled !== true) continue;
-      labels.push('label' in component && component.label ? component.label : component.custom_id);
-    }
-  }
-  return labels;
+  return allComponents(message)
+    .filter((component) => typeof component.custom_id === 'string' && component.disabled === true)
+    .map(labelOf);
+}
+
+function embedText(embed: APIEmbed): string[] {
+  return [
+    embed.title,
+    embed.description,
+    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    embed.footer?.text,
+  ].filter((text): text is string => typeof text === 'string' && text.length > 0);
+}
+
+/**
+ * All the text a member reads on a message, one part per line: the content, every embed's title,
+ * description, fields and footer, and every V2 text display. Tests that check wording read this, so
+ * they hold whether a reply is drawn with embeds or with Components V2.
+ */
+export function visibleText(message: EmulatedMessage): string {
+  const texts = allComponents(message)
+    .map((component) => component.content)
+    .filter((text): text is string => typeof text === 'string');
+  return [message.content, ...message.embeds.flatMap(embedText), ...texts].filter(Boolean).join('\n');
 }
