@@ -14,6 +14,7 @@ import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner } from './services/jobs/job-runner.js';
 import type { JobDeadlines } from './services/jobs/job-deadlines.js';
 import { JobStore } from './services/jobs/job-store.js';
+import { ObservedDurations } from './services/jobs/observed-durations.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { ShortLivedRecords, SWEEP_INTERVAL_MS } from './services/short-lived-records.js';
 import { createMetrics } from './services/metrics.js';
@@ -142,6 +143,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
         uploadLimitBytes: (job) => uploadLimitFor(client.guilds.cache.get(job.guildId)?.premiumTier ?? 0),
         now,
         speed: options.percifySpeed ?? 1,
+        observed: new ObservedDurations(),
       }),
     },
     credits: ops.settlement(ledger),

@@ -311,7 +311,7 @@ describe('progress while a video renders', () => {
     await slow?.close();
   });
 
-  it('moves the bar forward, never past 95 % before the video is there', async () => {
+  it('moves the bar forward, never to the end before the video is there', async () => {
     const reply = await slow.emulator.driver
       .runCommand({ user: 'ben', channel: 'studio', name: 'avatar', options: { prompt: 'a slow turtle' } })
       .reply();
@@ -337,6 +337,6 @@ describe('progress while a video renders', () => {
       .map(Number);
     expect(percents.length).toBeGreaterThanOrEqual(3);
     expect([...percents].sort((a, b) => a - b)).toEqual(percents);
-    expect(Math.max(...percents)).toBeLessThanOrEqual(95);
+    expect(Math.max(...percents)).toBeLessThan(100);
   }, 60_000);
 });

@@ -51,7 +51,7 @@ describe('video progress view', () => {
     expect(kind.renderPending(addVoice, {}).embeds[0]!.title).toBe('🔊 Adding a voice');
   });
 
-  it('never passes 95 % before Percify says done, and never goes backwards', () => {
+  it('never reaches the end before Percify says done, and never goes backwards', () => {
     const stages = (job: VideoJob): VideoJob[] => [
       job,
       { ...job, audioId: 'audio_1' },
@@ -81,11 +81,12 @@ describe('video progress view', () => {
     );
   });
 
-  it('says "longer than usual" instead of counting below zero', () => {
-    const late = videoProgress(videoJob(), { startedAt: T0, now: T0 + 600_000 });
-    expect(late.percent).toBe(95);
-    expect(timeLeftText(late.secondsLeft)).toBe('taking a little longer than usual, almost there');
-    expect(timeLeftText(150)).toBe('about 3 min left');
+  it('says "longer than usual" and how long so far instead of counting below zero', () => {
+    const late = videoProgress(videoJob({}, { createdAt: T0 - 5_000 }), { startedAt: T0, now: T0 + 600_000 });
+    expect(late.percent).toBeGreaterThan(95);
+    expect(late.percent).toBeLessThan(100);
+    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds)).toBe('longer than usual · 10 min so far');
+    expect(timeLeftText(150, 20)).toBe('about 3 min left');
     expect(progressBar(0)).toBe('▱▱▱▱▱▱▱▱▱▱ 0%');
   });
 

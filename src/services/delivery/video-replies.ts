@@ -92,7 +92,7 @@ function statusLine(job: VideoView, view: VideoPendingView): string {
   const progress = view.progress;
   if (!progress || job.state === 'queued') return '⏳ Starting…';
   const step = progress.steps > 1 ? `Step ${progress.step} of ${progress.steps} · ` : '';
-  return `**${step}${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft)}`;
+  return `**${step}${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft, progress.elapsedSeconds)}`;
 }
 
 export function renderVideoPending(job: VideoView, view: VideoPendingView): ReplyBody {

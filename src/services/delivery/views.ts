@@ -65,8 +65,10 @@ export interface VideoStep {
 /** How far along a video job probably is (an estimate: Percify reports no progress). */
 export interface VideoProgress extends VideoStep {
   percent: number;
-  /** Estimated seconds until the whole job is done; 0 once it runs past the usual time. */
+  /** Estimated seconds until the whole job is done; 0 once it runs past the expected time. */
   secondsLeft: number;
+  /** Seconds since the member asked: shown instead of a promise once the job runs long. */
+  elapsedSeconds: number;
 }
 
 /** One entry of `/gallery`. */

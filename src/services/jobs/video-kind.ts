@@ -19,7 +19,8 @@ import type {
   SubmitOutcome,
 } from './job-kind.js';
 import type { JobRecord, ResultVideo, VideoJob } from './job-record.js';
-import { videoProgress } from './video-progress.js';
+import type { ObservedDurations } from './observed-durations.js';
+import { observedKey, videoProgress } from './video-progress.js';
 import { reconcileVideoStage } from './video-reconcile.js';
 import { stageFailureReason, videoSubmitFailure } from './video-failures.js';
 import {
@@ -50,6 +51,8 @@ export interface VideoJobKindOptions {
   now?: () => number;
   /** Simulator speed-up for the progress estimate, as given to the runner. */
   speed?: number;
+  /** How long stages have really taken lately; shared by every video job of the process. */
+  observed?: ObservedDurations;
 }
 
 function asVideoJob(job: JobRecord): VideoJob {
@@ -151,10 +154,12 @@ export class VideoJobKind implements JobKindHandler {
       const audio = await this.percify.getAudio(id);
       if (isPending(audio.status)) return { status: 'pending' };
       if (audio.status === 'failed') return this.#failed('audio', audio.error);
+      this.#observe(job, stage);
       return { status: 'next-stage', job: { ...job, audioId: audio.id } };
     }
     const video = await this.percify.getVideo(id);
     if (isPending(video.status)) return { status: 'pending' };
+    if (video.status !== 'failed') this.#observe(job, stage);
     if (stage === 'video') {
       if (video.status === 'failed') return this.#failed('video', video.error);
       const cost = video.creditCost ?? videoCost(job.params.tier, job.params.durationSeconds).total;
@@ -163,6 +168,13 @@ export class VideoJobKind implements JobKindHandler {
       return { status: 'completed', job: rendered, creditCost: cost };
     }
     return this.#lipSyncDone(job, video);
+  }
+
+  /** A stage finished: how long it took since Percify accepted it corrects later estimates. */
+  #observe(job: VideoJob, stage: VideoStage): void {
+    if (!this.options.observed || job.submittedAt === undefined) return;
+    const typical = stageEstimate(job.params, stage).typical / (this.options.speed ?? 1);
+    this.options.observed.record(observedKey(job, stage), typical, (this.#now() - job.submittedAt) / 1000);
   }
 
   async #lipSyncDone(job: VideoJob, synced: Video): Promise<CheckOutcome> {
@@ -201,7 +213,12 @@ export class VideoJobKind implements JobKindHandler {
     const job = asVideoJob(record);
     const progress =
       job.state === 'processing' || job.state === 'submitting'
-        ? videoProgress(job, { startedAt: view.startedAt, now: this.#now(), speed: this.options.speed })
+        ? videoProgress(job, {
+            startedAt: view.startedAt,
+            now: this.#now(),
+            speed: this.options.speed,
+            observed: this.options.observed,
+          })
         : undefined;
     return renderVideoPending(job, { position: view.position, progress });
   }
