@@ -2,6 +2,7 @@ import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { GuildSettings } from '../services/credits/index.js';
+import { longestVideoSeconds } from '../services/credits/server-limits.js';
 import { renderVideoPending } from '../services/delivery/video-replies.js';
 import { credits } from '../services/delivery/style.js';
 import type { VideoJob, VideoParams } from '../services/jobs/job-record.js';
@@ -42,6 +43,15 @@ export interface VideoQuote {
   total: number;
 }
 
+/** Reality Lab for a clip too long for Basic, when this server allows that tier and that long a clip. */
+function longerTierHint(durationSeconds: number, settings: GuildSettings): string {
+  if (durationSeconds <= TIER_SPECS.basic.maxSeconds) return '';
+  if (!settings.limits.allowedTiers.includes('reality-lab')) return '';
+  const longest = longestVideoSeconds(settings.limits, 'reality-lab');
+  if (longest <= TIER_SPECS.basic.maxSeconds) return '';
+  return ` Use \`tier:reality-lab\` for up to ${longest} s.`;
+}
+
 /** Fills the defaults (the server's first tier) and applies Percify's tier rules, in words a member reads. */
 export function resolveVideoParams(request: VideoRequest, settings: GuildSettings): VideoParams {
   const tier = request.tier ?? (settings.limits.allowedTiers.includes('basic') ? 'basic' : 'reality-lab');
@@ -54,8 +64,7 @@ export function resolveVideoParams(request: VideoRequest, settings: GuildSetting
     durationSeconds < spec.minSeconds ||
     durationSeconds > spec.maxSeconds
   ) {
-    const hint =
-      tier === 'basic' && durationSeconds > spec.maxSeconds ? ' Use `tier:reality-lab` for up to 30 s.' : '';
+    const hint = tier === 'basic' ? longerTierHint(durationSeconds, settings) : '';
     throw new UserError(
       `${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.${hint}`,
       'bad-duration',
