@@ -41,6 +41,14 @@ export async function enforceJobPolicy(
 ): Promise<GuildSettings> {
   const settings = await ctx.settings.get(interaction.guildId);
   checkJobPolicy(settings, interaction.channelId, request);
+  const voiceId = request.kind === 'video' ? request.params?.speech?.voiceId : undefined;
+  // A cloned voice speaks only for the member who cloned it, whatever id a request carries.
+  if (voiceId !== undefined && !(await ctx.voices.usableBy(interaction.user.id, voiceId))) {
+    throw new UserError(
+      'That voice is not one you can use. Pick one of yours or a preset from the list.',
+      'voice-not-yours',
+    );
+  }
   return settings;
 }
 
@@ -71,6 +79,11 @@ function checkAvatar(settings: GuildSettings, params: AvatarParams): void {
     ['Your prompt', params.prompt],
     ['Your negative prompt', params.negativePrompt],
   ]);
+  if (params.photo) {
+    checkFeature(settings, 'photoAvatars');
+    // Percify picks the model of a photo avatar; the server's model list is about prompts.
+    return;
+  }
   const { limits } = settings;
   if (!limits.allowedModels.includes(params.model)) {
     throw new UserError(
@@ -84,6 +97,16 @@ function checkAvatar(settings: GuildSettings, params: AvatarParams): void {
       'too-many-variations',
     );
   }
+}
+
+const FEATURE_OFF: Record<keyof GuildSettings['features'], string> = {
+  photoAvatars: 'Avatars from photos are turned off on this server. `/avatar` with a prompt still works.',
+  voiceCloning: 'Voice cloning is turned off on this server. The preset voices still work in `/animate`.',
+};
+
+/** Features that use a member's likeness are each the server's choice (/quota features). */
+export function checkFeature(settings: GuildSettings, feature: keyof GuildSettings['features']): void {
+  if (!settings.features[feature]) throw new UserError(FEATURE_OFF[feature], 'feature-off');
 }
 
 function checkVideo(settings: GuildSettings, params: VideoParams): void {
