@@ -15,19 +15,27 @@ import { TIER_SPECS } from '../services/percify/pricing.js';
  * atomically, when the ledger reserves the credits.
  */
 export type JobRequest =
-  { kind: 'avatar'; params?: AvatarParams | undefined } | { kind: 'video'; params?: VideoParams | undefined };
+  | { kind: 'avatar'; params?: AvatarParams | undefined }
+  | { kind: 'video'; params?: VideoParams | undefined }
+  /** A voice clone: not a job of the runner, but paid for and ruled like one. */
+  | { kind: 'voice'; name?: string | undefined };
 
 /** A request with everything chosen, as a job is made from it. */
 export type CompleteJobRequest =
   { kind: 'avatar'; params: AvatarParams } | { kind: 'video'; params: VideoParams };
 
-const WHAT: Record<JobRequest['kind'], string> = { avatar: 'Avatars', video: 'Videos' };
+const WHAT: Record<JobRequest['kind'], string> = { avatar: 'Avatars', video: 'Videos', voice: 'Voices' };
 
 /** Throws a UserError naming the first rule the request breaks; the order is what a member fixes first. */
 export function checkJobPolicy(settings: GuildSettings, channelId: string | null, request: JobRequest): void {
+  // A feature the server turned off is said first: no other rule would make it work.
+  if (request.kind === 'avatar' && request.params?.photo) checkFeature(settings, 'photoAvatars');
+  if (request.kind === 'voice') checkFeature(settings, 'voiceCloning');
   checkChannel(settings, channelId, WHAT[request.kind]);
   if (request.kind === 'avatar') {
     if (request.params) checkAvatar(settings, request.params);
+  } else if (request.kind === 'voice') {
+    checkText(settings, [['Your voice name', request.name]]);
   } else if (request.params) {
     checkVideo(settings, request.params);
   }
@@ -79,11 +87,8 @@ function checkAvatar(settings: GuildSettings, params: AvatarParams): void {
     ['Your prompt', params.prompt],
     ['Your negative prompt', params.negativePrompt],
   ]);
-  if (params.photo) {
-    checkFeature(settings, 'photoAvatars');
-    // Percify picks the model of a photo avatar; the server's model list is about prompts.
-    return;
-  }
+  // Percify picks the model of a photo avatar; the server's model list is about prompts.
+  if (params.photo) return;
   const { limits } = settings;
   if (!limits.allowedModels.includes(params.model)) {
     throw new UserError(

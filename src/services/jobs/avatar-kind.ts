@@ -109,7 +109,11 @@ export class AvatarJobKind implements JobKindHandler {
     }
     try {
       const avatar = await this.percify.percifyYourself({
-        image: { bytes, fileName: `photo.${format === 'jpeg' ? 'jpg' : format}`, contentType: PHOTO_CONTENT_TYPES[format] },
+        image: {
+          bytes,
+          fileName: `photo.${format === 'jpeg' ? 'jpg' : format}`,
+          contentType: PHOTO_CONTENT_TYPES[format],
+        },
         style: job.params.style,
         prompt: job.params.prompt || undefined,
         idempotencyKey: job.id,
@@ -209,7 +213,9 @@ export class AvatarJobKind implements JobKindHandler {
       discordUrl: message.attachments.find((file) => file.filename === avatarFileName(index))?.url,
     }));
     // The result is out: the link to the member's photo is not kept past the job.
-    const params = job.params.photo ? { ...job.params, photo: { fileName: job.params.photo.fileName } } : job.params;
+    const params = job.params.photo
+      ? { ...job.params, photo: { fileName: job.params.photo.fileName } }
+      : job.params;
     return { ...job, params, images };
   }
 }

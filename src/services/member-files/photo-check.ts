@@ -27,7 +27,10 @@ export const PHOTO_RULES = `a PNG, JPEG or WebP of at most ${PHOTO_LIMITS.maxByt
 
 /** A photo refused, with the sentence the member reads. */
 export class PhotoRefusal extends Error {
-  constructor(readonly reason: 'type' | 'size' | 'pixels', message: string) {
+  constructor(
+    readonly reason: 'type' | 'size' | 'pixels',
+    message: string,
+  ) {
     super(message);
     this.name = 'PhotoRefusal';
   }
@@ -83,7 +86,11 @@ function readHeader(bytes: Buffer): CheckedPhoto | undefined {
     const size = jpegSize(bytes);
     return size ? { format: 'jpeg', ...size } : undefined;
   }
-  if (bytes.length >= 30 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') {
+  if (
+    bytes.length >= 30 &&
+    bytes.toString('latin1', 0, 4) === 'RIFF' &&
+    bytes.toString('latin1', 8, 12) === 'WEBP'
+  ) {
     const size = webpSize(bytes);
     return size ? { format: 'webp', ...size } : undefined;
   }

@@ -9,7 +9,12 @@ import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
  * 5 min, at most 10 MB (the OpenAPI file's limit). The length is measured by decoding the sample with
  * ffmpeg, as Percify would: a header's duration is only an estimate, and a file can lie in it.
  */
-export const SAMPLE_LIMITS = { minSeconds: 15, maxSeconds: 300, recommendedSeconds: 30, maxBytes: 10 * 1024 * 1024 };
+export const SAMPLE_LIMITS = {
+  minSeconds: 15,
+  maxSeconds: 300,
+  recommendedSeconds: 30,
+  maxBytes: 10 * 1024 * 1024,
+};
 
 export type SampleFormat = 'wav' | 'mp3' | 'flac' | 'm4a';
 
@@ -78,7 +83,17 @@ async function measureSeconds(bytes: Buffer, format: SampleFormat): Promise<numb
     // From a file: M4A needs to seek. The file lives only while it is measured.
     const file = join(dir, `sample.${format}`);
     await writeFile(file, bytes);
-    const stderr = await runFfmpeg(['-hide_banner', '-nostdin', '-i', file, '-map', '0:a:0', '-f', 'null', '-']);
+    const stderr = await runFfmpeg([
+      '-hide_banner',
+      '-nostdin',
+      '-i',
+      file,
+      '-map',
+      '0:a:0',
+      '-f',
+      'null',
+      '-',
+    ]);
     const last = [...stderr.matchAll(/time=(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/g)].at(-1);
     if (!last) throw new SampleRefusal('unreadable', 'That recording could not be played. Try another file.');
     return Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]);

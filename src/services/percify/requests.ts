@@ -287,7 +287,8 @@ export function buildCloneVoiceForm(request: CloneVoiceRequest, fileField: 'audi
   const form = new FormData();
   appendFile(form, fileField, request.sample);
   form.append('name', text('name', request.name, VOICE_NAME_MAX_LENGTH));
-  if (request.description !== undefined) form.append('description', text('description', request.description, 500));
+  if (request.description !== undefined)
+    form.append('description', text('description', request.description, 500));
   if (request.language !== undefined) form.append('language', text('language', request.language, 35));
   return form;
 }
