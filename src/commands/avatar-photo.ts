@@ -57,19 +57,17 @@ export async function requestPhotoAvatar(
   };
   await enforceJobPolicy(interaction, ctx, { kind: 'avatar', params });
   refusePhoto(() => checkDeclaredPhoto(request.photo));
+  // A photo that cannot be used is said before the member is asked anything.
+  await checkPhotoFile(ctx, params);
   if (!(await hasConsented(ctx, interaction.user.id))) {
     await askPhotoConsent(interaction, ctx, params);
     return;
   }
-  await startPhotoAvatarJob(interaction, ctx, params);
+  await startPhotoAvatarJob(interaction, ctx, params, true);
 }
 
-/** Reads the photo once to check it (the bytes are dropped), then starts the job as any avatar. */
-export async function startPhotoAvatarJob(
-  interaction: GuildRepliable,
-  ctx: BotContext,
-  params: AvatarParams,
-): Promise<AvatarJob> {
+/** Reads the photo to check it; the bytes are dropped (the job reads it again when it is sent). */
+async function checkPhotoFile(ctx: BotContext, params: AvatarParams): Promise<void> {
   const photo = params.photo;
   if (!photo?.url) throw new UserError('Attach the photo again with `/avatar photo:`.', 'photo-missing');
   let bytes: Buffer;
@@ -83,6 +81,16 @@ export async function startPhotoAvatarJob(
     );
   }
   refusePhoto(() => checkPhotoBytes(bytes));
+}
+
+/** Starts the job as any avatar, once the photo has passed its checks (again: it may have changed). */
+export async function startPhotoAvatarJob(
+  interaction: GuildRepliable,
+  ctx: BotContext,
+  params: AvatarParams,
+  checked = false,
+): Promise<AvatarJob> {
+  if (!checked) await checkPhotoFile(ctx, params);
   return launchJob<AvatarJob>(interaction, ctx, {
     draft: { kind: 'avatar', params },
     amount: PERCIFY_YOURSELF_CREDITS,
