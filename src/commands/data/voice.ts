@@ -2,7 +2,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { VOICE_NAME_MAX_LENGTH } from '../../services/percify/requests.js';
+import { VOICE_NAME_MAX_LENGTH } from '../../percify-catalog.js';
 import { GUILD_SLASH_COMMAND } from './guild-command.js';
 
 /** `/voice`: a member's own cloned voices, for the spoken lines of their videos. */

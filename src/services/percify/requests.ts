@@ -19,6 +19,7 @@ import {
   MAX_SEED,
   MOTION_STYLES,
   STYLE_PRESETS,
+  VOICE_NAME_MAX_LENGTH,
   type AspectRatio,
   type MotionStyle,
   type StylePreset,
@@ -258,8 +259,6 @@ export interface CloneVoiceRequest {
   language?: string | undefined;
 }
 
-/** Voice names: the docs give no limit; 100 keeps a list readable and matches the simulator. */
-export const VOICE_NAME_MAX_LENGTH = 100;
 
 function appendFile(form: FormData, field: string, upload: UploadFile): void {
   form.append(field, new Blob([upload.bytes], { type: upload.contentType }), upload.fileName);
