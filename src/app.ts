@@ -219,7 +219,10 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
       secret: config.PERCIFY_WEBHOOK_SECRET,
       logger,
       metrics,
-      onEvent: (event) => runner.nudge(event.resourceId),
+      onEvent: (event) =>
+        event.resourceKind === 'voice'
+          ? context.voices.clones.settle(event.resourceId)
+          : runner.nudge(event.resourceId),
       health: async () => {
         const storeCheck = await store.ping().then(
           () => ({ ok: true }),

@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { MessageFlags, type Attachment, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -130,7 +129,8 @@ async function finished(ctx: BotContext, voice: Voice): Promise<Voice> {
   while (current.status !== undefined && current.status !== 'completed' && current.status !== 'ready') {
     if (current.status === 'failed') throw new PercifyError('voice_clone_failed', 'the clone failed', false);
     if (ctx.now() > until) throw new PercifyError('timeout', 'the clone took too long', true);
-    await delay(CLONE_POLL_MS);
+    // Its `voice.cloned` webhook, or the next look, whichever comes first.
+    await ctx.voices.clones.wait(current.id, CLONE_POLL_MS);
     current = await ctx.percify.getVoice(current.id);
   }
   return current;

@@ -259,7 +259,6 @@ export interface CloneVoiceRequest {
   language?: string | undefined;
 }
 
-
 function appendFile(form: FormData, field: string, upload: UploadFile): void {
   form.append(field, new Blob([upload.bytes], { type: upload.contentType }), upload.fileName);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { PercifyClient } from '../percify/client.js';
+import { CloneWaits } from './clone-waits.js';
 import type { VoiceLibrary } from './voice-library.js';
 
 export interface VoiceChoice {
@@ -25,6 +26,8 @@ const CACHE_MS = 5 * 60_000;
  */
 export class VoiceCatalog {
   #cached: { at: number; voices: VoiceChoice[] } | undefined;
+  /** Clones still at work, woken by their `voice.cloned` webhook. */
+  readonly clones = new CloneWaits();
 
   constructor(
     private readonly percify: PercifyClient,
