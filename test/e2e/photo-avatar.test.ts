@@ -139,6 +139,37 @@ describe('/avatar photo:', () => {
       .reply();
   });
 
+  it('obeys the blocklist on its prompt and the channel list, before anything is spent', async () => {
+    const admin = h.emulator.driver.userId('ada');
+    await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, blocklist: ['villain'] }), 'test');
+    const blocked = await photoCommand(
+      'ben',
+      { filename: 'me.png', bytes: portrait },
+      { prompt: 'as a villain' },
+    ).reply();
+    expect(visibleText(blocked)).toContain(
+      'Your prompt contains "villain", which this server does not allow.',
+    );
+    const studio = h.emulator.driver.channelId('studio');
+    await h.app.context.settings.update(
+      h.guild.id,
+      admin,
+      (s) => ({ ...s, blocklist: [], channels: [studio] }),
+      'test',
+    );
+    const elsewhere = await h.emulator.driver
+      .runCommand({
+        user: 'ben',
+        channel: 'general',
+        name: 'avatar',
+        options: { photo: { filename: 'me.png', bytes: portrait } },
+      })
+      .reply();
+    expect(visibleText(elsewhere)).toContain(`Avatars are made in <#${studio}> on this server.`);
+    await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, channels: [] }), 'test');
+    expect(photoAvatars()).toHaveLength(2);
+  });
+
   it('counts photo avatars in /quota usage', async () => {
     const usage = await h.emulator.driver
       .runCommand({ user: 'ada', channel: 'studio', name: 'quota usage', options: { period: 'day' } })

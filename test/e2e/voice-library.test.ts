@@ -78,6 +78,21 @@ describe('/voice', () => {
     expect(visibleText(on)).toContain('Voice cloning (`/voice clone`): **on** (was off)');
   });
 
+  it('obeys the blocklist on the voice name', async () => {
+    const admin = h.emulator.driver.userId('ada');
+    await h.app.context.settings.update(
+      h.guild.id,
+      admin,
+      (s) => ({ ...s, blocklist: ['celebrity'] }),
+      'test',
+    );
+    const reply = await clone('ben', 'me.wav', tone20, 'Celebrity voice').reply();
+    expect(visibleText(reply)).toContain(
+      'Your voice name contains "celebrity", which this server does not allow.',
+    );
+    await h.app.context.settings.update(h.guild.id, admin, (s) => ({ ...s, blocklist: [] }), 'test');
+  });
+
   it('refuses an 8 s sample with the limits, measured before anything is held', async () => {
     const reply = await clone('ben', 'short.mp3', tone8, 'Short').reply();
     expect(reply.ephemeral).toBe(true);
