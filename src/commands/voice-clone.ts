@@ -75,6 +75,8 @@ export async function runVoiceClone(
   await enforceJobPolicy(interaction, ctx, { kind: 'voice', name: clone.name });
   const holdId = `voice-${interaction.id}`;
   const roleIds = [...interaction.member.roles.cache.keys()];
+  // Claimed in the open index first, as a job's id is: a restart releases a hold nothing settled.
+  await ctx.jobs.markOpen(holdId);
   const reserved = await ctx.ledger.reserve({
     jobId: holdId,
     guildId: interaction.guildId,
@@ -84,6 +86,7 @@ export async function runVoiceClone(
     usage: { kind: 'audio', feature: 'voice-clone' },
   });
   if (!reserved.ok) {
+    await ctx.jobs.forget(holdId);
     throw new UserError(
       `${reserved.error.detail} Cloning costs ${VOICE_CLONE_CREDITS} credits; nothing was charged.`,
       'insufficient-credits',
@@ -116,6 +119,8 @@ export async function runVoiceClone(
     const reason = error instanceof UserError ? error.message : cloneFailure(error);
     if (!(error instanceof UserError)) ctx.logger.warn({ err: error }, 'voice clone failed');
     await interaction.editReply(renderCloneFailed(clone.name, reason));
+  } finally {
+    await ctx.jobs.forget(holdId);
   }
 }
 
