@@ -24,7 +24,10 @@ import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
 import { InteractionClaims } from './services/interaction-claims.js';
 import { createStore, sqliteFileOf } from './services/store.js';
 import { lockDatabaseFile } from './services/store/single-process-lock.js';
-import { VoiceCatalog } from './services/voices.js';
+import { VoiceCatalog } from './services/voices/catalog.js';
+import { VoiceLibrary } from './services/voices/voice-library.js';
+import { discordFileOrigins } from './services/member-files/discord-cdn.js';
+import { MemberFiles } from './services/member-files/member-file.js';
 import {
   describeWebhookMode,
   MissingWebhookSecretError,
@@ -131,6 +134,8 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     },
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+  // Members' photos and voice samples come from Discord's CDN only (and the emulator's, in a sandbox).
+  const memberFiles = new MemberFiles(discordFileOrigins(config.DISCORD_API_URL), config.PERCIFY_TIMEOUT_MS);
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
   const opsServices = ops.attach({ store, client, ledger, jobs, percify });
@@ -138,7 +143,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const runner = new JobRunner({
     jobs,
     handlers: {
-      avatar: new AvatarJobKind(percify),
+      avatar: new AvatarJobKind(percify, memberFiles),
       video: new VideoJobKind(percify, {
         uploadLimitBytes: (job) => uploadLimitFor(client.guilds.cache.get(job.guildId)?.premiumTier ?? 0),
         now,
@@ -187,7 +192,8 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     runner,
     metrics,
     history,
-    voices: new VoiceCatalog(percify, logger, now),
+    voices: new VoiceCatalog(percify, new VoiceLibrary(store), logger, now),
+    memberFiles,
     shortLived,
     ops: opsServices,
     claims: new InteractionClaims(shortLived, now),
@@ -215,7 +221,10 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
       secret: config.PERCIFY_WEBHOOK_SECRET,
       logger,
       metrics,
-      onEvent: (event) => runner.nudge(event.resourceId),
+      onEvent: (event) =>
+        event.resourceKind === 'voice'
+          ? context.voices.clones.settle(event.resourceId)
+          : runner.nudge(event.resourceId),
       health: async () => {
         const storeCheck = await store.ping().then(
           () => ({ ok: true }),

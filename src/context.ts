@@ -11,7 +11,8 @@ import type { Metrics } from './services/metrics.js';
 import type { OpsServices } from './services/ops/index.js';
 import type { PercifyClient } from './services/percify/client.js';
 import type { Store } from './services/store.js';
-import type { VoiceCatalog } from './services/voices.js';
+import type { VoiceCatalog } from './services/voices/catalog.js';
+import type { MemberFiles } from './services/member-files/member-file.js';
 
 /**
  * The services a command or event handler may use, built once in `src/app.ts` (the same graph in
@@ -33,6 +34,8 @@ export interface BotContext {
   /** Each member's finished creations, for /gallery and avatar suggestions. */
   readonly history: CreationHistory;
   readonly voices: VoiceCatalog;
+  /** Members' attachments (photos, voice samples), fetched from Discord's CDN only. */
+  readonly memberFiles: MemberFiles;
   /** Drafts, Animate panels and pending confirms: records with a lifetime, swept when it is over. */
   readonly shortLived: ShortLivedRecords;
   /** Job telemetry (logs, metrics), admin alerts and reconciliation with Percify's books. */

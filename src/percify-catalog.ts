@@ -99,3 +99,6 @@ export type MotionStyle = (typeof MOTION_STYLES)[number];
 
 /** Seeds are 32-bit signed integers at Percify. */
 export const MAX_SEED = 2_147_483_647;
+
+/** Voice names: the docs give no limit; 100 keeps a list readable and matches the simulator. */
+export const VOICE_NAME_MAX_LENGTH = 100;

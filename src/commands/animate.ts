@@ -67,7 +67,7 @@ async function autocomplete(interaction: GuildAutocompleteInteraction, ctx: BotC
   }
   if (focused.name === 'voice') {
     const typed = focused.value.toLowerCase();
-    const voices = await ctx.voices.list();
+    const voices = await ctx.voices.list(interaction.user.id);
     await interaction.respond(
       voices
         .filter((voice) => `${voice.name} ${voice.id}`.toLowerCase().includes(typed))

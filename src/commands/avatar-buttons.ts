@@ -34,6 +34,16 @@ async function ownedAvatarJob(
   return job;
 }
 
+/** The bot does not keep a member's photo, so another take from it needs the photo again. */
+function refuseFromPhoto(job: AvatarJob): void {
+  if (job.params.photo) {
+    throw new UserError(
+      'The bot does not keep your photo: run `/avatar photo:` again with it for another take.',
+      'photo-not-kept',
+    );
+  }
+}
+
 function chosenImage(job: AvatarJob, index: string) {
   const image = job.images?.[Number(index)];
   if (!image) throw new UserError('That image is not part of this result any more.', 'unknown-image');
@@ -43,6 +53,7 @@ function chosenImage(job: AvatarJob, index: string) {
 export const avatarButtonHandlers: ComponentHandlers = {
   async reroll(interaction, { jobId }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
+    refuseFromPhoto(job);
     await startOnce(interaction, ctx, [interaction.customId], () =>
       startAvatarJob(interaction, ctx, { ...job.params, seed: undefined }),
     );
@@ -50,6 +61,7 @@ export const avatarButtonHandlers: ComponentHandlers = {
 
   async variations(interaction, { jobId, image }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
+    refuseFromPhoto(job);
     const { seed } = chosenImage(job, image);
     // Neighbouring seeds: close to the chosen image, never the same one again.
     const first = Math.min(seed + 1, MAX_SEED - VARIATION_COUNT);
@@ -60,6 +72,7 @@ export const avatarButtonHandlers: ComponentHandlers = {
 
   async hd(interaction, { jobId, image }, ctx) {
     const job = await ownedAvatarJob(interaction, jobId, ctx);
+    refuseFromPhoto(job);
     const { seed } = chosenImage(job, image);
     const model = HD_MODEL[job.params.model];
     if (!model) {

@@ -9,6 +9,8 @@ import { defineCommand } from './kit/define-command.js';
 import type { OptionsOf } from './kit/option-types.js';
 import type { ComponentHandler } from './types.js';
 import { avatarButtonHandlers } from './avatar-buttons.js';
+import { requestPhotoAvatar } from './avatar-photo.js';
+import { likenessHandlers } from './likeness-buttons.js';
 
 /** Options given with `/avatar` while the member writes the prompt in the modal. */
 interface PromptDraft {
@@ -91,6 +93,14 @@ const submitPromptModal: ComponentHandler<'promptmodal'> = async (interaction, {
 
 export const avatarModule = defineCommand(avatarCommandData, {
   async execute(interaction, options, ctx) {
+    if (options.photo !== undefined) {
+      await requestPhotoAvatar(interaction, ctx, {
+        photo: options.photo,
+        prompt: options.prompt,
+        style: options.style,
+      });
+      return;
+    }
     if (options.prompt !== undefined) {
       await startAvatarJob(interaction, ctx, {
         ...requestOf(options),
@@ -112,5 +122,5 @@ export const avatarModule = defineCommand(avatarCommandData, {
     await ctx.shortLived.put('avatarDraft', draftId, draft);
     await interaction.showModal(promptModal(draftId, options.negative_prompt));
   },
-  components: { promptmodal: submitPromptModal, ...avatarButtonHandlers },
+  components: { promptmodal: submitPromptModal, ...avatarButtonHandlers, ...likenessHandlers },
 });

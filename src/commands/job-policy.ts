@@ -15,19 +15,27 @@ import { TIER_SPECS } from '../services/percify/pricing.js';
  * atomically, when the ledger reserves the credits.
  */
 export type JobRequest =
-  { kind: 'avatar'; params?: AvatarParams | undefined } | { kind: 'video'; params?: VideoParams | undefined };
+  | { kind: 'avatar'; params?: AvatarParams | undefined }
+  | { kind: 'video'; params?: VideoParams | undefined }
+  /** A voice clone: not a job of the runner, but paid for and ruled like one. */
+  | { kind: 'voice'; name?: string | undefined };
 
 /** A request with everything chosen, as a job is made from it. */
 export type CompleteJobRequest =
   { kind: 'avatar'; params: AvatarParams } | { kind: 'video'; params: VideoParams };
 
-const WHAT: Record<JobRequest['kind'], string> = { avatar: 'Avatars', video: 'Videos' };
+const WHAT: Record<JobRequest['kind'], string> = { avatar: 'Avatars', video: 'Videos', voice: 'Voices' };
 
 /** Throws a UserError naming the first rule the request breaks; the order is what a member fixes first. */
 export function checkJobPolicy(settings: GuildSettings, channelId: string | null, request: JobRequest): void {
+  // A feature the server turned off is said first: no other rule would make it work.
+  if (request.kind === 'avatar' && request.params?.photo) checkFeature(settings, 'photoAvatars');
+  if (request.kind === 'voice') checkFeature(settings, 'voiceCloning');
   checkChannel(settings, channelId, WHAT[request.kind]);
   if (request.kind === 'avatar') {
     if (request.params) checkAvatar(settings, request.params);
+  } else if (request.kind === 'voice') {
+    checkText(settings, [['Your voice name', request.name]]);
   } else if (request.params) {
     checkVideo(settings, request.params);
   }
@@ -41,6 +49,14 @@ export async function enforceJobPolicy(
 ): Promise<GuildSettings> {
   const settings = await ctx.settings.get(interaction.guildId);
   checkJobPolicy(settings, interaction.channelId, request);
+  const voiceId = request.kind === 'video' ? request.params?.speech?.voiceId : undefined;
+  // A cloned voice speaks only for the member who cloned it, whatever id a request carries.
+  if (voiceId !== undefined && !(await ctx.voices.usableBy(interaction.user.id, voiceId))) {
+    throw new UserError(
+      'That voice is not one you can use. Pick one of yours or a preset from the list.',
+      'voice-not-yours',
+    );
+  }
   return settings;
 }
 
@@ -71,6 +87,8 @@ function checkAvatar(settings: GuildSettings, params: AvatarParams): void {
     ['Your prompt', params.prompt],
     ['Your negative prompt', params.negativePrompt],
   ]);
+  // Percify picks the model of a photo avatar; the server's model list is about prompts.
+  if (params.photo) return;
   const { limits } = settings;
   if (!limits.allowedModels.includes(params.model)) {
     throw new UserError(
@@ -84,6 +102,16 @@ function checkAvatar(settings: GuildSettings, params: AvatarParams): void {
       'too-many-variations',
     );
   }
+}
+
+const FEATURE_OFF: Record<keyof GuildSettings['features'], string> = {
+  photoAvatars: 'Avatars from photos are turned off on this server. `/avatar` with a prompt still works.',
+  voiceCloning: 'Voice cloning is turned off on this server. The preset voices still work in `/animate`.',
+};
+
+/** Features that use a member's likeness are each the server's choice (/quota features). */
+export function checkFeature(settings: GuildSettings, feature: keyof GuildSettings['features']): void {
+  if (!settings.features[feature]) throw new UserError(FEATURE_OFF[feature], 'feature-off');
 }
 
 function checkVideo(settings: GuildSettings, params: VideoParams): void {

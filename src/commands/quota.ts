@@ -4,6 +4,7 @@ import { requireServerManager } from './quota-access.js';
 import { ALERT_HANDLERS } from './quota-alerts.js';
 import { CREDIT_HANDLERS } from './quota-credits.js';
 import { SETTINGS_HANDLERS } from './quota-settings.js';
+import { features } from './quota-features.js';
 import type { QuotaHandler, QuotaHandlers, QuotaSubcommand } from './quota-types.js';
 
 /**
@@ -12,7 +13,7 @@ import type { QuotaHandler, QuotaHandlers, QuotaSubcommand } from './quota-types
  * or changed, because admins can override who sees a command and interactions can be forged.
  */
 
-const HANDLERS: QuotaHandlers = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS, ...ALERT_HANDLERS };
+const HANDLERS: QuotaHandlers = { ...SETTINGS_HANDLERS, ...CREDIT_HANDLERS, ...ALERT_HANDLERS, features };
 
 export const quotaModule = defineCommand(quotaCommandData, {
   async execute(interaction, { subcommand, options }, ctx) {

@@ -3,7 +3,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { VideoJob } from '../services/jobs/job-record.js';
-import type { VoiceChoice } from '../services/voices.js';
+import type { VoiceChoice } from '../services/voices/catalog.js';
 import { SPEECH_MAX } from './data/animate.js';
 import { DEFAULT_VOICE, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { enforceJobPolicy } from './job-policy.js';
@@ -66,7 +66,7 @@ export const videoButtonHandlers: ComponentHandlers = {
     await ownedVideoJob(interaction, jobId, ctx);
     // Refused here, before the member writes a line that could not be used.
     await enforceJobPolicy(interaction, ctx, { kind: 'video' });
-    await interaction.showModal(voiceModal(jobId, await ctx.voices.list()));
+    await interaction.showModal(voiceModal(jobId, await ctx.voices.list(interaction.user.id)));
   },
 
   async voicemodal(interaction, { jobId }, ctx) {

@@ -21,6 +21,8 @@ export const COMPONENTS = {
   rerender: { sends: ['button'], args: ['jobId'] },
   // /avatar without a prompt
   promptmodal: { sends: ['modal'], args: ['draftId'] },
+  // the consent line of a photo avatar and the confirmation of a voice clone
+  likeness: { sends: ['button'], args: ['pendingId', 'answer'] },
   // /gallery paging
   gallery: { sends: ['button'], args: ['ownerId', 'page', 'direction'] },
 } as const satisfies Record<string, { sends: readonly ComponentKind[]; args: readonly string[] }>;

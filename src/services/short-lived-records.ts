@@ -18,6 +18,8 @@ export const SHORT_LIVED_KINDS = {
   animatePanel: { key: storeKey.animatePanel, lifetimeMs: 60 * 60_000 },
   /** Expensive videos wait for the member's OK; the offer lapses after a minute. */
   pendingVideo: { key: storeKey.pendingVideo, lifetimeMs: 60_000 },
+  /** A photo avatar or a voice clone waiting for the member's OK: ten minutes to read and decide. */
+  pendingLikeness: { key: storeKey.pendingLikeness, lifetimeMs: 10 * 60_000 },
   /** Which process handles an interaction; Discord forgets it after its 15-minute token. */
   interactionClaim: { key: storeKey.interactionClaim, lifetimeMs: 15 * 60_000 },
   /**

@@ -37,6 +37,8 @@ describe('guild settings', () => {
       channels: [],
       blocklist: [],
       defaultModel: 'flux',
+      // Photo avatars on, voice cloning off until an admin turns it on (issue #18).
+      features: { photoAvatars: true, voiceCloning: false },
     });
     const copy = await h.settings.get(GUILD);
     copy.limits.allowedModels.pop();

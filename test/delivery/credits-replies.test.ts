@@ -156,6 +156,7 @@ describe('credits replies', () => {
       ),
       perModel: { flux: 10, imagen3: 30, reality4: 20 },
       perTier: {},
+      perFeature: {},
       perDay: [],
     };
     const embed = renderUsage({ periodLabel: 'Last 30 days', report, chartName: 'usage.png' });

@@ -1,5 +1,6 @@
 // The message box: slash-command suggestions (commands, options, choices, the bot's autocomplete) and sending.
 import { api } from './api.js';
+import { createAttachmentPicker } from './attachment-picker.js';
 import { flattenCommands, parseInput, withLastValue } from './commands.js';
 import { escapeHtml } from './markdown.js';
 
@@ -23,8 +24,7 @@ export function createComposer({ context, onRun, toast }) {
   const input = document.getElementById('input');
   const list = document.getElementById('suggestions');
   const hint = document.getElementById('composer-hint');
-  const attachLabel = document.getElementById('attach-label');
-  const attach = document.getElementById('attach');
+  const picker = createAttachmentPicker();
   let entries = [];
   let items = [];
   let active = -1;
@@ -69,9 +69,7 @@ export function createComposer({ context, onRun, toast }) {
 
   function refresh() {
     const parsed = parseInput(input.value, entries);
-    attachLabel.hidden = !(
-      parsed.kind === 'options' && parsed.entry.options.some((o) => o.type === ATTACHMENT)
-    );
+    picker.offer(parsed.kind === 'options' ? parsed.entry.options : undefined);
     if (parsed.kind === 'text') {
       hint.textContent = input.value ? 'Only slash commands reach the bot here: start with /' : '';
       return show('none', []);
@@ -94,10 +92,9 @@ export function createComposer({ context, onRun, toast }) {
     const missing = entry.options.filter(
       (o) => o.required && values[o.name] === undefined && o.type !== ATTACHMENT,
     );
-    if (!refusalShown)
-      hint.textContent = missing.length
-        ? `Needs ${missing.map((o) => `${o.name}:`).join(' ')}`
-        : 'Press Enter to send';
+    const file = picker.missing();
+    const needs = [...missing.map((o) => `${o.name}:`), ...(file ? [`a file for ${file.name}: (📎)`] : [])];
+    if (!refusalShown) hint.textContent = needs.length ? `Needs ${needs.join(' ')}` : 'Press Enter to send';
     const remaining = entry.options.filter((o) => values[o.name] === undefined && o.type !== ATTACHMENT);
     // Choosing a value for the option being typed: fixed choices, or the bot's own autocomplete answers.
     if (last && !endsWithSpace && (last.choices?.length || last.autocomplete)) {
@@ -189,26 +186,13 @@ export function createComposer({ context, onRun, toast }) {
     }
     const options = {};
     for (const [name, value] of Object.entries(parsed.values)) if (value !== '') options[name] = value;
-    const attachments = {};
-    const fileOption = parsed.entry.options.find((o) => o.type === ATTACHMENT);
-    const file = attach.files?.[0];
-    if (fileOption && file) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000)
-        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      attachments[fileOption.name] = {
-        filename: file.name,
-        base64: btoa(binary),
-        contentType: file.type || undefined,
-      };
-    }
+    const attachments = await picker.read();
     const sent = input.value;
     input.value = '';
     refresh();
     try {
       await onRun({ name: parsed.entry.path, options, attachments });
-      attach.value = '';
+      picker.clear();
     } catch (error) {
       if (!error.refused) throw error;
       // As in Discord, a value the client refuses stays in the box, with what is wrong under it.

@@ -5,13 +5,13 @@ import {
 import { ASPECT_RATIOS, MAX_SEED, MODEL_INFO, STYLE_PRESETS } from '../../percify-catalog.js';
 import { GUILD_SLASH_COMMAND } from './guild-command.js';
 
-/** `/avatar`: a prompt becomes 1 to 4 avatar images. */
+/** `/avatar`: a prompt becomes 1 to 4 avatar images; with `photo`, the member's picture becomes one. */
 
 export const AVATAR_PROMPT_MAX = 1000;
 
 export const avatarCommandData = {
   name: 'avatar',
-  description: 'Create AI avatars from a prompt',
+  description: 'Create AI avatars from a prompt, or from a photo of yourself',
   ...GUILD_SLASH_COMMAND,
   options: [
     {
@@ -20,6 +20,11 @@ export const avatarCommandData = {
       description: 'What the avatar looks like (leave empty to write a long prompt in a form)',
       min_length: 1,
       max_length: AVATAR_PROMPT_MAX,
+    },
+    {
+      type: ApplicationCommandOptionType.Attachment,
+      name: 'photo',
+      description: 'A photo of yourself (PNG, JPEG or WebP) to turn into an avatar, 10 credits',
     },
     {
       type: ApplicationCommandOptionType.String,

@@ -4,6 +4,7 @@ import { creditsCommandData } from './credits.js';
 import { galleryCommandData } from './gallery.js';
 import { helpCommandData } from './help.js';
 import { quotaCommandData } from './quota.js';
+import { voiceCommandData } from './voice.js';
 
 /**
  * Every command the bot registers, as Discord takes it, in the order /help lists them. Data only:
@@ -12,6 +13,7 @@ import { quotaCommandData } from './quota.js';
 export const COMMAND_DATA = [
   avatarCommandData,
   animateCommandData,
+  voiceCommandData,
   galleryCommandData,
   creditsCommandData,
   quotaCommandData,

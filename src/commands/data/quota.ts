@@ -213,6 +213,15 @@ export const quotaCommandData = {
     },
     {
       type: O.Subcommand,
+      name: 'features',
+      description: 'Turn photo avatars and voice cloning on or off (leave both out to see them)',
+      options: [
+        { type: O.Boolean, name: 'photo_avatars', description: 'Avatars from members’ photos (/avatar photo:)' },
+        { type: O.Boolean, name: 'voice_cloning', description: 'Members cloning their own voice (/voice clone)' },
+      ],
+    },
+    {
+      type: O.Subcommand,
       name: 'usage',
       description: 'Credits spent, top members, models and tiers, with a chart',
       options: [

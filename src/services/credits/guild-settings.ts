@@ -36,6 +36,8 @@ export const guildSettingsSchema = z
     channels: z.array(z.string().min(1)).max(100),
     blocklist: z.array(z.string().trim().min(1).max(100)).max(200),
     defaultModel: z.enum(AVATAR_MODELS),
+    /** Features that touch a member's likeness, each one the server's choice (/quota features). */
+    features: z.object({ photoAvatars: z.boolean(), voiceCloning: z.boolean() }),
   })
   .refine((settings) => settings.limits.allowedModels.includes(settings.defaultModel), {
     message: 'the default model must be one of the allowed models',
@@ -67,6 +69,8 @@ export const DEFAULT_GUILD_SETTINGS: GuildSettings = Object.freeze({
   channels: [],
   blocklist: [],
   defaultModel: 'flux',
+  // A cloned voice can speak words its owner never said: a server turns that on deliberately.
+  features: { photoAvatars: true, voiceCloning: false },
 }) as GuildSettings;
 
 /** An admin's change was refused; `message` lists what is wrong, fit to show the admin. */
@@ -166,6 +170,7 @@ function withDefaults(stored: Partial<GuildSettings>): GuildSettings {
     ...cloneDefaults(),
     ...stored,
     limits: { ...cloneDefaults().limits, ...(stored.limits ?? {}) },
+    features: { ...cloneDefaults().features, ...(stored.features ?? {}) },
   };
   return guildSettingsSchema.parse(merged);
 }

@@ -14,6 +14,7 @@ export interface AdminCreditChange {
 
 export function usageMeta(usage: JobUsage): EntryMeta {
   const meta: EntryMeta = { usageKind: usage.kind };
+  if (usage.feature !== undefined) meta.feature = usage.feature;
   if (usage.model !== undefined) meta.model = usage.model;
   if (usage.tier !== undefined) meta.tier = usage.tier;
   if (usage.variations !== undefined) meta.variations = usage.variations;

@@ -51,6 +51,7 @@ export async function usageReport(
     perMember: {},
     perModel: {},
     perTier: {},
+    perFeature: {},
     perDay: [],
   };
   const perDay = new Map(daysBetween(from, to, utcOffsetMinutes).map((day) => [day, 0]));
@@ -63,6 +64,7 @@ export async function usageReport(
       add(report.perMember, entry.memberId, entry.amount);
       if (entry.meta?.model !== undefined) add(report.perModel, entry.meta.model, entry.amount);
       if (entry.meta?.tier !== undefined) add(report.perTier, entry.meta.tier, entry.amount);
+      if (entry.meta?.feature !== undefined) add(report.perFeature, entry.meta.feature, 1);
       const day = dayKey(entry.at, utcOffsetMinutes);
       perDay.set(day, (perDay.get(day) ?? 0) + entry.amount);
     } else if (entry.kind === 'release') {

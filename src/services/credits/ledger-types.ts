@@ -5,9 +5,12 @@
 
 export type EntryKind = 'reserve' | 'capture' | 'release' | 'grant' | 'revoke' | 'topup' | 'settings';
 export type UsageKind = 'avatar' | 'video' | 'audio';
+/** The features that use a member's likeness, counted apart in /quota usage. */
+export type UsageFeature = 'photo-avatar' | 'voice-clone';
 
 export interface EntryMeta {
   usageKind?: UsageKind;
+  feature?: UsageFeature;
   model?: string;
   tier?: string;
   variations?: number;
@@ -50,6 +53,7 @@ export interface LedgerEntry {
 
 export interface JobUsage {
   kind: UsageKind;
+  feature?: UsageFeature;
   model?: string;
   tier?: string;
   variations?: number;
@@ -173,6 +177,8 @@ export interface UsageReport {
   perMember: Record<string, number>;
   perModel: Record<string, number>;
   perTier: Record<string, number>;
+  /** How many photo avatars and voice clones were paid for. */
+  perFeature: Partial<Record<UsageFeature, number>>;
   /** Every local day in [from, to), oldest first, zero-filled, for a chart. */
   perDay: Array<{ day: string; credits: number }>;
 }

@@ -208,6 +208,11 @@ export function renderUsage({ periodLabel, report, chartName }: UsageView): APIE
       { name: 'Top members', value: topLines(report.perMember, (id) => `<@${id}>`) },
       { name: 'By model', value: topLines(report.perModel, (model) => model), inline: true },
       { name: 'By video tier', value: topLines(report.perTier, (tier) => tier), inline: true },
+      {
+        name: 'Likeness features',
+        value: `${plural(report.perFeature['photo-avatar'] ?? 0, 'photo avatar')} · ${plural(report.perFeature['voice-clone'] ?? 0, 'voice clone')}`,
+        inline: true,
+      },
     ],
   };
   if (chartName) embed.image = { url: `attachment://${chartName}` };

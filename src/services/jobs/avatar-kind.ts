@@ -1,5 +1,13 @@
 import type { PercifyClient } from '../percify/client.js';
-import { avatarCost, expectedProcessingSeconds } from '../percify/pricing.js';
+import { InvalidImageError } from '../percify/errors.js';
+import { avatarCost, expectedProcessingSeconds, PERCIFY_YOURSELF_CREDITS } from '../percify/pricing.js';
+import type { MemberFiles } from '../member-files/member-file.js';
+import { checkPhotoBytes, PHOTO_CONTENT_TYPES, PHOTO_LIMITS } from '../member-files/photo-check.js';
+import {
+  renderPhotoAvatarFailure,
+  renderPhotoAvatarPending,
+  renderPhotoAvatarResult,
+} from '../delivery/photo-avatar-replies.js';
 import type { Avatar } from '../percify/schemas.js';
 import {
   avatarFileName,
@@ -8,7 +16,7 @@ import {
   renderAvatarResult,
 } from '../delivery/avatar-replies.js';
 import type { CheckOutcome, JobKindHandler, ReconcileOutcome, SubmitOutcome } from './job-kind.js';
-import type { AvatarJob, JobRecord, ResultImage } from './job-record.js';
+import type { AvatarJob, JobRecord, PhotoSource, ResultImage } from './job-record.js';
 import { generationFailure, submitFailure } from './submit-outcome.js';
 
 /** Percify's avatars are 1–2 MB PNGs; anything far larger is not an avatar. */
@@ -28,12 +36,21 @@ function toImage(avatar: Avatar, job: AvatarJob, index: number): ResultImage {
     seed: avatar.seed ?? job.params.seed + index,
     width: avatar.width,
     height: avatar.height,
-    creditCost: avatar.creditCost ?? avatarCost(job.params.model, 1),
+    creditCost:
+      avatar.creditCost ?? (job.params.photo ? PERCIFY_YOURSELF_CREDITS : avatarCost(job.params.model, 1)),
   };
 }
 
+const PHOTO_GONE =
+  'Your photo could not be read from Discord any more. Run `/avatar photo:` again with the picture.';
+const PHOTO_REFUSED =
+  'Percify could not use this photo. Try a clear, front-facing, well-lit photo of one face.';
+
 export class AvatarJobKind implements JobKindHandler {
-  constructor(private readonly percify: PercifyClient) {}
+  constructor(
+    private readonly percify: PercifyClient,
+    private readonly memberFiles: MemberFiles,
+  ) {}
 
   weight(job: JobRecord): number {
     return asAvatarJob(job).params.variations;
@@ -50,6 +67,7 @@ export class AvatarJobKind implements JobKindHandler {
   async submit(record: JobRecord): Promise<SubmitOutcome> {
     const job = asAvatarJob(record);
     const { params } = job;
+    if (params.photo) return this.submitPhoto(job, params.photo);
     try {
       const generated = await this.percify.generateAvatar({
         prompt: params.prompt,
@@ -72,6 +90,44 @@ export class AvatarJobKind implements JobKindHandler {
   }
 
   /**
+   * The photo is read again from Discord (it was checked when the member sent it, and is checked
+   * again: the link could now answer anything) and sent straight on; it lives only in this call.
+   */
+  private async submitPhoto(job: AvatarJob, photo: PhotoSource): Promise<SubmitOutcome> {
+    let bytes: Buffer;
+    try {
+      if (!photo.url) return { status: 'refused', code: 'photo_gone', reason: PHOTO_GONE };
+      bytes = await this.memberFiles.fetch({ url: photo.url, name: photo.fileName }, PHOTO_LIMITS.maxBytes);
+    } catch {
+      return { status: 'refused', code: 'photo_gone', reason: PHOTO_GONE };
+    }
+    let format: keyof typeof PHOTO_CONTENT_TYPES;
+    try {
+      format = checkPhotoBytes(bytes).format;
+    } catch (error) {
+      return { status: 'refused', code: 'photo_refused', reason: (error as Error).message };
+    }
+    try {
+      const avatar = await this.percify.percifyYourself({
+        image: {
+          bytes,
+          fileName: `photo.${format === 'jpeg' ? 'jpg' : format}`,
+          contentType: PHOTO_CONTENT_TYPES[format],
+        },
+        style: job.params.style,
+        prompt: job.params.prompt || undefined,
+        idempotencyKey: job.id,
+      });
+      return { status: 'accepted', job: { ...job, percifyIds: [avatar.id] } };
+    } catch (error) {
+      if (error instanceof InvalidImageError) {
+        return { status: 'refused', code: error.code, reason: PHOTO_REFUSED };
+      }
+      return submitFailure(error);
+    }
+  }
+
+  /**
    * A request whose answer was lost: look for what it created among the account's newest avatars
    * (same prompt, the seeds it asked for, made after the job). Only when nothing is there is the job
    * submitted again, with the same idempotency key.
@@ -89,8 +145,10 @@ export class AvatarJobKind implements JobKindHandler {
     const found = avatars.filter(
       (avatar) =>
         avatar.prompt === job.params.prompt &&
-        (avatar.seed === undefined || seeds.has(avatar.seed)) &&
-        (avatar.model === undefined || avatar.model === job.params.model) &&
+        // A photo avatar has no seed or model of ours: the newest one with its prompt is it.
+        (job.params.photo !== undefined ||
+          ((avatar.seed === undefined || seeds.has(avatar.seed)) &&
+            (avatar.model === undefined || avatar.model === job.params.model))) &&
         (avatar.createdAt === undefined || Date.parse(avatar.createdAt) >= since),
     );
     if (found.length === 0) return { status: 'absent' };
@@ -121,7 +179,8 @@ export class AvatarJobKind implements JobKindHandler {
 
   renderPending(record: JobRecord, view: { position?: number | undefined }) {
     const job = asAvatarJob(record);
-    return renderAvatarPending(job, { position: view.position, balanceAfter: job.balanceAfter });
+    const pending = { position: view.position, balanceAfter: job.balanceAfter };
+    return job.params.photo ? renderPhotoAvatarPending(job, pending) : renderAvatarPending(job, pending);
   }
 
   async renderResult(record: JobRecord) {
@@ -135,11 +194,13 @@ export class AvatarJobKind implements JobKindHandler {
         return { name: avatarFileName(index), data: media.bytes, contentType: 'image/png' };
       }),
     );
-    return { body: { ...renderAvatarResult(job), files }, job };
+    const body = job.params.photo ? renderPhotoAvatarResult(job) : renderAvatarResult(job);
+    return { body: { ...body, files }, job };
   }
 
   renderFailure(record: JobRecord, reason: string) {
-    return renderAvatarFailure(asAvatarJob(record), reason);
+    const job = asAvatarJob(record);
+    return job.params.photo ? renderPhotoAvatarFailure(job, reason) : renderAvatarFailure(job, reason);
   }
 
   afterDelivery(
@@ -151,6 +212,10 @@ export class AvatarJobKind implements JobKindHandler {
       ...image,
       discordUrl: message.attachments.find((file) => file.filename === avatarFileName(index))?.url,
     }));
-    return { ...job, images };
+    // The result is out: the link to the member's photo is not kept past the job.
+    const params = job.params.photo
+      ? { ...job.params, photo: { fileName: job.params.photo.fileName } }
+      : job.params;
+    return { ...job, params, images };
   }
 }

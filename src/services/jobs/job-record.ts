@@ -30,8 +30,21 @@ export interface InteractionRef {
   createdAt: number;
 }
 
+/**
+ * An avatar made from the member's own photo (Percify Yourself). The photo itself is never kept: the
+ * job holds Discord's link to the attachment, reads it again when it is sent to Percify, and drops
+ * the link once the job has its result.
+ */
+export interface PhotoSource {
+  fileName: string;
+  url?: string | undefined;
+}
+
 export interface AvatarParams {
+  /** May be empty for a photo avatar: the photo says who it is. */
   prompt: string;
+  /** Set for Percify Yourself; `model`, `seed` and `aspectRatio` then only fill the shape. */
+  photo?: PhotoSource | undefined;
   negativePrompt?: string | undefined;
   model: AvatarModel;
   style?: StylePreset | undefined;

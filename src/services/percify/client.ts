@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Logger, silentLogger } from '../../logger.js';
 import { creditHistorySchema, type CreditHistoryPage } from './credit-history.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, PercifyApiError } from './errors.js';
 import { defaultSleep, PercifyHttp, type RequestInfo } from './http.js';
 import {
   type DownloadedMedia,
@@ -15,6 +15,10 @@ import type { Sleep } from './rate-limiter.js';
 import {
   type AddAudioRequest,
   buildAddAudioBody,
+  buildCloneVoiceForm,
+  buildPercifyYourselfForm,
+  type CloneVoiceRequest,
+  type PercifyYourselfRequest,
   buildCreateVideoBody,
   buildGenerateAudioBody,
   buildGenerateAvatarBody,
@@ -45,6 +49,7 @@ import {
   videoSchema,
   type Voice,
   voiceListSchema,
+  voiceSchema,
 } from './schemas.js';
 
 export interface PercifyClientOptions {
@@ -69,6 +74,10 @@ export interface PercifyClientOptions {
 }
 
 const ignoredAnswer = z.unknown();
+
+function fieldOf(details: unknown): unknown {
+  return typeof details === 'object' && details !== null ? (details as { field?: unknown }).field : undefined;
+}
 
 /** How long a HEAD for a size hint may take before the capped GET goes ahead without it. */
 const MEDIA_HINT_TIMEOUT_MS = 5_000;
@@ -125,6 +134,19 @@ export class PercifyClient {
       schema: generateAvatarResponseSchema,
     });
     return toGeneratedAvatars(answer, request.model);
+  }
+
+  /** `POST /avatars/percify-yourself`: a member's photo to one avatar, tracked like any other. */
+  async percifyYourself(request: PercifyYourselfRequest): Promise<Avatar> {
+    const { form, idempotencyKey } = buildPercifyYourselfForm(request);
+    return this.http.call({
+      method: 'POST',
+      route: '/avatars/percify-yourself',
+      form,
+      idempotencyKey,
+      kind: 'generation',
+      schema: avatarSchema,
+    });
   }
 
   async getAvatar(id: string): Promise<Avatar> {
@@ -248,6 +270,49 @@ export class PercifyClient {
 
   async listVoices(): Promise<Voice[]> {
     return this.http.call({ method: 'GET', route: '/voices', kind: 'idempotent', schema: voiceListSchema });
+  }
+
+  /**
+   * `POST /voices/clone`. The docs name the file `audio` (prose, curl) and `audioFile` (OpenAPI): the
+   * prose's name goes first, and a refusal that asks for the other one is answered with it. A refused
+   * form costs nothing, so sending it again is safe.
+   */
+  async cloneVoice(request: CloneVoiceRequest): Promise<Voice> {
+    const send = (field: 'audio' | 'audioFile') =>
+      this.http.call({
+        method: 'POST',
+        route: '/voices/clone',
+        form: buildCloneVoiceForm(request, field),
+        kind: 'generation',
+        schema: voiceSchema,
+      });
+    try {
+      return await send('audio');
+    } catch (error) {
+      if (!(error instanceof PercifyApiError) || error.code !== 'invalid_request') throw error;
+      if (fieldOf(error.details) !== 'audioFile') throw error;
+      return send('audioFile');
+    }
+  }
+
+  async getVoice(id: string): Promise<Voice> {
+    return this.http.call({
+      method: 'GET',
+      route: '/voices/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: voiceSchema,
+    });
+  }
+
+  async deleteVoice(id: string): Promise<void> {
+    await this.http.call({
+      method: 'DELETE',
+      route: '/voices/:id',
+      params: { id: checkId('id', id) },
+      kind: 'idempotent',
+      schema: ignoredAnswer,
+    });
   }
 
   /** `GET /user/credits/balance`; older pages use `/credits/balance`, tried when the first is a 404. */

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Pool } from 'undici';
+import { type FormData, Pool, Response } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { errorFromResponse } from './error-mapper.js';
@@ -58,6 +58,8 @@ export interface ApiCall<Schema extends z.ZodType> {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A multipart upload (Percify Yourself, voice cloning) instead of a JSON body. */
+  form?: FormData | undefined;
   idempotencyKey?: string | undefined;
   kind: RequestKind;
   /** Validates a 2xx answer; undefined for calls whose answer is ignored (deletes). */
@@ -121,8 +123,10 @@ export class PercifyHttp {
   async call<Schema extends z.ZodType>(call: ApiCall<Schema>): Promise<z.output<Schema>> {
     const path = this.buildPath(call);
     const { maxRetries } = this.options;
+    // Encoded once, so a retry sends the very same bytes and boundary.
+    const upload = call.form === undefined ? undefined : await encodeForm(call.form);
     for (let attempt = 1; ; attempt += 1) {
-      const result = await this.attempt(call, path, attempt);
+      const result = await this.attempt(call, path, attempt, upload);
       if (result.ok) return result.value as z.output<Schema>;
       const { error, verdict } = result;
       if (verdict === 'outcome-unknown') {
@@ -171,7 +175,12 @@ export class PercifyHttp {
     return `${this.basePath}${route}${query === '' ? '' : `?${query}`}`;
   }
 
-  private async attempt(call: ApiCall<z.ZodType>, path: string, attempt: number): Promise<AttemptResult> {
+  private async attempt(
+    call: ApiCall<z.ZodType>,
+    path: string,
+    attempt: number,
+    upload: EncodedForm | undefined,
+  ): Promise<AttemptResult> {
     await this.limiter.acquire();
     const started = performance.now();
     const report = (status: number | undefined, errorCode?: string): void => {
@@ -190,7 +199,8 @@ export class PercifyHttp {
       authorization: `Bearer ${this.options.apiKey}`,
       accept: 'application/json',
     };
-    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    if (upload !== undefined) headers['content-type'] = upload.contentType;
+    else if (call.body !== undefined) headers['content-type'] = 'application/json';
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
 
     this.inFlight += 1;
@@ -202,7 +212,7 @@ export class PercifyHttp {
         method: call.method,
         path,
         headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body: upload?.bytes ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
         // undici's own header/body timeouts tick at about 1 s resolution; this deadline is exact
         // and also covers reading the body.
         signal: AbortSignal.timeout(this.options.timeoutMs),
@@ -273,6 +283,19 @@ export class PercifyHttp {
         : `The connection to Percify broke (${label})`;
     return new NetworkError(message, { cause });
   }
+}
+
+interface EncodedForm {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** undici's own multipart encoder (the one fetch uses), with the boundary it chose. */
+async function encodeForm(form: FormData): Promise<EncodedForm> {
+  const response = new Response(form);
+  const contentType = response.headers.get('content-type');
+  if (contentType === null) throw new TypeError('a multipart body has a content type');
+  return { bytes: Buffer.from(await response.arrayBuffer()), contentType };
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {

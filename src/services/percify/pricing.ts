@@ -18,6 +18,10 @@ export * from '../../percify-catalog.js';
  * constants, so the /help page can print the price list and tests can pin every worked example.
  */
 
+/** Docs §3.7: an avatar from the member's photo. */
+export const PERCIFY_YOURSELF_CREDITS = 10;
+/** Docs §5.2: once per cloned voice; speaking with it later costs what any speech costs. */
+export const VOICE_CLONE_CREDITS = 5;
 export const AUDIO_BASE_CREDITS = 5;
 export const AUDIO_CREDITS_PER_SECOND = 1;
 

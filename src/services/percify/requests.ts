@@ -1,3 +1,4 @@
+import { FormData } from 'undici';
 import { PercifyValidationError } from './errors.js';
 import {
   AVATAR_MODELS,
@@ -18,6 +19,7 @@ import {
   MAX_SEED,
   MOTION_STYLES,
   STYLE_PRESETS,
+  VOICE_NAME_MAX_LENGTH,
   type AspectRatio,
   type MotionStyle,
   type StylePreset,
@@ -234,4 +236,57 @@ export function checkVideoUpdate(patch: VideoUpdate): VideoUpdate {
   }
   if (Object.keys(patch).length === 0) fail('patch', 'must change at least one field');
   return patch;
+}
+
+/** An uploaded file: the bytes in memory, never a path on disk. */
+export interface UploadFile {
+  bytes: Buffer;
+  fileName: string;
+  contentType: string;
+}
+
+export interface PercifyYourselfRequest {
+  image: UploadFile;
+  style?: StylePreset | undefined;
+  prompt?: string | undefined;
+  idempotencyKey?: string;
+}
+
+export interface CloneVoiceRequest {
+  sample: UploadFile;
+  name: string;
+  description?: string | undefined;
+  language?: string | undefined;
+}
+
+function appendFile(form: FormData, field: string, upload: UploadFile): void {
+  form.append(field, new Blob([upload.bytes], { type: upload.contentType }), upload.fileName);
+}
+
+/** `POST /avatars/percify-yourself` (docs §3.7): multipart `image`, `style`, `prompt`. */
+export function buildPercifyYourselfForm(request: PercifyYourselfRequest): {
+  form: FormData;
+  idempotencyKey: string | undefined;
+} {
+  const form = new FormData();
+  appendFile(form, 'image', request.image);
+  if (request.style !== undefined) form.append('style', oneOf('style', request.style, STYLE_PRESETS));
+  if (request.prompt !== undefined && request.prompt.trim() !== '') {
+    form.append('prompt', text('prompt', request.prompt, PROMPT_MAX_LENGTH));
+  }
+  return { form, idempotencyKey: optionalIdempotencyKey(request.idempotencyKey) };
+}
+
+/**
+ * `POST /voices/clone` (docs §5.2). The file field is `audio` in the prose and curl examples but
+ * `audioFile` in the OpenAPI file (a CONTRADICTION): the caller picks which one to send.
+ */
+export function buildCloneVoiceForm(request: CloneVoiceRequest, fileField: 'audio' | 'audioFile'): FormData {
+  const form = new FormData();
+  appendFile(form, fileField, request.sample);
+  form.append('name', text('name', request.name, VOICE_NAME_MAX_LENGTH));
+  if (request.description !== undefined)
+    form.append('description', text('description', request.description, 500));
+  if (request.language !== undefined) form.append('language', text('language', request.language, 35));
+  return form;
 }

@@ -161,7 +161,9 @@ export const voiceSchema = loose({
   language: z.string().optional(),
   type: z.string().optional(),
   status: z.string().optional(),
-  sampleUrl: z.string().optional(),
+  sampleUrl: z.string().nullish(),
+  sampleDuration: z.number().optional(),
+  creditCost: z.number().int().nonnegative().optional(),
 });
 export type Voice = z.output<typeof voiceSchema>;
 

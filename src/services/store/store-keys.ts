@@ -33,6 +33,14 @@ export const storeKey = {
   /** The first click on one button of one message, so a double-click starts one job. */
   clickClaim: (claimId: string) => `v1:click-claim:${claimId}`,
   jobPrefix: 'v1:job:',
+  /** That a member confirmed, once, the consent line of a feature that uses their likeness. */
+  likenessConsent: (memberId: string, feature: 'photo') => `v1:member:${memberId}:consent:${feature}`,
+  /** A photo avatar or voice clone waiting for the member's consent or confirmation click. */
+  pendingLikeness: (pendingId: string) => `v1:pending-likeness:${pendingId}`,
+  /** The voices a member cloned through the bot: only they see and use them. */
+  memberVoices: (memberId: string) => `v1:member:${memberId}:voices`,
+  /** Which member owns each cloned voice, so nobody else's list or video can use it. */
+  voiceOwners: 'v1:voice-owners',
 } as const;
 
 /** The v1 ledger's keys: read only by the migration to v2, which deletes them. */

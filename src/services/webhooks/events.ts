@@ -14,10 +14,12 @@ export const PERCIFY_EVENT_TYPES = [
   'video.completed',
   'video.failed',
   'audio.completed',
+  // Docs §5.2: fires when a voice clone completes (the clone call may also answer `completed` at once).
+  'voice.cloned',
 ] as const;
 export type PercifyEventType = (typeof PERCIFY_EVENT_TYPES)[number];
 
-export type PercifyResourceKind = 'avatar' | 'video' | 'audio';
+export type PercifyResourceKind = 'avatar' | 'video' | 'audio' | 'voice';
 
 export interface PercifyEvent {
   /** Present only with the webhooks-guide envelope. */
@@ -50,7 +52,7 @@ const isKnownType = (type: string): type is PercifyEventType =>
 
 const kindOf = (type: PercifyEventType): PercifyResourceKind => {
   const kind = type.slice(0, type.indexOf('.'));
-  return kind === 'avatar' || kind === 'video' ? kind : 'audio';
+  return kind === 'avatar' || kind === 'video' || kind === 'voice' ? kind : 'audio';
 };
 
 const nonEmptyString = (value: unknown): string | undefined =>

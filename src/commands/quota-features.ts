@@ -1,0 +1,34 @@
+import { MessageFlags } from 'discord.js';
+import type { GuildSettings } from '../services/credits/index.js';
+import { renderFeatures } from '../services/delivery/feature-replies.js';
+import type { QuotaHandler } from './quota-types.js';
+
+/** `/quota features`: photo avatars and voice cloning, on or off for this server. */
+export const features: QuotaHandler<'features'> = async (interaction, options, ctx) => {
+  const { photo_avatars: photoAvatars, voice_cloning: voiceCloning } = options;
+  if (photoAvatars === undefined && voiceCloning === undefined) {
+    const settings = await ctx.settings.get(interaction.guildId);
+    await interaction.reply({ embeds: [renderFeatures(settings.features)], flags: MessageFlags.Ephemeral });
+    return;
+  }
+  let before: GuildSettings['features'] | undefined;
+  const settings = await ctx.settings.update(
+    interaction.guildId,
+    interaction.user.id,
+    (current) => {
+      before = { ...current.features };
+      return {
+        ...current,
+        features: {
+          photoAvatars: photoAvatars ?? current.features.photoAvatars,
+          voiceCloning: voiceCloning ?? current.features.voiceCloning,
+        },
+      };
+    },
+    '/quota features',
+  );
+  await interaction.reply({
+    embeds: [renderFeatures(settings.features, before ?? settings.features)],
+    flags: MessageFlags.Ephemeral,
+  });
+};

@@ -1,0 +1,163 @@
+import { MessageFlags, type Attachment, type ButtonInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { renderCloneFailed, renderCloneDone, renderCloning } from '../services/delivery/voice-replies.js';
+import {
+  checkDeclaredSample,
+  checkSample,
+  SAMPLE_CONTENT_TYPES,
+  SAMPLE_LIMITS,
+  SampleRefusal,
+} from '../services/member-files/voice-sample-check.js';
+import { PercifyError } from '../services/percify/errors.js';
+import { VOICE_CLONE_CREDITS } from '../services/percify/pricing.js';
+import type { Voice } from '../services/percify/schemas.js';
+import { enforceJobPolicy } from './job-policy.js';
+import { askCloneConfirm, type PendingClone } from './likeness-consent.js';
+import type { GuildCommandInteraction } from './types.js';
+
+/**
+ * `/voice clone`: the sample is checked (type, size, its real length) before anything is asked or
+ * held; the member then confirms that the voice is their own; only then are the credits held and the
+ * sample sent to Percify, read again from Discord and kept nowhere.
+ */
+
+const SAMPLE_RULES = 'Samples must be WAV, MP3, FLAC or M4A, 15 s to 5 min long and at most 10 MB.';
+/** Docs §5.2: processing takes 30–60 s; cloning may answer at once or finish later. */
+const CLONE_WAIT_MS = 3 * 60_000;
+const CLONE_POLL_MS = 2_000;
+
+async function readSample(ctx: BotContext, sample: { url: string; fileName: string }): Promise<Buffer> {
+  try {
+    return await ctx.memberFiles.fetch({ url: sample.url, name: sample.fileName }, SAMPLE_LIMITS.maxBytes);
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'could not read a voice sample');
+    throw new UserError(
+      `That recording could not be read from Discord. ${SAMPLE_RULES} Nothing was charged.`,
+      'sample-unreadable',
+    );
+  }
+}
+
+async function checked<T>(check: () => Promise<T> | T): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (!(error instanceof SampleRefusal)) throw error;
+    throw new UserError(`${error.message} Nothing was charged.`, `sample-${error.reason}`);
+  }
+}
+
+export async function requestVoiceClone(
+  interaction: GuildCommandInteraction,
+  ctx: BotContext,
+  options: { sample: Attachment; name: string },
+): Promise<void> {
+  const name = options.name.trim();
+  if (name === '') throw new UserError('Give the voice a name.', 'empty-name');
+  await enforceJobPolicy(interaction, ctx, { kind: 'voice', name });
+  await checked(() => checkDeclaredSample(options.sample.size));
+  // Measuring the sample can take a moment: the private answer is deferred first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const sample = { url: options.sample.url, fileName: options.sample.name };
+  const bytes = await readSample(ctx, sample);
+  const { seconds } = await checked(() => checkSample(bytes));
+  const clone: PendingClone = { name, sample, seconds };
+  await askCloneConfirm(interaction, ctx, clone, VOICE_CLONE_CREDITS);
+}
+
+/** After "This is my own voice": hold, clone, then charge (or give back) and say which. */
+export async function runVoiceClone(
+  interaction: ButtonInteraction<'cached'>,
+  ctx: BotContext,
+  clone: PendingClone,
+): Promise<void> {
+  await enforceJobPolicy(interaction, ctx, { kind: 'voice', name: clone.name });
+  const holdId = `voice-${interaction.id}`;
+  const roleIds = [...interaction.member.roles.cache.keys()];
+  // Claimed in the open index first, as a job's id is: a restart releases a hold nothing settled.
+  await ctx.jobs.markOpen(holdId);
+  const reserved = await ctx.ledger.reserve({
+    jobId: holdId,
+    guildId: interaction.guildId,
+    memberId: interaction.user.id,
+    roleIds,
+    amount: VOICE_CLONE_CREDITS,
+    usage: { kind: 'audio', feature: 'voice-clone' },
+  });
+  if (!reserved.ok) {
+    await ctx.jobs.forget(holdId);
+    throw new UserError(
+      `${reserved.error.detail} Cloning costs ${VOICE_CLONE_CREDITS} credits; nothing was charged.`,
+      'insufficient-credits',
+    );
+  }
+  await interaction.update(renderCloning(clone.name));
+  let settled = false;
+  try {
+    const bytes = await readSample(ctx, clone.sample);
+    const { format } = await checked(() => checkSample(bytes));
+    const voice = await finished(
+      ctx,
+      await ctx.percify.cloneVoice({
+        sample: { bytes, fileName: `sample.${format}`, contentType: SAMPLE_CONTENT_TYPES[format] },
+        name: clone.name,
+      }),
+    );
+    await ctx.ledger.capture(holdId, voice.creditCost ?? VOICE_CLONE_CREDITS);
+    settled = true;
+    await ctx.voices.library.add(interaction.user.id, {
+      id: voice.id,
+      name: clone.name,
+      sampleSeconds: voice.sampleDuration ?? clone.seconds,
+      createdAt: ctx.now(),
+    });
+    ctx.voices.forget();
+    await interaction.editReply(renderCloneDone(clone.name));
+  } catch (error) {
+    if (!settled) await ctx.ledger.release(holdId, 'the voice was not cloned');
+    const reason = error instanceof UserError ? error.message : cloneFailure(error);
+    if (!(error instanceof UserError)) ctx.logger.warn({ err: error }, 'voice clone failed');
+    await interaction.editReply(renderCloneFailed(clone.name, reason));
+  } finally {
+    await ctx.jobs.forget(holdId);
+  }
+}
+
+/**
+ * The docs show a clone answered `completed` at once, and also a `voice.cloned` webhook for when it
+ * completes later: an answer still at work is looked at again until it is done.
+ */
+async function finished(ctx: BotContext, voice: Voice): Promise<Voice> {
+  const until = ctx.now() + CLONE_WAIT_MS;
+  let current = voice;
+  while (current.status !== undefined && current.status !== 'completed' && current.status !== 'ready') {
+    if (current.status === 'failed') throw new PercifyError('voice_clone_failed', 'the clone failed', false);
+    if (ctx.now() > until) throw new PercifyError('timeout', 'the clone took too long', true);
+    // Its `voice.cloned` webhook, or the next look, whichever comes first.
+    await ctx.voices.clones.wait(current.id, CLONE_POLL_MS);
+    current = await ctx.percify.getVoice(current.id);
+  }
+  return current;
+}
+
+/** Percify's documented refusals of a sample, in the member's words. */
+function cloneFailure(error: unknown): string {
+  const code = error instanceof PercifyError ? error.code : undefined;
+  if (code === 'invalid_audio_sample') {
+    const details = (error as PercifyError).details as { duration?: unknown; minimum?: unknown } | undefined;
+    if (
+      typeof details?.duration === 'number' &&
+      typeof details.minimum === 'number' &&
+      details.duration < details.minimum
+    ) {
+      return `Percify found the recording too short (${details.duration} s; at least ${details.minimum} s). Record a longer sample.`;
+    }
+    return `Percify could not use that recording. ${SAMPLE_RULES}`;
+  }
+  if (code === 'unsupported_language') return 'Percify cannot clone a voice in that language yet.';
+  if (code === 'insufficient_credits') {
+    return "The server's Percify account is out of credits right now. A server admin needs to top it up.";
+  }
+  return 'Percify could not clone the voice just now. Try again in a moment.';
+}
