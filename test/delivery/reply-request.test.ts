@@ -54,11 +54,18 @@ describe('a Components V2 reply on the wire', () => {
     const mentioned = withMention(renderAvatarResult(job), '555555555555555555');
     const { json } = toReplyRequest(mentioned, 'create');
     expect(json).not.toHaveProperty('content');
-    expect(mentioned.components[0]).toEqual({
+    expect((json.components as unknown[])[0]).toEqual({
       type: 10,
       content: '<@555555555555555555> your result is ready.',
     });
     expect(messageLimitIssues(json)).toEqual([]);
+  });
+
+  it('shows a line given as content (a late result) above the card instead of dropping it', () => {
+    const late = { ...renderAvatarResult(job), content: '⏰ This came in after the deadline: free.' };
+    const { json } = toReplyRequest(late, 'edit');
+    expect(json).not.toHaveProperty('content');
+    expect((json.components as unknown[])[0]).toEqual({ type: 10, content: late.content });
   });
 
   it('leaves an embed reply as it was: the mention in content, the note in the footer', () => {

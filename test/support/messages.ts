@@ -68,14 +68,16 @@ export function visibleText(message: Shown): string {
 
 /**
  * A message's title as a member reads it: the first embed's title, or with Components V2 the first
- * text display's heading line ("### ✅ Your avatar" reads "✅ Your avatar"); '' when it has none.
+ * first heading line of its text displays ("### ✅ Your avatar" reads "✅ Your avatar"); '' when none.
  */
 export function heading(message: Shown): string {
   const title = message.embeds[0]?.title;
   if (title) return title;
-  const first = allComponents(message).find((component) => typeof component.content === 'string');
-  const line = typeof first?.content === 'string' ? (first.content.split('\n')[0] ?? '') : '';
-  return line.startsWith('#') ? line.replace(/^#+\s*/, '') : '';
+  for (const component of allComponents(message)) {
+    const line = typeof component.content === 'string' ? (component.content.split('\n')[0] ?? '') : '';
+    if (/^#{1,3} /.test(line)) return line.replace(/^#+\s*/, '');
+  }
+  return '';
 }
 
 /**

@@ -4,8 +4,8 @@ import type { ReplyBody } from './reply-body.js';
 /**
  * A ReplyBody as Discord takes it on the wire, and the two changes the messenger makes on the way
  * (a note under the result, a mention when it posts anew). Components V2 messages carry the flag on
- * every write and never `content` or `embeds` (Discord refuses them there), so their note and mention
- * become text displays instead.
+ * every write and never `content` or `embeds` (Discord refuses them there): what a reply sets as
+ * `content` (a mention, a note that the result came late) goes in a text display above the card.
  */
 
 export interface ReplyRequest {
@@ -20,7 +20,7 @@ export function toReplyRequest(body: ReplyBody, mode: 'edit' | 'create'): ReplyR
     ...(file.contentType ? { contentType: file.contentType } : {}),
   }));
   const json: Record<string, unknown> = body.componentsV2
-    ? { flags: MessageFlags.IsComponentsV2, components: body.components }
+    ? { flags: MessageFlags.IsComponentsV2, components: v2Components(body) }
     : {
         embeds: body.embeds,
         components: body.components,
@@ -32,6 +32,12 @@ export function toReplyRequest(body: ReplyBody, mode: 'edit' | 'create'): ReplyR
   else if (body.attachments) json.attachments = body.attachments;
   else if (mode === 'edit') json.attachments = [];
   return { json, files };
+}
+
+/** A line set as `content` on a V2 reply (a late result's note) is shown as a text display above it. */
+function v2Components(body: ReplyBody): APIMessageTopLevelComponent[] {
+  if (!body.content) return body.components;
+  return [{ type: ComponentType.TextDisplay, content: body.content }, ...body.components];
 }
 
 /** Appends a note: to each embed's footer (2048 characters there), or as subtext in the V2 card. */
@@ -53,14 +59,7 @@ export function withNote(body: ReplyBody, note: string): ReplyBody {
   return { ...body, embeds };
 }
 
-/** A new message that has to reach someone: their mention first (content, or a V2 text display). */
+/** A new message that has to reach someone: their mention first (V2: in the text display above the card). */
 export function withMention(body: ReplyBody, userId: string): ReplyBody {
-  if (body.componentsV2) {
-    const mention: APIMessageTopLevelComponent = {
-      type: ComponentType.TextDisplay,
-      content: `<@${userId}> your result is ready.`,
-    };
-    return { ...body, components: [mention, ...body.components] };
-  }
   return { ...body, content: `<@${userId}> ${body.content ?? 'your result is ready.'}` };
 }
