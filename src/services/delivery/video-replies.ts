@@ -75,6 +75,10 @@ export function plannedStages(job: VideoView): VideoStageName[] {
   return ['video'];
 }
 
+/** Discord's longest URL in a link button, and in a media gallery item. */
+const LINK_BUTTON_URL_MAX = 512;
+const MEDIA_URL_MAX = 2048;
+
 export function videoFileName(format: string | undefined): string {
   const safe = (format ?? 'mp4').toLowerCase().replace(/[^a-z0-9]/g, '');
   return `video.${safe || 'mp4'}`;
@@ -170,13 +174,14 @@ export function videoResultButtons(job: VideoView, openUrl?: string) {
     actionButton(encodeCustomId('rerender', job.id), 'Re-render', '🔁', ButtonStyle.Secondary),
     actionButton(encodeCustomId('delete', job.id), 'Delete', '🗑️', ButtonStyle.Danger),
   ];
-  if (openUrl) buttons.push(linkButton(openUrl, 'Open video', '📦'));
+  // Discord takes link buttons up to 512 characters; a longer (signed) URL stays as the text's link.
+  if (openUrl && openUrl.length <= LINK_BUTTON_URL_MAX) buttons.push(linkButton(openUrl, 'Open video', '📦'));
   return [buttonRow(buttons)];
 }
 
 function videoGallery(media: VideoMedia, description: string): MediaGalleryBuilder | undefined {
   const url = media.kind === 'upload' ? `attachment://${media.fileName}` : media.thumbnailUrl;
-  if (!url) return undefined;
+  if (!url || url.length > MEDIA_URL_MAX) return undefined;
   return new MediaGalleryBuilder().addItems(
     new MediaGalleryItemBuilder().setURL(url).setDescription(description),
   );
