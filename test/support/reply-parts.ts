@@ -35,9 +35,10 @@ export interface ButtonSeen {
   emoji?: string | undefined;
   customId?: string | undefined;
   url?: string | undefined;
+  disabled: boolean;
 }
 
-/** The buttons in reading order: label, the emoji field, custom id (or link). */
+/** The buttons in reading order: label, the emoji field, custom id (or link), greyed out or not. */
 export function replyButtons(body: ReplyBody): ButtonSeen[] {
   return walk(body.components)
     .filter((c) => c.type === 2)
@@ -46,6 +47,7 @@ export function replyButtons(body: ReplyBody): ButtonSeen[] {
       emoji: (c.emoji as { name?: string } | undefined)?.name,
       customId: typeof c.custom_id === 'string' ? c.custom_id : undefined,
       url: typeof c.url === 'string' ? c.url : undefined,
+      disabled: c.disabled === true,
     }));
 }
 
