@@ -1,7 +1,7 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import type { ReplyBody } from './reply-body.js';
-import { toReplyRequest as toRequest, withMention, withNote } from './reply-request.js';
+import { toReplyRequest, withMention, withNote } from './reply-request.js';
 
 export type DeliveryPath = 'interaction' | 'channel' | 'mention' | 'dm';
 
@@ -161,7 +161,7 @@ export class Messenger {
   }
 
   async #editInteractionReply(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toRequest(body, 'edit');
+    const { json, files } = toReplyRequest(body, 'edit');
     return (await this.rest.patch(
       Routes.webhookMessage(target.applicationId, target.interactionToken, '@original'),
       { body: json, files, auth: false },
@@ -169,7 +169,7 @@ export class Messenger {
   }
 
   async #editChannelMessage(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toRequest(body, 'edit');
+    const { json, files } = toReplyRequest(body, 'edit');
     return (await this.rest.patch(Routes.channelMessage(target.channelId, target.messageId ?? ''), {
       body: json,
       files,
@@ -177,7 +177,7 @@ export class Messenger {
   }
 
   async #postMention(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toRequest(withMention(body, target.ownerId), 'create');
+    const { json, files } = toReplyRequest(withMention(body, target.ownerId), 'create');
     json.allowed_mentions = { users: [target.ownerId] };
     return (await this.rest.post(Routes.channelMessages(target.channelId), {
       body: json,
@@ -191,7 +191,7 @@ export class Messenger {
     })) as {
       id: string;
     };
-    const { json, files } = toRequest(body, 'create');
+    const { json, files } = toReplyRequest(body, 'create');
     return (await this.rest.post(Routes.channelMessages(channel.id), { body: json, files })) as APIMessage;
   }
 }
