@@ -32,15 +32,37 @@ export interface WorkloadResult {
 const PLAN_SLOTS = 3; // pro
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type AnyComponent = Record<string, unknown>;
+
+/** Every component of a message at any depth: rows, Components V2 containers and sections. */
+function allComponents(message: EmulatedMessage): AnyComponent[] {
+  const found: AnyComponent[] = [];
+  const visit = (raw: unknown): void => {
+    if (typeof raw !== 'object' || raw === null) return;
+    const component = raw as AnyComponent;
+    found.push(component);
+    if (Array.isArray(component.components)) component.components.forEach(visit);
+    visit(component.accessory);
+  };
+  message.components.forEach(visit);
+  return found;
+}
+
 function buttonId(message: EmulatedMessage, label: string): string | undefined {
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if ('custom_id' in component && 'label' in component && component.label === label)
-        return component.custom_id;
-    }
-  }
-  return undefined;
+  const button = allComponents(message).find((c) => c.label === label && typeof c.custom_id === 'string');
+  return button?.custom_id as string | undefined;
+}
+
+/** A job reply's title and text: its embed's, or its V2 text displays' ("### ✅ Your avatar" …). */
+function shown(message: EmulatedMessage): { title: string; text: string } {
+  const texts = allComponents(message)
+    .map((c) => c.content)
+    .filter((content): content is string => typeof content === 'string');
+  const heading = texts.map((t) => t.split('\n')[0] ?? '').find((line) => /^#{1,3} /.test(line));
+  return {
+    title: message.embeds[0]?.title ?? heading?.replace(/^#+\s*/, '') ?? '',
+    text: `${message.embeds[0]?.description ?? ''} ${texts.join(' ')}`,
+  };
 }
 
 export async function runWorkload(world: BenchWorld, options: WorkloadOptions): Promise<WorkloadResult> {
@@ -100,12 +122,12 @@ export async function runWorkload(world: BenchWorld, options: WorkloadOptions): 
         started++;
         const first = await handle.reply(10_000);
         const done = await driver
-          .waitForEdit(first.id, (m) => /^(✅|❌)/.test(m.embeds[0]?.title ?? ''), 120_000)
+          .waitForEdit(first.id, (m) => /^(✅|❌)/.test(shown(m).title), 120_000)
           .catch(() => undefined);
         if (!done) return;
         finished.push(done);
         const roll = Math.random();
-        const reroll = buttonId(done, '🔁 Reroll');
+        const reroll = buttonId(done, 'Reroll');
         if (roll < options.rerollShare && reroll) {
           const click = await timed(() =>
             driver.clickButton({ message: done, customId: reroll, user: member }),
@@ -147,8 +169,7 @@ export async function waitUntilQuiet(world: BenchWorld, timeoutMs: number): Prom
         .some(
           (m) =>
             m.loading ||
-            (!/^(✅|❌)/.test(m.embeds[0]?.title ?? '') &&
-              working.test(`${m.embeds[0]?.title ?? ''} ${m.embeds[0]?.description ?? ''}`)),
+            (!/^(✅|❌)/.test(shown(m).title) && working.test(`${shown(m).title} ${shown(m).text}`)),
         ),
     );
     if (!busy) return true;

@@ -31,9 +31,12 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** Components V2: every component at every depth counts, and all text displays together. */
+  v2Components: 40,
+  v2TextTotal: 4000,
 } as const;
 
-const IS_COMPONENTS_V2 = 1 << 15;
+export const IS_COMPONENTS_V2 = 1 << 15;
 
 type Path = (string | number)[];
 
@@ -144,38 +147,115 @@ function checkRowChild(list: IssueList, path: Path, child: Record<string, unknow
     list.maxLength([...path, 'placeholder'], child.placeholder, LIMITS.selectPlaceholder);
 }
 
-function checkMessageComponents(list: IssueList, components: unknown, flags: number): void {
-  const rows = asArray(components);
-  const seen = new Set<string>();
-  if ((flags & IS_COMPONENTS_V2) === 0) list.maxItems(['components'], rows, LIMITS.actionRows);
-  rows.forEach((rawRow, i) => {
-    const row = asRecord(rawRow);
-    if (!row || row.type !== 1) return;
-    const children = asArray(row.components);
-    const buttons = children.filter((c) => asRecord(c)?.type === 2).length;
-    if (buttons > LIMITS.buttonsPerRow)
-      list.maxItems(['components', i, 'components'], children, LIMITS.buttonsPerRow);
-    if (children.length > 1 && children.some((c) => asRecord(c)?.type !== 2))
-      list.add(
-        ['components', i, 'components'],
-        'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
-        'The specified component exceeds the maximum width',
-      );
-    children.forEach((rawChild, j) => {
-      const child = asRecord(rawChild);
-      if (child) checkRowChild(list, ['components', i, 'components', j], child, seen);
-    });
-  });
+/** Component types that exist only in Components V2 messages. */
+const V2_ONLY_TYPES = new Set([9, 10, 11, 12, 13, 14, 17]);
+
+/** Every component of a message with its path, depth first: rows, containers, sections, accessories. */
+function walkComponents(components: unknown): Array<{ path: Path; component: Record<string, unknown> }> {
+  const found: Array<{ path: Path; component: Record<string, unknown> }> = [];
+  const visit = (raw: unknown, path: Path): void => {
+    const component = asRecord(raw);
+    if (!component) return;
+    found.push({ path, component });
+    asArray(component.components).forEach((child, i) => visit(child, [...path, 'components', i]));
+    if (component.accessory !== undefined) visit(component.accessory, [...path, 'accessory']);
+  };
+  asArray(components).forEach((top, i) => visit(top, ['components', i]));
+  return found;
 }
 
-/** Limits for a message body (create or edit); `path` prefixes issues, e.g. ['data'] for callbacks. */
-export function messageLimitIssues(body: unknown, prefix: Path = []): FieldIssue[] {
+function checkActionRow(list: IssueList, path: Path, row: Record<string, unknown>): void {
+  const children = asArray(row.components);
+  const buttons = children.filter((c) => asRecord(c)?.type === 2).length;
+  if (buttons > LIMITS.buttonsPerRow) list.maxItems([...path, 'components'], children, LIMITS.buttonsPerRow);
+  if (children.length > 1 && children.some((c) => asRecord(c)?.type !== 2))
+    list.add(
+      [...path, 'components'],
+      'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+      'The specified component exceeds the maximum width',
+    );
+}
+
+/**
+ * Legacy messages: at most five action rows, and no V2 component. Components V2 (the flag on the
+ * body or already on the message): at most 40 components counted at every depth, and 4000
+ * characters across all text displays. Both: rows of five buttons, labels, unique custom ids.
+ */
+function checkMessageComponents(list: IssueList, components: unknown, v2: boolean): void {
+  const all = walkComponents(components);
+  const seen = new Set<string>();
+  if (!v2) list.maxItems(['components'], components, LIMITS.actionRows);
+  let textLength = 0;
+  for (const { path, component } of all) {
+    if (!v2 && typeof component.type === 'number' && V2_ONLY_TYPES.has(component.type))
+      list.add(
+        [...path, 'type'],
+        'COMPONENT_TYPE_REQUIRES_COMPONENTS_V2',
+        'This component type needs the IS_COMPONENTS_V2 message flag',
+      );
+    if (component.type === 1) checkActionRow(list, path, component);
+    if (component.type === 10) textLength += text(component.content).length;
+    checkRowChild(list, path, component, seen);
+  }
+  if (v2 && all.length > LIMITS.v2Components)
+    list.add(
+      ['components'],
+      'COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED',
+      `A message can have at most ${LIMITS.v2Components} components in total`,
+    );
+  if (v2 && textLength > LIMITS.v2TextTotal)
+    list.add(
+      ['components'],
+      'COMPONENT_MAX_TEXT_LENGTH_EXCEEDED',
+      `Text displays can hold at most ${LIMITS.v2TextTotal} characters in total`,
+    );
+}
+
+/** With IS_COMPONENTS_V2, `content`, `embeds`, `poll` and `sticker_ids` are not allowed. */
+function checkV2Exclusions(list: IssueList, message: Record<string, unknown>): void {
+  if (text(message.content) !== '')
+    list.add(
+      ['content'],
+      'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      'Cannot send content with IS_COMPONENTS_V2',
+    );
+  if (asArray(message.embeds).length > 0)
+    list.add(
+      ['embeds'],
+      'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      'Cannot send embeds with IS_COMPONENTS_V2',
+    );
+  if (message.poll !== undefined && message.poll !== null)
+    list.add(
+      ['poll'],
+      'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      'Cannot send a poll with IS_COMPONENTS_V2',
+    );
+  if (asArray(message.sticker_ids).length > 0)
+    list.add(
+      ['sticker_ids'],
+      'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      'Cannot send stickers with IS_COMPONENTS_V2',
+    );
+}
+
+export function isComponentsV2(flags: unknown): boolean {
+  return typeof flags === 'number' && (flags & IS_COMPONENTS_V2) !== 0;
+}
+
+/**
+ * Limits for a message body (create or edit); `prefix` prefixes issues, e.g. ['data'] for callbacks.
+ * `alreadyV2`: an edit of a message that has the flag already (it stays, flag on the body or not).
+ */
+export function messageLimitIssues(body: unknown, prefix: Path = [], alreadyV2 = false): FieldIssue[] {
   const message = asRecord(body);
   if (!message) return [];
   const list = new IssueList();
+  const v2 = alreadyV2 || isComponentsV2(message.flags);
   list.maxLength(['content'], message.content, LIMITS.content);
   checkEmbeds(list, message.embeds);
-  checkMessageComponents(list, message.components, typeof message.flags === 'number' ? message.flags : 0);
+  if (v2) checkV2Exclusions(list, message);
+  checkMessageComponents(list, message.components, v2);
   return list.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
 }
 

@@ -8,7 +8,15 @@ import {
   tooManyAttachments,
   type FieldIssue,
 } from './errors.js';
-import { asArray, asRecord, isEmptyMessage, mergeIssues, messageLimitIssues } from './limits.js';
+import {
+  IS_COMPONENTS_V2,
+  asArray,
+  asRecord,
+  isComponentsV2,
+  isEmptyMessage,
+  mergeIssues,
+  messageLimitIssues,
+} from './limits.js';
 import type { UploadedFile } from './multipart.js';
 import type { EmulatorStore } from './store.js';
 import type { StoredAttachment, StoredMessage } from './types.js';
@@ -19,7 +27,7 @@ import type { BodyValidator, SchemaName } from './validation.js';
 const MAX_ATTACHMENTS = 10;
 const MIB = 1024 * 1024;
 /** Flags a bot may set itself: SUPPRESS_EMBEDS, EPHEMERAL, SUPPRESS_NOTIFICATIONS, IS_COMPONENTS_V2. */
-const SETTABLE_FLAGS = 4 | 64 | 4096 | 32768;
+const SETTABLE_FLAGS = 4 | 64 | 4096 | IS_COMPONENTS_V2;
 
 export interface WriteContext {
   store: EmulatorStore;
@@ -30,18 +38,26 @@ export interface WriteContext {
   files: UploadedFile[];
 }
 
+/**
+ * Checks a body against the schema and Discord's limits. Interaction callbacks carry the message in
+ * `data`; `editing` is the message an edit changes (once it is Components V2, it stays V2).
+ */
 export function validateMessageBody(
   ctx: WriteContext,
   schema: SchemaName,
   body: unknown,
   prefix: (string | number)[] = [],
+  editing?: StoredMessage,
 ): void {
   // Discord counts files before it looks at the form: eleven files is 30015 whatever the JSON says.
   if (ctx.files.length > MAX_ATTACHMENTS) throw tooManyAttachments();
   const schemaIssues: FieldIssue[] = ctx.validator ? ctx.validator(schema, body) : [];
+  const callback = schema.endsWith('InteractionCallbackRequestSchema');
+  const message = callback ? asRecord(body)?.data : body;
+  const alreadyV2 = editing !== undefined && isComponentsV2(editing.flags);
   const issues = mergeIssues(
     schemaIssues.map((i) => ({ ...i, path: [...prefix, ...i.path] })),
-    messageLimitIssues(body, prefix),
+    messageLimitIssues(message, callback ? [...prefix, 'data'] : prefix, alreadyV2),
   );
   if (issues.length > 0) throw invalidFormBody(issues);
 }
@@ -149,9 +165,15 @@ export function editChange(
   change.attachments = [...kept, ...newAttachments(ctx, body)];
   // A loading (deferred) reply stops loading on its first edit; ephemeral stays as it was.
   let flags = message.flags & ~MESSAGE_FLAG_LOADING;
+  // SUPPRESS_EMBEDS may change; IS_COMPONENTS_V2 may be added on an edit but never removed.
   if (typeof body.flags === 'number')
-    flags = (flags & MESSAGE_FLAG_EPHEMERAL) | (body.flags & 4) | (flags & 32768);
+    flags = (flags & (MESSAGE_FLAG_EPHEMERAL | IS_COMPONENTS_V2)) | (body.flags & (4 | IS_COMPONENTS_V2));
   change.flags = flags;
+  if (isComponentsV2(flags)) {
+    // A message upgraded to V2 shows only its components: whatever content and embeds it had go.
+    change.content = '';
+    change.embeds = [];
+  }
   const after = {
     content: change.content ?? message.content,
     embeds: change.embeds ?? message.embeds,

@@ -1,4 +1,4 @@
-import type { RepliableInteraction } from 'discord.js';
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { JobUsage } from '../services/credits/index.js';
@@ -77,8 +77,14 @@ export async function launchJob<J extends JobRecord>(
   const job = record as J;
   await ctx.jobs.create(job);
   try {
-    const { embeds, components } = options.renderPending(job);
-    const response = await interaction.reply({ embeds, components, withResponse: true });
+    const first = options.renderPending(job);
+    // A job's reply is Components V2 from its first answer: Discord keeps the flag for good, so the
+    // progress edits and the result that follow can all be V2 as well.
+    const response = await interaction.reply(
+      first.componentsV2
+        ? { components: first.components, flags: MessageFlags.IsComponentsV2, withResponse: true }
+        : { embeds: first.embeds, components: first.components, withResponse: true },
+    );
     const messageId = response.resource?.message?.id;
     if (messageId) await ctx.jobs.update(jobId, (current) => ({ ...current, replyMessageId: messageId }));
   } catch (error) {

@@ -1,4 +1,5 @@
 import { expectDiscordAccepts } from '../support/discord-limits.js';
+import { buttonRows, galleries, replyButtons, replyText } from '../support/reply-parts.js';
 import { describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/interactions/custom-id.js';
 import type { AvatarJob } from '../../src/services/jobs/job-record.js';
@@ -42,63 +43,73 @@ function job(images: number, overrides: Partial<AvatarJob['params']> = {}): Avat
 describe('avatar replies', () => {
   it('shows prompt, model, cost, balance after and place in line while waiting', () => {
     const body = renderAvatarPending({ ...job(1), state: 'queued' }, { position: 3, balanceAfter: 18 });
-    const embed = body.embeds[0]!;
-    expect(embed.description).toContain('cyberpunk warrior');
-    expect(embed.description).toContain('#3');
-    expect(embed.fields).toContainEqual({ name: 'Model', value: 'flux · Fast', inline: true });
-    expect(embed.fields?.find((f) => f.name === 'Cost')?.value).toBe(
-      '2 credits · 18 credits left after this',
-    );
-    expect(embed.fields?.find((f) => f.name === 'Seed')?.value).toBe('`42`');
+    const text = replyText(body);
+    expect(body.componentsV2).toBe(true);
+    expect(text).toContain('> cyberpunk warrior');
+    expect(text).toContain('**#3** in line');
+    expect(text).toContain('**Model** flux · Fast');
+    expect(text).toContain('**Seed** `42`');
+    expect(text).toContain('**Cost** 2 credits · 18 credits left after this');
     expectDiscordAccepts(body);
   });
 
-  it('renders one image with all five buttons in one row', () => {
+  it('renders one image full width with five buttons that say what they do', () => {
     const body = renderAvatarResult(job(1));
-    expect(body.embeds).toHaveLength(1);
-    expect(body.embeds[0]!.image?.url).toBe('attachment://avatar-1.png');
-    const labels = body.components[0]!.components.map((c) => ('label' in c ? c.label : ''));
-    expect(labels).toEqual(['🎬 Animate', '🔁 Reroll', '🎲 Variations', '✨ HD', '🗑 Delete']);
+    expect(galleries(body)).toEqual([['attachment://avatar-1.png']]);
+    expect(replyButtons(body).map((b) => [b.emoji, b.label])).toEqual([
+      ['🎬', 'Animate'],
+      ['🎲', 'Vary'],
+      ['✨', 'HD'],
+      ['🔁', 'Reroll'],
+      ['🗑️', 'Delete'],
+    ]);
+    expect(buttonRows(body)).toHaveLength(1);
     expectDiscordAccepts(body);
   });
 
-  it('renders four images as one gallery with numbered per-image buttons', () => {
+  it('renders four images as one 2×2 media gallery with numbered, labelled per-image buttons', () => {
     const body = renderAvatarResult(job(4));
-    expect(body.embeds).toHaveLength(4);
-    expect(new Set(body.embeds.map((e) => e.url)).size).toBe(1);
-    expect(body.embeds.map((e) => e.image?.url)).toEqual(
-      [1, 2, 3, 4].map((n) => `attachment://avatar-${n}.png`),
-    );
-    expect(body.embeds[0]!.fields?.find((f) => f.name === 'Seeds')?.value).toBe('`42` · `43` · `44` · `45`');
-    expect(body.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('8 credits');
-    expect(body.components).toHaveLength(4);
-    const fourthVariation = body.components[1]!.components[3]!;
-    expect(parseCustomId('custom_id' in fourthVariation ? fourthVariation.custom_id : '')).toEqual({
-      action: 'variations',
-      args: ['jabc123', '3'],
-    });
+    expect(body.embeds).toEqual([]);
+    expect(galleries(body)).toEqual([[1, 2, 3, 4].map((n) => `attachment://avatar-${n}.png`)]);
+    const text = replyText(body);
+    expect(text).toContain('### ✅ Your 4 avatars');
+    expect(text).toContain('**Seeds** `42` · `43` · `44` · `45`');
+    expect(text).toContain('**Charged** 8 credits');
+    expect(buttonRows(body)).toEqual([
+      ['Animate 1', 'Animate 2', 'Animate 3', 'Animate 4'],
+      ['Vary 1', 'Vary 2', 'Vary 3', 'Vary 4'],
+      ['HD 1', 'HD 2', 'HD 3', 'HD 4'],
+      ['Reroll', 'Delete'],
+    ]);
+    // The emoji is the button's own field, never typed into the label.
+    for (const button of replyButtons(body)) {
+      expect(button.emoji).toBeTruthy();
+      expect(button.label).toMatch(/^[A-Za-z]/);
+    }
+    const vary4 = replyButtons(body).find((b) => b.label === 'Vary 4')!;
+    expect(parseCustomId(vary4.customId!)).toEqual({ action: 'variations', args: ['jabc123', '3'] });
     expectDiscordAccepts(body);
   });
 
   it('says how many of a partial batch came out, and that only those were charged', () => {
     const made = { ...job(3, { variations: 4 }), reservedCredits: 8 };
     const body = renderAvatarResult(made);
-    const embed = body.embeds[0]!;
-    expect(embed.title).toBe('✅ Your 3 avatars');
-    expect(embed.description).toContain('3 of 4 images came out');
-    expect(embed.description).toContain('you were charged for 3 (6 credits)');
-    expect(embed.description).toContain('The one that failed costs nothing');
-    expect(embed.fields?.find((f) => f.name === 'Charged')?.value).toBe('6 credits');
-    expect(body.embeds).toHaveLength(3);
+    const text = replyText(body);
+    expect(text).toContain('### ✅ Your 3 avatars');
+    expect(text).toContain('3 of 4 images came out');
+    expect(text).toContain('you were charged for 3 (6 credits)');
+    expect(text).toContain('The one that failed costs nothing');
+    expect(text).toContain('**Charged** 6 credits');
+    expect(galleries(body)[0]).toHaveLength(3);
     // Per-image buttons for the three that exist, not four.
-    expect(body.components[0]!.components).toHaveLength(3);
+    expect(buttonRows(body)[0]).toEqual(['Animate 1', 'Animate 2', 'Animate 3']);
     const two = renderAvatarResult({ ...job(2, { variations: 4 }), reservedCredits: 8 });
-    expect(two.embeds[0]!.description).toContain('The 2 that failed cost nothing');
+    expect(replyText(two)).toContain('The 2 that failed cost nothing');
     expectDiscordAccepts(body);
   });
 
   it('adds no note when the whole batch came out', () => {
-    expect(renderAvatarResult(job(4)).embeds[0]!.description).not.toContain('came out');
+    expect(replyText(renderAvatarResult(job(4)))).not.toContain('came out');
   });
 
   it('stays inside Discord limits with the longest prompt, negative prompt and every option', () => {
@@ -113,11 +124,13 @@ describe('avatar replies', () => {
     expectDiscordAccepts(renderAvatarFailure(long, 'x'.repeat(300)));
   });
 
-  it('says on failure that nothing was charged', () => {
+  it('says on failure that nothing was charged, with no buttons', () => {
     const body = renderAvatarFailure(job(2), 'Percify refused the prompt.');
-    expect(body.embeds[0]!.description).toContain('Nothing was charged');
-    expect(body.embeds[0]!.description).toContain('4 credits held for this are back');
-    expect(body.components).toEqual([]);
+    const text = replyText(body);
+    expect(text).toContain('### ❌ Could not create 2 avatars');
+    expect(text).toContain('Nothing was charged');
+    expect(text).toContain('4 credits held for this are back');
+    expect(replyButtons(body)).toEqual([]);
     expectDiscordAccepts(body);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { componentIds, disabledLabels } from '../support/messages.js';
+import { componentIds, detail, disabledLabels } from '../support/messages.js';
 
 // A member is only offered what they can pay. Otherwise one short private message says the price,
 // what they have, what would fit, and when the allowance comes back; what it suggests can be taken.
@@ -114,7 +114,7 @@ describe('only affordable offers', () => {
     const panel = await driver()
       .clickButton({
         message: avatar.result,
-        customId: componentIds(avatar.result)['🎬 Animate']!,
+        customId: componentIds(avatar.result)['Animate']!,
         user: 'ben',
       })
       .reply();
@@ -140,6 +140,6 @@ describe('only affordable offers', () => {
       .reply();
     expect(started.ephemeral).toBe(false);
     const done = await driver().waitForEdit(started.id, (m) => m.attachments.length === 1, 30_000);
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('20 credits');
+    expect(detail(done, 'Charged')).toBe('20 credits');
   }, 40_000);
 });

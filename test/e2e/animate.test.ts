@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { componentIds, disabledLabels } from '../support/messages.js';
+import { componentIds, detail, disabledLabels, heading, visibleText } from '../support/messages.js';
 import { finishedAvatar } from '../support/job-runs.js';
 
 // /animate end to end: from a member's avatar to a playable video in the channel, with the confirm
@@ -13,7 +13,7 @@ let benAvatar: { id: string; message: EmulatedMessage };
 const TITLE_DONE = /Your video|Voice added|Could not/;
 
 async function settled(message: EmulatedMessage): Promise<EmulatedMessage> {
-  return h.emulator.driver.waitForEdit(message.id, (m) => TITLE_DONE.test(m.embeds[0]?.title ?? ''), 30_000);
+  return h.emulator.driver.waitForEdit(message.id, (m) => TITLE_DONE.test(heading(m)), 30_000);
 }
 
 /** Ben clicks 🎬 Animate under his avatar: the panel comes back privately. */
@@ -21,7 +21,7 @@ function openPanel(): Promise<EmulatedMessage> {
   return h.emulator.driver
     .clickButton({
       message: benAvatar.message,
-      customId: componentIds(benAvatar.message)['🎬 Animate']!,
+      customId: componentIds(benAvatar.message)['Animate']!,
       user: 'ben',
     })
     .reply();
@@ -85,21 +85,23 @@ describe('/animate', () => {
         options: { avatar: benAvatar.id, duration: 5 },
       })
       .reply();
-    expect(reply.embeds[0]!.title).toContain('Animating');
+    expect(heading(reply)).toContain('Animating');
     const done = await settled(reply);
-    expect(done.embeds[0]!.title).toBe('✅ Your video');
-    const field = (name: string) => done.embeds[0]!.fields?.find((f) => f.name === name)?.value;
-    expect([field('Duration'), field('Tier'), field('Motion'), field('Charged')]).toEqual([
+    expect(heading(done)).toBe('✅ Your video');
+    const field = (name: string) => detail(done, name);
+    expect([field('Length'), field('Tier'), field('Motion'), field('Charged')]).toEqual([
       '5 s',
-      'Basic',
+      'Basic · 720p · 30 fps',
       'moderate',
       '30 credits',
     ]);
+    // The video itself is in the card, from the file uploaded with it.
+    expect(JSON.stringify(done.components)).toContain('"url":"attachment://video.mp4"');
     const file = done.attachments[0]!;
     expect(file.filename).toBe('video.mp4');
     expect(file.bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
     await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 30));
-    expect(Object.keys(componentIds(done))).toEqual(['🔊 Add voice', '🔁 Re-render', '🗑 Delete']);
+    expect(Object.keys(componentIds(done))).toEqual(['Add voice', 'Re-render', 'Delete']);
   });
 
   it('refuses what the tier cannot do, and avatars that are not yours, before anything is spent', async () => {
@@ -123,15 +125,15 @@ describe('/animate', () => {
       })
       .reply();
     expect(ask.ephemeral).toBe(true);
-    expect(ask.embeds[0]!.description).toContain('48 credits');
-    expect(ask.embeds[0]!.description).toContain('an 8 s basic video');
+    expect(visibleText(ask)).toContain('48 credits');
+    expect(visibleText(ask)).toContain('an 8 s basic video');
     const ids = componentIds(ask);
     const before = await spent('ben');
     const confirmed = await h.emulator.driver
       .clickButton({ message: ask, customId: ids['✅ Confirm']!, user: 'ben' })
       .reply();
     const done = await settled(confirmed);
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('48 credits');
+    expect(detail(done, 'Charged')).toBe('48 credits');
     await vi.waitFor(async () => expect(await spent('ben')).toBe(before + 48));
     // The offer's buttons are greyed out once the video has started: there is nothing to click twice.
     expect(disabledLabels(h.emulator.driver.message(ask.id)!)).toEqual(['✅ Confirm', 'Cancel']);
@@ -178,12 +180,12 @@ describe('/animate', () => {
       })
       .reply();
     // 30 credits of video plus the voice is over the server's threshold of 30: confirm first.
-    expect(ask.embeds[0]!.description).toMatch(/video 30 \+ voice about \d+/);
+    expect(visibleText(ask)).toMatch(/video 30 \+ voice about \d+/);
     const reply = await h.emulator.driver
       .clickButton({ message: ask, customId: componentIds(ask)['✅ Confirm']!, user: 'ben' })
       .reply();
     const done = await settled(reply);
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Voice')?.value).toMatch(/^Yes/);
+    expect(detail(done, 'Voice')).toMatch(/^Yes/);
     const video = h.percify.videos().find((v) => v.hasAudio);
     expect(video).toBeDefined();
     const audio = h.percify.audios().find((a) => a.text === 'Hello there, welcome to the studio!');
@@ -208,10 +210,9 @@ describe('/animate', () => {
       })
       .reply();
     const done = await settled(reply);
-    const field = (name: string) => done.embeds[0]!.fields?.find((f) => f.name === name)?.value;
-    expect([field('Tier'), field('FPS'), field('Motion'), field('Charged')]).toEqual([
-      'Reality Lab',
-      '60',
+    const field = (name: string) => detail(done, name);
+    expect([field('Tier'), field('Motion'), field('Charged')]).toEqual([
+      'Reality Lab · 1080p · 60 fps',
       'dynamic',
       '20 credits',
     ]);
@@ -252,7 +253,7 @@ describe('/animate', () => {
       .clickButton({ message: panel, customId: renderId, user: 'ben' })
       .reply();
     const done = await settled(job);
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Tier')?.value).toBe('Reality Lab');
+    expect(detail(done, 'Tier')).toBe('Reality Lab · 1080p · 30 fps');
   });
 
   it('sweeps a panel nobody came back to, and its select then says the panel has closed', async () => {
@@ -283,7 +284,7 @@ describe('/animate', () => {
     const video = await settled(reply);
     const click = h.emulator.driver.clickButton({
       message: video,
-      customId: componentIds(video)['🔊 Add voice']!,
+      customId: componentIds(video)['Add voice']!,
       user: 'ben',
     });
     expect((await click.response()).modal?.title).toBe('Add a voice');
@@ -291,7 +292,7 @@ describe('/animate', () => {
       .submitModal({ interaction: click, fields: { line: 'Now I can talk.', voice: 'preset-narrator' } })
       .reply();
     const done = await settled(voiced);
-    expect(done.embeds[0]!.title).toBe('✅ Voice added');
+    expect(heading(done)).toBe('✅ Voice added');
   });
 });
 
@@ -332,7 +333,7 @@ describe('progress while a video renders', () => {
       .reply();
     const done = await slow.emulator.driver.waitForEdit(video.id, (m) => m.attachments.length === 1, 30_000);
     const percents = done.history
-      .map((revision) => /(\d+)%/.exec(revision.embeds[0]?.description ?? '')?.[1])
+      .map((revision) => /(\d+)%/.exec(visibleText(revision))?.[1])
       .filter((value): value is string => value !== undefined)
       .map(Number);
     expect(percents.length).toBeGreaterThanOrEqual(3);

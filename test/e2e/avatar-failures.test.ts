@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { detail, heading, visibleText } from '../support/messages.js';
 
 // When Percify says no, fails, or asks us to wait: what the member reads, and that nothing is charged.
 
@@ -21,10 +22,11 @@ async function run(user: string, prompt: string) {
     .reply();
   const settled = await h.emulator.driver.waitForEdit(
     reply.id,
-    (m) => /Your avatar|Could not create/.test(m.embeds[0]?.title ?? ''),
+    (m) => /Your avatar|Could not create/.test(heading(m)),
     20_000,
   );
-  return settled.embeds[0]!;
+  // What the member reads on the settled reply: its title and its text.
+  return { title: heading(settled), description: visibleText(settled) };
 }
 
 async function expectNothingHeld(user: string, spent: number) {
@@ -70,14 +72,14 @@ describe('avatar failures', () => {
       .reply();
     const done = await h.emulator.driver.waitForEdit(
       reply.id,
-      (m) => /Your|Could not/.test(m.embeds[0]?.title ?? ''),
+      (m) => /Your|Could not/.test(heading(m)),
       20_000,
     );
-    expect(done.embeds[0]!.title).toBe('✅ Your 3 avatars');
+    expect(heading(done)).toBe('✅ Your 3 avatars');
     expect(done.attachments).toHaveLength(3);
-    expect(done.embeds[0]!.description).toContain('3 of 4 images came out');
-    expect(done.embeds[0]!.description).toContain('you were charged for 3 (6 credits)');
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('6 credits');
+    expect(visibleText(done)).toContain('3 of 4 images came out');
+    expect(visibleText(done)).toContain('you were charged for 3 (6 credits)');
+    expect(detail(done, 'Charged')).toBe('6 credits');
     expect(h.percify.avatars().filter((a) => a.prompt === 'four red foxes')).toHaveLength(4);
     await expectNothingHeld('ben', 6);
   });
@@ -130,9 +132,7 @@ describe('queue on the free plan', () => {
       );
     }
     // Every state a reply went through; two of the three waited and were told their place.
-    const shown = finished.map((m) =>
-      m.history.map((revision) => revision.embeds[0]?.description ?? '').join('\n'),
-    );
+    const shown = finished.map((m) => m.history.map((revision) => visibleText(revision)).join('\n'));
     const waited = shown.filter((text) => /in line/.test(text));
     expect(waited).toHaveLength(2);
     expect(shown.join('\n')).toContain('**#2** in line');

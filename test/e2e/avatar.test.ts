@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { detail, heading, visibleText } from '../support/messages.js';
 
 // /avatar end to end: the member's command, the first answer, the finished result in the channel,
 // and the credits charged — through the real discord.js client, the emulator and the simulator.
@@ -23,18 +24,16 @@ describe('/avatar', () => {
       options: { prompt: 'elegant elven sorceress, mystical forest', model: 'flux', variations: 2, seed: 42 },
     });
     const first = await handle.reply();
-    const pending = first.embeds[0]!;
-    expect(pending.description).toContain('elegant elven sorceress');
-    expect(pending.fields?.find((f) => f.name === 'Cost')?.value).toBe(
-      '4 credits · 46 credits left after this',
-    );
-    expect(pending.fields?.find((f) => f.name === 'Seed')?.value).toBe('`42`');
+    expect(first.flags & (1 << 15)).not.toBe(0); // Components V2 from the first answer
+    expect(visibleText(first)).toContain('elegant elven sorceress');
+    expect(detail(first, 'Cost')).toBe('4 credits · 46 credits left after this');
+    expect(detail(first, 'Seed')).toBe('`42`');
 
     const done = await h.emulator.driver.waitForEdit(first.id, (m) => m.attachments.length === 2, 20_000);
-    expect(done.embeds).toHaveLength(2);
-    expect(done.embeds[0]!.title).toContain('Your 2 avatars');
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Charged')?.value).toBe('4 credits');
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Seeds')?.value).toBe('`42` · `43`');
+    expect(done.embeds).toHaveLength(0);
+    expect(heading(done)).toContain('Your 2 avatars');
+    expect(detail(done, 'Charged')).toBe('4 credits');
+    expect(detail(done, 'Seeds')).toBe('`42` · `43`');
     for (const attachment of done.attachments) {
       expect(attachment.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     }
@@ -92,7 +91,7 @@ describe('/avatar', () => {
       })
       .reply();
     const done = await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
-    expect(done.embeds[0]!.fields?.find((f) => f.name === 'Style')?.value).toBe('renaissance');
+    expect(detail(done, 'Style')).toBe('renaissance');
     const sent = h.percify.avatars().find((a) => a.prompt === 'a wide canyon portrait');
     expect(sent).toMatchObject({
       stylePreset: 'renaissance',

@@ -3,6 +3,7 @@ import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { finalJob, jobIdOf } from '../support/job-runs.js';
+import { visibleText } from '../support/messages.js';
 
 // Every state of a job has a deadline; past it the job ends with its hold released and the member
 // told, and a result that arrives after the bot gave up is still delivered, free. The deadlines are
@@ -59,7 +60,7 @@ describe('every job ends', () => {
     const waited = await finalJobOf(waiting);
     expect(waited.failure?.code).toBe('wait_deadline');
     expect(waited.percifyIds).toEqual([]);
-    const waitedText = latest(waiting)?.embeds[0]?.description ?? '';
+    const waitedText = visibleText(latest(waiting)!);
     expect(waitedText).toContain('waited too long');
     expect(waitedText).toContain('Nothing was charged');
     expect(await spentAndHeld('cleo')).toBe(0);
@@ -67,7 +68,7 @@ describe('every job ends', () => {
     const timedOut = await finalJobOf(stuck);
     expect(timedOut.failure?.code).toBe('timed_out');
     expect(timedOut.finishedAt! - timedOut.submittedAt!).toBeGreaterThanOrEqual(3_000);
-    expect(latest(stuck)?.embeds[0]?.description).toContain('did not finish this in time');
+    expect(visibleText(latest(stuck)!)).toContain('did not finish this in time');
     expect(await spentAndHeld('ben')).toBe(0);
   }, 30_000);
 
@@ -76,7 +77,7 @@ describe('every job ends', () => {
     const reply = await startAvatar('ben', 'a letter never answered');
     const job = await finalJobOf(reply, 30_000);
     expect(job.failure?.code).toBe('submit_gave_up');
-    expect(latest(reply)?.embeds[0]?.description).toContain('could not be reached');
+    expect(visibleText(latest(reply)!)).toContain('could not be reached');
     expect(await spentAndHeld('ben')).toBe(0);
   }, 40_000);
 
@@ -105,7 +106,7 @@ describe('every job ends', () => {
       { timeout: 20_000, interval: 50 },
     );
     expect(failed.failure?.code).toBe('timed_out');
-    expect(latest(reply)?.embeds[0]?.description).toContain('Nothing was charged');
+    expect(visibleText(latest(reply)!)).toContain('Nothing was charged');
 
     const done = await vi.waitFor(
       async () => {
@@ -119,7 +120,7 @@ describe('every job ends', () => {
     expect(done.chargedCredits).toBe(0);
     expect(done.percifyCredits).toBeGreaterThan(0);
     const message = latest(reply)!;
-    expect(message.content).toContain('free');
+    expect(visibleText(message)).toContain('free');
     expect(message.attachments.map((file) => file.filename)).toContain('avatar-1.png');
     expect(await spentAndHeld('ada')).toBe(0);
   }, 40_000);

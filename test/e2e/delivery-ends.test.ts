@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { finalJob, finishedAvatar, jobIdOf } from '../support/job-runs.js';
+import { heading } from '../support/messages.js';
 
 // Delivery that ends (issue 13, item 3): media never depends on HEAD, and a member nobody can reach
 // ends the job refunded instead of being retried for ever. (Discord's 40005 on an upload, answered
@@ -46,12 +47,8 @@ describe('delivery that ends', () => {
     h.percify.faults.refuseMediaHead = true;
     const before = (await balance('ben')).spentToday;
     const reply = await animate({ duration: 3 });
-    const done = await h.emulator.driver.waitForEdit(
-      reply.id,
-      (m) => TITLE_DONE.test(m.embeds[0]?.title ?? ''),
-      30_000,
-    );
-    expect(done.embeds[0]!.title).toBe('✅ Your video');
+    const done = await h.emulator.driver.waitForEdit(reply.id, (m) => TITLE_DONE.test(heading(m)), 30_000);
+    expect(heading(done)).toBe('✅ Your video');
     expect(done.attachments.map((file) => file.filename)).toEqual(['video.mp4']);
     // The switch was on for this video: its URL really does refuse HEAD.
     const url = h.percify.videos().at(-1)!.videoUrl!;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { heading, visibleText } from '../support/messages.js';
 
 // A result that finishes after the interaction token expired (15 minutes) still reaches the member:
 // an edit through the channel; if the reply is gone, a new message mentioning them; if the channel
@@ -15,8 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const jobIdOf = (message: EmulatedMessage) =>
-  /Job (j\w+)/.exec(message.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
+const jobIdOf = (message: EmulatedMessage) => /Job (j\w+)/.exec(visibleText(message))?.[1] ?? '';
 
 async function startThenExpire(user: string, prompt: string, force?: (reply: EmulatedMessage) => void) {
   const reply = await h.emulator.driver
@@ -36,7 +36,7 @@ async function startThenExpire(user: string, prompt: string, force?: (reply: Emu
   return { reply, job };
 }
 
-const isResult = (message: EmulatedMessage) => message.embeds[0]?.title?.includes('Your avatar') ?? false;
+const isResult = (message: EmulatedMessage) => heading(message).includes('Your avatar');
 
 describe('delivery after the interaction token expired', () => {
   it('edits the reply through the channel', async () => {
@@ -52,7 +52,7 @@ describe('delivery after the interaction token expired', () => {
     expect(job.deliveredVia).toBe('mention');
     const posted = h.emulator.driver
       .messages('studio')
-      .filter((m) => isResult(m) && m.content.includes(h.emulator.driver.userId('cleo')));
+      .filter((m) => isResult(m) && visibleText(m).includes(`<@${h.emulator.driver.userId('cleo')}>`));
     expect(posted).toHaveLength(1);
   });
 
@@ -63,7 +63,7 @@ describe('delivery after the interaction token expired', () => {
     h.emulator.driver.setBotChannelPermissions('studio', ['SendMessages', 'ViewChannel']);
     expect(job.deliveredVia).toBe('dm');
     const dm = await h.emulator.driver.waitForMessage((m) => m.guildId === null && isResult(m), 5000);
-    expect(dm.embeds[0]!.description).toContain('a locked tower');
+    expect(visibleText(dm)).toContain('a locked tower');
     const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('ada'), []);
     expect(balance).toMatchObject({ spentToday: 2, reservedNow: 0 });
   });

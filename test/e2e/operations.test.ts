@@ -3,6 +3,7 @@ import { createLogger } from '../../src/logger.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { avatarToTheEnd } from '../support/job-runs.js';
 import { sampleValue as value } from '../webhooks/harness.js';
+import { visibleText } from '../support/messages.js';
 
 // What an operator sees of real jobs: the metrics on their own listener, /livez and /readyz, and one
 // info line per job step. Webhooks are on here, so every metric family has something to count.
@@ -57,7 +58,7 @@ describe('operations', () => {
         expect(
           h.emulator.driver
             .messages('studio')
-            .some((m) => m.content.includes(h.emulator.driver.userId('cleo'))),
+            .some((m) => visibleText(m).includes(`<@${h.emulator.driver.userId('cleo')}>`)),
         ).toBe(true),
       { timeout: 20_000 },
     );

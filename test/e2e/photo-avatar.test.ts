@@ -66,7 +66,7 @@ describe('/avatar photo:', () => {
     expect(visibleText(done)).toContain('Your photo avatar');
     expect(done.attachments[0]!.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(Object.keys(componentIds(done))).toEqual(
-      expect.arrayContaining(['🎬 Animate', '🔁 Reroll', '🎲 Variations', '✨ HD', '🗑 Delete']),
+      expect.arrayContaining(['Animate', 'Reroll', 'Vary', 'HD', 'Delete']),
     );
     const job = await finalJob(h, jobIdOf(first));
     expect(job.state).toBe('done');
@@ -84,7 +84,7 @@ describe('/avatar photo:', () => {
 
     // Another take needs the photo again: the bot did not keep it.
     const reroll = await h.emulator.driver
-      .clickButton({ message: done.id, customId: componentIds(done)['🔁 Reroll']!, user: 'ben' })
+      .clickButton({ message: done.id, customId: componentIds(done)['Reroll']!, user: 'ben' })
       .reply();
     expect(visibleText(reroll)).toContain('does not keep your photo');
   });

@@ -68,10 +68,10 @@ function entryPoints(): Array<[string, () => Promise<EmulatedMessage>]> {
           .reply();
       },
     ],
-    ['🔁 Reroll', () => click(dragon.result, '🔁 Reroll').reply()],
-    ['🎲 Variations', () => click(dragon.result, '🎲 Variations').reply()],
-    ['✨ HD', () => click(dragon.result, '✨ HD').reply()],
-    ['🎬 Animate', () => click(dragon.result, '🎬 Animate').reply()],
+    ['Reroll', () => click(dragon.result, 'Reroll').reply()],
+    ['Vary', () => click(dragon.result, 'Vary').reply()],
+    ['HD', () => click(dragon.result, 'HD').reply()],
+    ['Animate', () => click(dragon.result, 'Animate').reply()],
     [
       '🎬 Render on the panel',
       () => {
@@ -82,9 +82,9 @@ function entryPoints(): Array<[string, () => Promise<EmulatedMessage>]> {
     ['/animate speech', () => command('animate', { avatar: knight.id, speech: BLOCKED_LINE }).reply()],
     ['✅ Confirm', () => click(offer, '✅ Confirm').reply()],
     [
-      '🔊 Add voice',
+      'Replace voice',
       async () => {
-        const button = click(video, '🔊 Add voice');
+        const button = click(video, 'Replace voice');
         const opened = await button.response();
         if (!opened.modal) return button.reply();
         return driver()
@@ -93,7 +93,7 @@ function entryPoints(): Array<[string, () => Promise<EmulatedMessage>]> {
       },
     ],
     [
-      'the Add voice form',
+      'the voice form',
       () =>
         driver()
           .submitModal({
@@ -102,7 +102,7 @@ function entryPoints(): Array<[string, () => Promise<EmulatedMessage>]> {
           })
           .reply(),
     ],
-    ['🔁 Re-render', () => click(video, '🔁 Re-render').reply()],
+    ['Re-render', () => click(video, 'Re-render').reply()],
   ];
 }
 
@@ -136,13 +136,13 @@ beforeAll(async () => {
   knight = await makeAvatar('a calm knight');
   const spoken = await command('animate', { avatar: knight.id, duration: 3, speech: BLOCKED_LINE }).reply();
   video = await driver().waitForEdit(spoken.id, (m) => m.attachments.length === 1, 30_000);
-  panel = await click(dragon.result, '🎬 Animate').reply();
+  panel = await click(dragon.result, 'Animate').reply();
   await setRules((s) => ({ ...s, limits: { ...s.limits, confirmAbove: 30 } }));
   offer = await command('animate', { avatar: knight.id, duration: 8, speech: BLOCKED_LINE }).reply();
   expect(componentIds(offer)['✅ Confirm']).toBeDefined();
   voiceForms = [];
   for (let i = 0; i < 2; i += 1) {
-    const form = click(video, '🔊 Add voice');
+    const form = click(video, 'Replace voice');
     expect((await form.response()).modal).toBeDefined();
     voiceForms.push(form);
   }

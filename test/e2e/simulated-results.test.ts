@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATED_RESULT_NOTE } from '../../src/sandbox-mode.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { visibleText } from '../support/messages.js';
 
 // With the real Discord and the Percify simulator behind it, every result says it is simulated.
 
@@ -17,8 +18,9 @@ describe('simulated-Percify mode', () => {
     const reply = await h.emulator.driver
       .runCommand({ user: 'ben', channel: 'studio', name: 'avatar', options: { prompt: 'a test pattern' } })
       .reply();
-    expect(reply.embeds[0]!.footer?.text).not.toContain('Simulated');
+    expect(visibleText(reply)).not.toContain('Simulated');
     const done = await h.emulator.driver.waitForEdit(reply.id, (m) => m.attachments.length === 1, 20_000);
-    expect(done.embeds[0]!.footer?.text).toMatch(/^Job j\w+ · avatar_\w+ · 🧪 Simulated result/);
+    // In the card's small print, under the job and image ids.
+    expect(visibleText(done)).toMatch(/-# Job j\w+ · avatar_\w+\n-# 🧪 Simulated result/);
   });
 });

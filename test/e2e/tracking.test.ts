@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { heading } from '../support/messages.js';
 
 // How the bot learns that Percify finished: signed webhooks (two API calls per job), polling alone,
 // and a generation request whose answer was lost (reconciled, never sent twice).
@@ -14,11 +15,7 @@ async function makeAvatar(h: BotHarness, user: string, prompt: string) {
   const reply = await h.emulator.driver
     .runCommand({ user, channel: 'studio', name: 'avatar', options: { prompt, model: 'flux' } })
     .reply();
-  return h.emulator.driver.waitForEdit(
-    reply.id,
-    (m) => /Your avatar|Could not/.test(m.embeds[0]?.title ?? ''),
-    20_000,
-  );
+  return h.emulator.driver.waitForEdit(reply.id, (m) => /Your avatar|Could not/.test(heading(m)), 20_000);
 }
 
 describe('with webhooks', () => {
@@ -42,7 +39,7 @@ describe('with webhooks', () => {
   it('finishes a job on the signed event with exactly two API calls', async () => {
     const from = h.percify.requests.length;
     const done = await makeAvatar(h, 'ben', 'a hummingbird in flight');
-    expect(done.embeds[0]!.title).toContain('Your avatar');
+    expect(heading(done)).toContain('Your avatar');
     expect(
       apiCalls(h, from).map((call) => `${call.method} ${call.path.replace(/avatar_\w+/, ':id')}`),
     ).toEqual(['POST /v1/avatars/generate', 'GET /v1/avatars/:id']);
@@ -53,7 +50,7 @@ describe('with webhooks', () => {
     h.percify.faults.dropWebhooks = true;
     try {
       const done = await makeAvatar(h, 'cleo', 'a lost letter');
-      expect(done.embeds[0]!.title).toContain('Your avatar');
+      expect(heading(done)).toContain('Your avatar');
     } finally {
       h.percify.faults.dropWebhooks = false;
     }
@@ -63,7 +60,7 @@ describe('with webhooks', () => {
     h.percify.faults.badSignature = true;
     try {
       const done = await makeAvatar(h, 'cleo', 'a forged seal');
-      expect(done.embeds[0]!.title).toContain('Your avatar');
+      expect(heading(done)).toContain('Your avatar');
     } finally {
       h.percify.faults.badSignature = false;
     }
@@ -75,10 +72,8 @@ describe('with webhooks', () => {
     h.percify.faults.reorderWebhooks = true;
     try {
       const done = await makeAvatar(h, 'ben', 'a river running uphill');
-      expect(done.embeds[0]!.title).toContain('Your avatar');
-      expect(
-        done.history.filter((revision) => revision.embeds[0]?.title?.includes('Your avatar')),
-      ).toHaveLength(0);
+      expect(heading(done)).toContain('Your avatar');
+      expect(done.history.filter((revision) => heading(revision).includes('Your avatar'))).toHaveLength(0);
     } finally {
       h.percify.faults.reorderWebhooks = false;
     }
@@ -88,7 +83,7 @@ describe('with webhooks', () => {
     h.percify.faults.duplicateWebhooks = true;
     try {
       const done = await makeAvatar(h, 'ada', 'twin stars');
-      expect(done.embeds[0]!.title).toContain('Your avatar');
+      expect(heading(done)).toContain('Your avatar');
       await vi.waitFor(async () => {
         const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('ada'), []);
         expect(balance).toMatchObject({ spentToday: 2, reservedNow: 0 });
@@ -116,7 +111,7 @@ describe('a generation request whose answer is lost', () => {
   it('is reconciled against the account, delivered once and charged once', async () => {
     h.percify.faults.hangBurst = 1;
     const done = await makeAvatar(h, 'ben', 'a clock without hands');
-    expect(done.embeds[0]!.title).toContain('Your avatar');
+    expect(heading(done)).toContain('Your avatar');
     expect(h.percify.avatars().filter((a) => a.prompt === 'a clock without hands')).toHaveLength(1);
     await vi.waitFor(async () => {
       const balance = await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId('ben'), []);

@@ -160,9 +160,9 @@ describe('/voice', () => {
     const audio = h.percify.audios().find((a) => a.text === 'This is my own voice.');
     expect(audio?.voiceId).toBe(benVoiceId);
     expect(h.percify.videos().some((video) => video.hasAudio)).toBe(true);
-    // 🔊 Add voice on the video offers the member's own voice first too.
+    // Replace voice (the video has one) offers the member's own voice first too.
     const addVoice = await h.emulator.driver
-      .clickButton({ message: done, customId: componentIds(done)['🔊 Add voice']!, user: 'ben' })
+      .clickButton({ message: done, customId: componentIds(done)['Replace voice']!, user: 'ben' })
       .response();
     expect(JSON.stringify(addVoice.modal)).toMatch(
       new RegExp(`"options":\\[\\{"label":"Ben studio \\(your voice\\)","value":"${benVoiceId}"`),

@@ -2,6 +2,7 @@ import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import type { LedgerEntry } from '../../src/services/credits/index.js';
 import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import type { World } from './world.js';
+import { componentIds, heading, visibleText } from '../support/messages.js';
 
 /**
  * What a member could have lost, read after the last bot process stopped: the ledger (through a
@@ -21,21 +22,18 @@ export interface AuditReport {
 const WORKING = /Rendering|Waiting for a free slot|Starting…|Creating|Animating|Adding a voice/;
 const JOB_IN_CUSTOM_ID = /^v1:[a-z]+:(j[0-9a-z]+)(?::|$)/;
 
+/** The job ids a result's buttons name, wherever the buttons sit (rows, V2 containers, sections). */
 function jobIdsOf(message: EmulatedMessage): string[] {
   const ids = new Set<string>();
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if (!('custom_id' in component)) continue;
-      const match = JOB_IN_CUSTOM_ID.exec(component.custom_id);
-      if (match?.[1]) ids.add(match[1]);
-    }
+  for (const customId of Object.values(componentIds(message))) {
+    const match = JOB_IN_CUSTOM_ID.exec(customId);
+    if (match?.[1]) ids.add(match[1]);
   }
   return [...ids];
 }
 
-const isResult = (m: EmulatedMessage) => (m.embeds[0]?.title ?? '').startsWith('✅');
-const isFailure = (m: EmulatedMessage) => (m.embeds[0]?.title ?? '').startsWith('❌');
+const isResult = (m: EmulatedMessage) => heading(m).startsWith('✅');
+const isFailure = (m: EmulatedMessage) => heading(m).startsWith('❌');
 
 export async function auditRun(world: World): Promise<AuditReport> {
   const { driver } = world.emulator;
@@ -50,13 +48,13 @@ export async function auditRun(world: World): Promise<AuditReport> {
   }
   for (const message of botMessages) {
     if (message.loading) problems.push(`message ${message.id} is still "thinking…"`);
-    const text = `${message.embeds[0]?.title ?? ''}\n${message.embeds[0]?.description ?? ''}`;
+    const text = `${heading(message)}\n${visibleText(message)}`;
     if (!isResult(message) && !isFailure(message) && WORKING.test(text)) {
       // A result that a late progress edit overwrote is the worst case: say so.
-      const shownBefore = message.history.some((r) => (r.embeds[0]?.title ?? '').startsWith('✅'));
+      const shownBefore = message.history.some((r) => heading(r).startsWith('✅'));
       if (shownBefore && process.env.AUDIT_DEBUG)
         process.stderr.write(
-          `HISTORY ${message.id} ${JSON.stringify(message.history.map((r) => [r.at, r.embeds[0]?.title, r.embeds[0]?.description?.split('\n').pop()]))}\n`,
+          `HISTORY ${message.id} ${JSON.stringify(message.history.map((r) => [r.at, heading(r), visibleText(r)?.split('\n').pop()]))}\n`,
         );
       problems.push(
         `message ${message.id} was left saying "${text.split('\n').pop()?.slice(0, 60)}"${shownBefore ? ' after it had shown the result' : ''}`,
@@ -103,9 +101,7 @@ export async function auditRun(world: World): Promise<AuditReport> {
       if (record?.state !== 'done') problems.push(`job ${jobId}: charged but its record is ${record?.state}`);
       if (results.length !== 1) {
         const reply = record?.replyMessageId ? driver.message(record.replyMessageId) : undefined;
-        const shows = reply
-          ? `its reply ${reply.id} shows "${reply.embeds[0]?.title ?? reply.content}"`
-          : 'no reply';
+        const shows = reply ? `its reply ${reply.id} shows "${heading(reply) ?? reply.content}"` : 'no reply';
         problems.push(
           `job ${jobId}: charged, with ${results.length} result messages in the channel (delivered via ${record?.deliveredVia}; ${shows})`,
         );

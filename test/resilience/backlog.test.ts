@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { heading, visibleText } from '../support/messages.js';
 
 // A whole community at once on a one-slot plan: a long line of waiting jobs whose places change
 // every time one finishes. Every member must end up looking at their result — never at a stale
@@ -26,9 +27,9 @@ afterAll(async () => {
 
 /** The revisions a message went through after it first showed a result. */
 function editsAfterResult(message: EmulatedMessage): string[] {
-  const first = message.history.findIndex((r) => (r.embeds[0]?.title ?? '').startsWith('✅'));
+  const first = message.history.findIndex((r) => heading(r).startsWith('✅'));
   if (first < 0) return [];
-  return message.history.slice(first + 1).map((r) => r.embeds[0]?.description?.split('\n').pop() ?? '');
+  return message.history.slice(first + 1).map((r) => visibleText(r)?.split('\n').pop() ?? '');
 }
 
 describe('a long line of waiting jobs', () => {
@@ -47,15 +48,15 @@ describe('a long line of waiting jobs', () => {
     );
     const finals = await Promise.all(
       replies.map((reply) =>
-        h.emulator.driver.waitForEdit(reply.id, (m) => /^(✅|❌)/.test(m.embeds[0]?.title ?? ''), 90_000),
+        h.emulator.driver.waitForEdit(reply.id, (m) => /^(✅|❌)/.test(heading(m)), 90_000),
       ),
     );
-    expect(finals.filter((m) => !m.embeds[0]?.title?.startsWith('✅'))).toEqual([]);
+    expect(finals.filter((m) => !heading(m).startsWith('✅'))).toEqual([]);
     // Give late edits time to land, then look at what members see now.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const now = replies.map((reply) => h.emulator.driver.message(reply.id)!);
     const overwritten = now
-      .map((m) => ({ id: m.id, shows: m.embeds[0]?.title, after: editsAfterResult(m) }))
+      .map((m) => ({ id: m.id, shows: heading(m), after: editsAfterResult(m) }))
       .filter((m) => m.after.length > 0 || !m.shows?.startsWith('✅'));
     expect(overwritten).toEqual([]);
   }, 120_000);

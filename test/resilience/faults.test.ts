@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { heading, visibleText } from '../support/messages.js';
 
 // Faults beyond test/e2e/avatar-failures and tracking: Percify unreachable for a while, Discord
 // answering 429 and 5xx to the result's edit, and the gateway dropping while jobs run. Each test
@@ -21,7 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const isFinal = (m: EmulatedMessage) => /^(✅|❌)/.test(m.embeds[0]?.title ?? '');
+const isFinal = (m: EmulatedMessage) => /^(✅|❌)/.test(heading(m));
 
 async function spent(user: string): Promise<number> {
   return (await h.app.context.ledger.balance(h.guild.id, h.emulator.driver.userId(user), [])).spentToday;
@@ -41,11 +42,11 @@ async function avatar(user: string, prompt: string): Promise<EmulatedMessage> {
 /** The result the member ends up with, its one generation at Percify, and what it cost them. */
 async function expectDeliveredOnce(first: EmulatedMessage, prompt: string, user: string, before: number) {
   const done = await h.emulator.driver.waitForEdit(first.id, isFinal, 30_000);
-  expect(done.embeds[0]?.title).toBe('✅ Your avatar');
+  expect(heading(done)).toBe('✅ Your avatar');
   expect(done.attachments).toHaveLength(1);
   const results = h.emulator.driver
     .messages('studio')
-    .filter((m) => (m.embeds[0]?.description ?? '').includes(prompt) && isFinal(m));
+    .filter((m) => visibleText(m).includes(prompt) && isFinal(m));
   expect(results).toHaveLength(1);
   expect(h.percify.avatars().filter((a) => a.prompt === prompt)).toHaveLength(1);
   await expect.poll(() => spent(user), { timeout: 5_000 }).toBe(before + 2);
@@ -56,7 +57,7 @@ describe('Percify unreachable for a while', () => {
     const before = await spent('ben');
     h.percify.faults.unreachable = true;
     const first = await avatar('ben', 'a lighthouse in a storm');
-    expect(first.embeds[0]?.title).toBe('🎨 Creating avatar');
+    expect(heading(first)).toBe('🎨 Creating avatar');
     // A while with every call refused: the member keeps the working reply, nothing is refunded.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(isFinal(h.emulator.driver.message(first.id)!)).toBe(false);
@@ -97,7 +98,7 @@ describe('the gateway dropping while jobs run', () => {
     h.emulator.faults.dropGateway();
     // Sent while the socket is down: Discord replays it when the bot resumes.
     const duringDrop = await avatar('cleo', 'a glass whale');
-    expect(duringDrop.embeds[0]?.title).toBe('🎨 Creating avatar');
+    expect(heading(duringDrop)).toBe('🎨 Creating avatar');
     await expectDeliveredOnce(running, 'an owl librarian', 'ben', benBefore);
     await expectDeliveredOnce(duringDrop, 'a glass whale', 'cleo', cleoBefore);
     expect(h.emulator.gatewayStats().resumes).toBeGreaterThan(resumesBefore);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRun } from './audit.js';
 import { openTheTaps, startWorld, waitUntilSettled, type World } from './world.js';
+import { heading } from '../support/messages.js';
 
 // Graceful shutdown of the bot process: SIGTERM while jobs are at Percify stops taking commands
 // (a member gets "restarting"), lets the requests under way finish and be saved, exits 0 within
@@ -32,7 +33,7 @@ describe('SIGTERM', () => {
     const firstAnswers = await Promise.all(
       ['ben', 'cleo', 'dan', 'ben'].map((user, n) => avatar(user, `shutdown job ${n}`).reply()),
     );
-    expect(firstAnswers.map((m) => m.embeds[0]?.title)).toEqual(Array(4).fill('🎨 Creating avatar'));
+    expect(firstAnswers.map((m) => heading(m))).toEqual(Array(4).fill('🎨 Creating avatar'));
     await waitFor(() => world.percify.requests.some((r) => r.method === 'POST' && r.status === 0));
 
     const signalledAt = Date.now();
@@ -59,7 +60,7 @@ describe('SIGTERM', () => {
     expect(report).toMatchObject({ jobs: 4, delivered: 4, refunded: 0 });
     for (const answer of firstAnswers) {
       const final = world.emulator.driver.message(answer.id)!;
-      expect(final.embeds[0]?.title).toBe('✅ Your avatar');
+      expect(heading(final)).toBe('✅ Your avatar');
       expect(final.attachments).toHaveLength(1);
     }
     // Nothing was sent to Percify twice: one generation per job.

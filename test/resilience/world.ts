@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/logger.js';
 import { GuildSettingsService, Ledger } from '../../src/services/credits/index.js';
 import { JobStore } from '../../src/services/jobs/job-store.js';
 import { createStore, type Store } from '../../src/services/store.js';
+import { heading, visibleText } from '../support/messages.js';
 
 /**
  * The sandbox for the restart tests: the Discord emulator and the Percify simulator live in the test
@@ -167,10 +168,8 @@ export async function waitUntilSettled(world: World, timeoutMs: number): Promise
   while (Date.now() < deadline) {
     const working = world.emulator.driver
       .messages('studio')
-      .filter((m) => !/^(✅|❌)/.test(m.embeds[0]?.title ?? ''))
-      .filter(
-        (m) => m.loading || WORKING.test(`${m.embeds[0]?.title ?? ''} ${m.embeds[0]?.description ?? ''}`),
-      );
+      .filter((m) => !/^(✅|❌)/.test(heading(m)))
+      .filter((m) => m.loading || WORKING.test(`${heading(m)} ${visibleText(m)}`));
     if (working.length === 0) {
       const open = await world.withStore(({ jobs }) => jobs.openIds()).catch(() => ['store busy']);
       if (open.length === 0) return;

@@ -2,10 +2,11 @@ import { expect, vi } from 'vitest';
 import type { EmulatedMessage } from '../../sandbox/discord/index.js';
 import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import type { BotHarness } from './bot-harness.js';
+import { visibleText } from './messages.js';
 
-/** The job id in a job reply's footer ("Job j…"). */
+/** The job id a job reply shows ("Job j…", in its small print). */
 export const jobIdOf = (message: EmulatedMessage): string =>
-  /Job (j\w+)/.exec(message.embeds[0]?.footer?.text ?? '')?.[1] ?? '';
+  /Job (j\w+)/.exec(visibleText(message))?.[1] ?? '';
 
 /** Runs a flux /avatar in #studio and waits until its job is final (delivered and charged, or refunded). */
 export async function avatarToTheEnd(

@@ -1,5 +1,6 @@
 export { expectDiscordAccepts } from '../support/discord-limits.js';
 import type { ReplyBody } from '../../src/services/delivery/reply-body.js';
+import { replyText } from '../support/reply-parts.js';
 import type { VideoJob, VideoParams } from '../../src/services/jobs/job-record.js';
 
 /** A video job record as the /animate command would write it (state queued, nothing submitted). */
@@ -34,6 +35,11 @@ export function videoJob(params: Partial<VideoParams> = {}, overrides: Partial<V
 
 export const SPEECH = { text: 'Welcome to Percify! Create amazing AI content.', voiceId: 'preset-narrator' };
 
+/** A detail's value as the reply shows it: "**Tier** Basic · 720p  ·  **Motion** …" gives "Basic · 720p". */
 export function field(body: ReplyBody, name: string): string | undefined {
-  return body.embeds[0]?.fields?.find((f) => f.name === name)?.value;
+  const text = replyText(body);
+  const start = text.indexOf(`**${name}** `);
+  if (start < 0) return undefined;
+  const rest = text.slice(start + name.length + 5);
+  return rest.split(/ {2}· {2}|\n/)[0];
 }

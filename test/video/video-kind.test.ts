@@ -6,6 +6,7 @@ import type { JobRecord, VideoJob } from '../../src/services/jobs/job-record.js'
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
 import { audioCost, PercifyClient, type Avatar } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
+import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
 
 /**
  * The video kind against the Percify simulator over real HTTP, driven the way the runner drives it:
@@ -185,7 +186,9 @@ describe('video jobs against the simulator', () => {
     expect(outcome.creditCost).toBe(audio.creditCost);
     expect(job.video?.hasAudio).toBe(true);
     const { body } = await kind.renderResult(job);
-    expect(body.embeds[0]!.title).toBe('✅ Voice added');
+    expect(replyText(body)).toContain('### ✅ Voice added');
+    // The video has a voice now: the next step offered replaces it.
+    expect(replyButtons(body)[0]?.label).toBe('Replace voice');
   });
 
   it('fails in the video stage with the stage named, after the voice was made', async () => {
@@ -204,8 +207,8 @@ describe('video jobs against the simulator', () => {
     // Why (a failed render, not a policy block), with the stage named in front by the renderer.
     expect(outcome.reason).toMatch(/^Percify could not finish this one/);
     const body = kind.renderFailure(job, outcome.reason);
-    expect(body.embeds[0]!.description).toContain('The video could not be rendered (step 2 of 3).');
-    expect(body.embeds[0]!.description).toContain('Nothing was charged');
+    expect(replyText(body)).toContain('The video could not be rendered (step 2 of 3).');
+    expect(replyText(body)).toContain('Nothing was charged');
     expectDiscordAccepts(body);
   });
 
@@ -222,9 +225,9 @@ describe('video jobs against the simulator', () => {
     const { body, job: shown } = await kind.renderResult(job);
     expect(body.files).toBeUndefined();
     const remote = await percify.getVideo(job.video?.videoId ?? '');
-    expect(body.embeds[0]!.url).toBe(remote.videoUrl);
-    expect(body.embeds[0]!.image?.url).toBe(remote.thumbnailUrl);
-    expect(body.embeds[0]!.description).toContain('larger than this server');
+    expect(replyButtons(body).find((b) => b.label === 'Open video')?.url).toBe(remote.videoUrl);
+    expect(galleries(body)).toEqual([[remote.thumbnailUrl]]);
+    expect(replyText(body)).toContain('larger than this server');
     // Probed, never downloaded.
     const downloads = sim.requests
       .slice(before)

@@ -1,3 +1,4 @@
+import { replyText } from '../support/reply-parts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOutcome } from '../../src/services/jobs/job-kind.js';
 import type { JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
@@ -62,7 +63,7 @@ describe('a failed lip-sync', () => {
     expect(outcome).toMatchObject({ status: 'failed', stage: 'lipsync' });
     if (outcome.status !== 'failed') return;
     expect(outcome.reason).toMatch(/^Percify could not finish this one.*Try again in a moment\.$/);
-    expect(kind.renderFailure(job, outcome.reason).embeds[0]!.description).toContain('Lip-sync failed');
+    expect(replyText(kind.renderFailure(job, outcome.reason))).toContain('Lip-sync failed');
   });
 
   it('fails naming lip-sync when a voice for an older video cannot be added', async () => {

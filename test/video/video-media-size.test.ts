@@ -1,3 +1,4 @@
+import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VideoJob } from '../../src/services/jobs/job-record.js';
@@ -95,16 +96,18 @@ describe('the size of a video to deliver', () => {
     uploadLimit = 1_000;
     const { body } = await kind.renderResult(delivering());
     expect(body.files).toBeUndefined();
-    expect(body.embeds[0]!.url).toBe(`${origin()}/media/video_size1.mp4`);
-    expect(body.embeds[0]!.image?.url).toBe(`${origin()}/media/video_size1_thumb.jpg`);
-    expect(body.embeds[0]!.description).toContain('larger than this server');
+    expect(replyButtons(body).find((b) => b.label === 'Open video')?.url).toBe(
+      `${origin()}/media/video_size1.mp4`,
+    );
+    expect(galleries(body)).toEqual([[`${origin()}/media/video_size1_thumb.jpg`]]);
+    expect(replyText(body)).toContain('larger than this server');
   });
 
   it("trusts Percify's fileSize: no HEAD, and no download of a file over the limit", async () => {
     fileSize = 50_000;
     const { body } = await kind.renderResult(delivering());
     expect(body.files).toBeUndefined();
-    expect(body.embeds[0]!.description).toMatch(/This video \(0\.0 MB\) is larger/);
+    expect(replyText(body)).toMatch(/This video \(0\.0 MB\) is larger/);
     expect(mediaRequests()).toEqual([]);
   });
 

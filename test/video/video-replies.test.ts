@@ -13,6 +13,9 @@ import { MAX_PENDING_PERCENT, videoProgress } from '../../src/services/jobs/vide
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
+import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
+import { stagePlan } from '../../src/services/jobs/video-stages.js';
+import { plannedStages } from '../../src/services/delivery/video-replies.js';
 
 const T0 = 1_750_000_000_000;
 
@@ -29,26 +32,36 @@ describe('video progress view', () => {
   it('shows a bar and a time estimate from the documented time for tier and length', () => {
     // Basic 8 s renders in about 57.5 s: 17.5 s in, that is 30 % and about 40 s to go.
     const body = kindAt(T0 + 17_500).renderPending(processing(videoJob()), { startedAt: T0 });
-    const description = body.embeds[0]!.description!;
+    const description = replyText(body);
     expect(description).toContain('Rendering the video…');
     expect(description).toContain('▰▰▰▱▱▱▱▱▱▱ 30%');
     expect(description).toContain('about 40 s left');
-    expect(description).not.toContain('Step');
+    // One stage only: no line of stages.
+    expect(description).not.toContain('1/1');
     expectDiscordAccepts(body);
   });
 
-  it('names each stage of a spoken video in words, with its step', () => {
+  it('names every stage of a spoken video with its step, the running one in bold', () => {
     const job = processing(videoJob({ speech: SPEECH }));
     const kind = kindAt(T0 + 1_000);
-    const words = (record: VideoJob) => kind.renderPending(record, { startedAt: T0 }).embeds[0]!.description!;
-    expect(words(job)).toContain('Step 1 of 3 · Generating the voice…');
-    expect(words({ ...job, audioId: 'audio_1' })).toContain('Step 2 of 3 · Rendering the video…');
+    const words = (record: VideoJob) => replyText(kind.renderPending(record, { startedAt: T0 }));
+    expect(words(job)).toContain('**voice 1/3** · video 2/3 · lip-sync 3/3\n**Generating the voice…**');
+    expect(words({ ...job, audioId: 'audio_1' })).toContain(
+      '✅ voice 1/3 · **video 2/3** · lip-sync 3/3\n**Rendering the video…**',
+    );
     expect(words({ ...job, audioId: 'audio_1', video: silentVideo })).toContain(
-      'Step 3 of 3 · Syncing lips…',
+      '✅ voice 1/3 · ✅ video 2/3 · **lip-sync 3/3**\n**Syncing lips…**',
     );
     const addVoice = processing(videoJob({ speech: SPEECH, existingVideoId: 'video_9' }));
-    expect(words({ ...addVoice, audioId: 'audio_1' })).toContain('Step 2 of 2 · Syncing lips…');
-    expect(kind.renderPending(addVoice, {}).embeds[0]!.title).toBe('🔊 Adding a voice');
+    expect(words({ ...addVoice, audioId: 'audio_1' })).toContain('✅ voice 1/2 · **lip-sync 2/2**');
+    expect(replyText(kind.renderPending(addVoice, {}))).toContain('### 🔊 Adding a voice');
+  });
+
+  it("draws the same stages as the job's plan, for every kind of video job", () => {
+    for (const params of [{}, { speech: SPEECH }, { speech: SPEECH, existingVideoId: 'video_9' }]) {
+      const job = videoJob(params);
+      expect(plannedStages(job)).toEqual(stagePlan(job.params));
+    }
   });
 
   it('never reaches the end before Percify says done, and never goes backwards', () => {
@@ -93,15 +106,14 @@ describe('video progress view', () => {
   it('shows place in line, settings, reserved cost and balance after while waiting', () => {
     const job = videoJob({ speech: SPEECH });
     const body = kindAt(T0).renderPending(job, { position: 2 });
-    const embed = body.embeds[0]!;
-    expect(embed.description).toContain('cyberpunk warrior');
-    expect(embed.description).toContain('**#2** in line');
-    expect(field(body, 'Duration')).toBe('8 s');
+    expect(replyText(body)).toContain('> cyberpunk warrior');
+    expect(replyText(body)).toContain('**#2** in line');
+    expect(field(body, 'Length')).toBe('8 s');
     expect(field(body, 'Tier')).toBe('Basic · 720p');
     expect(field(body, 'Motion')).toBe('moderate');
     expect(field(body, 'FPS')).toBe('30');
     expect(field(body, 'Format')).toBe('MP4');
-    expect(field(body, 'Voice')).toContain('Welcome to Percify');
+    expect(replyText(body)).toContain('**Voice** `preset-narrator` saying:\n> Welcome to Percify');
     expect(field(body, 'Cost')).toBe('48 credits reserved · 52 credits left after this');
     expectDiscordAccepts(body);
   });
@@ -128,27 +140,26 @@ describe('video result and failure', () => {
       },
     );
 
-  it('lists duration, resolution, fps, tier, motion, voice and charge, with the three buttons', () => {
+  it('shows the video with its length, tier, voice and charge, and its next steps', () => {
     const body = renderVideoResult(done(), {
       kind: 'upload',
       fileName: 'video.mp4',
       thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
     });
-    expect(field(body, 'Duration')).toBe('8 s');
-    expect(field(body, 'Resolution')).toBe('720p');
-    expect(field(body, 'FPS')).toBe('30');
-    expect(field(body, 'Tier')).toBe('Basic');
+    expect(galleries(body)).toEqual([['attachment://video.mp4']]);
+    expect(field(body, 'Length')).toBe('8 s');
+    expect(field(body, 'Tier')).toBe('Basic · 720p · 30 fps');
     expect(field(body, 'Motion')).toBe('moderate');
     expect(field(body, 'Voice')).toBe('Yes');
     expect(field(body, 'Charged')).toBe('58 credits');
-    expect(body.embeds[0]!.thumbnail?.url).toBe('https://cdn.percify.io/videos/video_7_thumb.jpg');
-    const buttons = body.components[0]!.components;
-    expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual([
-      '🔊 Add voice',
-      '🔁 Re-render',
-      '🗑 Delete',
+    const buttons = replyButtons(body);
+    // It has a voice already: the first step offered replaces it.
+    expect(buttons.map((b) => [b.emoji, b.label])).toEqual([
+      ['🔊', 'Replace voice'],
+      ['🔁', 'Re-render'],
+      ['🗑️', 'Delete'],
     ]);
-    expect(buttons.map((b) => parseCustomId('custom_id' in b ? b.custom_id : ''))).toEqual([
+    expect(buttons.map((b) => parseCustomId(b.customId ?? ''))).toEqual([
       { action: 'voice', args: ['jvid123'] },
       { action: 'rerender', args: ['jvid123'] },
       { action: 'delete', args: ['jvid123'] },
@@ -164,12 +175,14 @@ describe('video result and failure', () => {
       sizeBytes: 30 * 1024 * 1024,
       limitBytes: 10 * 1024 * 1024,
     });
-    const embed = body.embeds[0]!;
-    expect(embed.url).toBe('https://cdn.percify.io/videos/video_7.mp4');
-    expect(embed.image?.url).toBe('https://cdn.percify.io/videos/video_7_thumb.jpg');
-    expect(embed.description).toContain('30 MB');
-    expect(embed.description).toContain('upload limit of 10 MB');
-    expect(embed.description).toContain('(https://cdn.percify.io/videos/video_7.mp4)');
+    expect(galleries(body)).toEqual([['https://cdn.percify.io/videos/video_7_thumb.jpg']]);
+    expect(replyButtons(body).find((b) => b.label === 'Open video')?.url).toBe(
+      'https://cdn.percify.io/videos/video_7.mp4',
+    );
+    const text = replyText(body);
+    expect(text).toContain('30 MB');
+    expect(text).toContain('upload limit of 10 MB');
+    expect(text).toContain('(https://cdn.percify.io/videos/video_7.mp4)');
     expect(body.files).toBeUndefined();
     expectDiscordAccepts(body);
   });
@@ -177,8 +190,10 @@ describe('video result and failure', () => {
   it('says when the voice could not be added and was not charged', () => {
     const silent = done({ video: { ...silentVideo, resolution: '720p' }, chargedCredits: 48 });
     const body = renderVideoResult(silent, { kind: 'upload', fileName: 'video.mp4' });
-    expect(body.embeds[0]!.description).toContain('voice could not be added');
+    expect(replyText(body)).toContain('voice could not be added');
     expect(field(body, 'Voice')).toBe('No: it could not be added (not charged)');
+    // No voice on it: the step offered adds one.
+    expect(replyButtons(body)[0]?.label).toBe('Add voice');
     expect(field(body, 'Charged')).toBe('48 credits');
     expectDiscordAccepts(body);
   });
@@ -190,19 +205,19 @@ describe('video result and failure', () => {
       step: 2,
       steps: 3,
     });
-    const description = body.embeds[0]!.description!;
+    const description = replyText(body);
     expect(description).toContain('The video could not be rendered (step 2 of 3).');
     expect(description).toContain('Nothing was charged');
     expect(description).toContain('58 credits held for this are back');
-    expect(body.components).toEqual([]);
+    expect(replyButtons(body)).toEqual([]);
     expectDiscordAccepts(body);
     const lip = renderVideoFailure(job, 'Lip-sync failed: mouth not found', {
       stage: 'lipsync',
       step: 3,
       steps: 3,
     });
-    expect(lip.embeds[0]!.description).toContain('Lip-sync failed: mouth not found');
-    expect(lip.embeds[0]!.description).not.toContain('(step');
+    expect(replyText(lip)).toContain('Lip-sync failed: mouth not found');
+    expect(replyText(lip)).not.toContain('(step');
   });
 
   it('stays inside Discord limits with the longest prompt and speech text', () => {

@@ -95,11 +95,14 @@ function applyCallback(
     case R.DeferredMessageUpdate:
     case R.UpdateMessage: {
       const ctx = interactionWriteContext(core, record, files);
-      validateMessageBody(ctx, 'UpdateMessageInteractionCallbackRequestSchema', {
-        type,
-        ...(data ? { data } : {}),
-      });
       const source = record.sourceMessageId ? core.store.liveMessage(record.sourceMessageId) : undefined;
+      validateMessageBody(
+        ctx,
+        'UpdateMessageInteractionCallbackRequestSchema',
+        { type, ...(data ? { data } : {}) },
+        [],
+        source,
+      );
       if (!source) throw unknownMessage();
       record.originalMessageId = source.id;
       if (type === R.UpdateMessage) core.store.updateMessage(source, editChange(ctx, source, data ?? {}));

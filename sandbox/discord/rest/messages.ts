@@ -124,7 +124,7 @@ export const channelRoutes: RouteDefinition[] = [
       if (core.faults.oldMessageEdits30046 && core.clock.now() - message.createdAt > HOUR_MS)
         throw oldMessageEdit();
       const ctx = writeContext(core, channel, files);
-      validateMessageBody(ctx, 'MessageEditRequestPartialSchema', body);
+      validateMessageBody(ctx, 'MessageEditRequestPartialSchema', body, [], message);
       core.store.updateMessage(message, editChange(ctx, message, body));
       return json(apiMessage(core.store, message));
     },

@@ -17,7 +17,7 @@ function editWebhookMessage(
   files: UploadedFile[],
 ): StoredMessage {
   const ctx = interactionWriteContext(core, record, files);
-  validateMessageBody(ctx, 'IncomingWebhookUpdateRequestPartialSchema', body);
+  validateMessageBody(ctx, 'IncomingWebhookUpdateRequestPartialSchema', body, [], message);
   core.store.updateMessage(message, editChange(ctx, message, body));
   return message;
 }

@@ -16,6 +16,7 @@ export function markdown(text, names = new Map()) {
     .replace(/^## (.+)$/gm, '<strong style="font-size:1.1em">$1</strong>')
     .replace(/^# (.+)$/gm, '<strong style="font-size:1.25em">$1</strong>')
     .replace(/^-# (.+)$/gm, '<small>$1</small>')
+    .replace(/^&gt; (.*)$/gm, '<span class="md-quote">$1</span>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/__([^_]+)__/g, '<u>$1</u>')
     .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1<em>$2</em>')

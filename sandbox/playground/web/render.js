@@ -1,14 +1,8 @@
 // One message as Discord draws it: author line, content, embeds, attachments, components, ephemeral note.
+// A Components V2 message is drawn by render-v2.js: there the components are the whole message.
 import { escapeHtml, markdown } from './markdown.js';
-
-const BUTTON_STYLES = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'link', 6: 'primary' };
-
-function el(tag, className, html) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (html !== undefined) node.innerHTML = html;
-  return node;
-}
+import { el, renderActionRow } from './controls.js';
+import { IS_COMPONENTS_V2, renderComponentsV2 } from './render-v2.js';
 
 function colourOf(value) {
   return typeof value === 'number' ? `#${value.toString(16).padStart(6, '0')}` : '#1e1f22';
@@ -108,77 +102,9 @@ function renderAttachment(file) {
   );
 }
 
-function renderButton(component, message, actions) {
-  const style = BUTTON_STYLES[component.style] ?? 'secondary';
-  const label = `${component.emoji?.name ? `${component.emoji.name} ` : ''}${component.label ?? ''}`.trim();
-  if (style === 'link') {
-    const link = el('a', 'button link', `${escapeHtml(label)} ↗`);
-    link.href = component.url;
-    link.target = '_blank';
-    link.rel = 'noreferrer';
-    return link;
-  }
-  const button = el('button', `button ${style}`);
-  button.type = 'button';
-  button.textContent = label;
-  button.disabled = Boolean(component.disabled);
-  button.addEventListener('click', () => actions.click(message, component.custom_id, button));
-  return button;
-}
-
-function renderSelect(component, message, actions) {
-  const select = el('select', 'select');
-  const multiple = (component.max_values ?? 1) > 1;
-  select.multiple = multiple;
-  select.disabled = Boolean(component.disabled);
-  select.dataset.customId = component.custom_id;
-  if (!multiple) {
-    const placeholder = el('option');
-    placeholder.value = '';
-    placeholder.textContent = component.placeholder ?? 'Make a selection';
-    placeholder.disabled = true;
-    select.append(placeholder);
-  }
-  let anyDefault = false;
-  for (const option of component.options ?? []) {
-    const node = el('option');
-    node.value = option.value;
-    node.textContent = `${option.emoji?.name ? `${option.emoji.name} ` : ''}${option.label}${option.description ? ` — ${option.description}` : ''}`;
-    node.selected = Boolean(option.default);
-    anyDefault ||= node.selected;
-    select.append(node);
-  }
-  if (!multiple && !anyDefault) select.value = '';
-  const send = () =>
-    actions.select(
-      message,
-      component.custom_id,
-      [...select.selectedOptions].map((o) => o.value),
-      select,
-    );
-  if (!multiple) {
-    select.addEventListener('change', send);
-    return select;
-  }
-  const wrap = el('div', 'action-row');
-  const apply = el('button', 'button secondary');
-  apply.type = 'button';
-  apply.textContent = 'Apply';
-  apply.addEventListener('click', send);
-  wrap.append(select, apply);
-  return wrap;
-}
-
 function renderComponents(message, actions) {
   const box = el('div', 'components');
-  for (const row of message.components) {
-    const line = el('div', 'action-row');
-    for (const component of row.components ?? []) {
-      if (component.type === 2) line.append(renderButton(component, message, actions));
-      else if (component.type === 3) line.append(renderSelect(component, message, actions));
-    }
-    box.append(line);
-  }
+  for (const row of message.components) box.append(renderActionRow(row, message, actions));
   return box;
 }
 
@@ -206,16 +132,21 @@ export function renderMessage(message, view) {
 
   if (message.loading)
     body.append(el('div', 'thinking', `${escapeHtml(message.author.displayName)} is thinking`));
-  if (message.content) body.append(el('div', 'content', markdown(message.content, view.names)));
-  for (const embed of message.embeds) body.append(renderEmbed(embed, message, view.names));
-  const shownInEmbeds = referencedFiles(message);
-  const files = message.attachments.filter((file) => !shownInEmbeds.has(file.filename));
-  if (files.length) {
-    const box = el('div', 'attachments');
-    for (const file of files) box.append(renderAttachment(file));
-    body.append(box);
+  if ((message.flags & IS_COMPONENTS_V2) !== 0) {
+    // Attachments show only where a media gallery, thumbnail or file component places them.
+    body.append(renderComponentsV2(message, view));
+  } else {
+    if (message.content) body.append(el('div', 'content', markdown(message.content, view.names)));
+    for (const embed of message.embeds) body.append(renderEmbed(embed, message, view.names));
+    const shownInEmbeds = referencedFiles(message);
+    const files = message.attachments.filter((file) => !shownInEmbeds.has(file.filename));
+    if (files.length) {
+      const box = el('div', 'attachments');
+      for (const file of files) box.append(renderAttachment(file));
+      body.append(box);
+    }
+    if (message.components.length) body.append(renderComponents(message, view.actions));
   }
-  if (message.components.length) body.append(renderComponents(message, view.actions));
   if (message.ephemeral) {
     const note = el('div', 'ephemeral-note', '👁 Only you can see this · ');
     const dismiss = el('button', '', 'Dismiss message');

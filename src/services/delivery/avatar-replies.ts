@@ -1,15 +1,18 @@
-import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { MediaGalleryBuilder, MediaGalleryItemBuilder } from '@discordjs/builders';
+import { ButtonStyle } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
-import { button, buttonRow } from './components.js';
 import { MODEL_INFO } from '../percify/pricing.js';
 import type { ReplyBody } from './reply-body.js';
 import type { AvatarView } from './views.js';
 import { COLOURS, clip, credits, plural, quote } from './style.js';
+import { actionButton, buttonRow, card, subtext, textDisplay, thinSeparator, v2Reply } from './v2-layout.js';
 
 /**
- * The messages of an avatar job: the first answer while it waits and renders, the result with its
- * images and buttons, and the failure. Pure functions of the job as a view, so a restarted bot renders
- * exactly what the first one would have.
+ * The messages of an avatar job, all Components V2 from the first answer on (a message cannot be
+ * switched to V2 and back, so every state shares the one form): the answer while it waits and
+ * renders, the result with its images in one media gallery (Discord lays four out as a 2×2 grid)
+ * and buttons that name what they do, and the failure. Pure functions of the job as a view, so a
+ * restarted bot renders exactly what the first one would have.
  */
 
 export interface PendingView {
@@ -18,25 +21,22 @@ export interface PendingView {
   balanceAfter?: number | undefined;
 }
 
-/** Many results share one embed `url`: Discord then shows their images as one gallery. */
-const GALLERY_URL = 'https://percify.io/';
-
-function summaryFields(job: AvatarView): NonNullable<APIEmbed['fields']> {
-  const { params } = job;
-  const fields: NonNullable<APIEmbed['fields']> = [
-    { name: 'Model', value: `${params.model} · ${MODEL_INFO[params.model].label}`, inline: true },
-    { name: 'Seed', value: `\`${params.seed}\``, inline: true },
-    { name: 'Size', value: params.aspectRatio, inline: true },
-  ];
-  if (params.style) fields.push({ name: 'Style', value: params.style, inline: true });
-  if (params.guidance !== undefined)
-    fields.push({ name: 'Guidance', value: String(params.guidance), inline: true });
-  if (params.negativePrompt) fields.push({ name: 'Avoiding', value: clip(params.negativePrompt, 1024) });
-  return fields;
+function heading(verb: string, count: number): string {
+  return `### ${verb} ${count === 1 ? 'avatar' : plural(count, 'avatar')}`;
 }
 
-function title(verb: string, count: number): string {
-  return `${verb} ${count === 1 ? 'avatar' : plural(count, 'avatar')}`;
+/** Model, seed(s), size and the optional settings, on one line of label · value pairs. */
+function settingsLine(job: AvatarView, seeds: string): string {
+  const { params } = job;
+  const parts = [
+    `**Model** ${params.model} · ${MODEL_INFO[params.model].label}`,
+    `**${seeds.includes('·') ? 'Seeds' : 'Seed'}** ${seeds}`,
+    `**Size** ${params.aspectRatio}`,
+  ];
+  if (params.style) parts.push(`**Style** ${clip(params.style, 100)}`);
+  if (params.guidance !== undefined) parts.push(`**Guidance** ${params.guidance}`);
+  const avoiding = params.negativePrompt ? `\n**Avoiding** ${clip(params.negativePrompt, 300)}` : '';
+  return `${parts.join('  ·  ')}${avoiding}`;
 }
 
 /**
@@ -57,19 +57,16 @@ export function renderAvatarPending(job: AvatarView, view: PendingView): ReplyBo
       : job.state === 'queued'
         ? '⏳ Starting…'
         : '🎨 Rendering… usually under 10 seconds';
-  const cost = `${credits(job.reservedCredits)}${view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : ''}`;
-  return {
-    embeds: [
-      {
-        color: COLOURS.working,
-        title: title('🎨 Creating', job.params.variations),
-        description: `${quote(job.params.prompt)}\n\n${status}`,
-        fields: [...summaryFields(job), { name: 'Cost', value: cost }],
-        footer: { text: `Job ${job.id}` },
-      },
-    ],
-    components: [],
-  };
+  const left = view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : '';
+  const container = card(COLOURS.working).addTextDisplayComponents(
+    textDisplay(`${heading('🎨 Creating', job.params.variations)}\n${quote(job.params.prompt)}`),
+    textDisplay(status),
+    textDisplay(
+      `${settingsLine(job, `\`${job.params.seed}\``)}\n**Cost** ${credits(job.reservedCredits)}${left}`,
+    ),
+    textDisplay(subtext(`Job ${job.id}`)),
+  );
+  return v2Reply(container);
 }
 
 export function avatarFileName(index: number): string {
@@ -79,76 +76,81 @@ export function avatarFileName(index: number): string {
 export function renderAvatarResult(job: AvatarView): ReplyBody {
   const images = job.images ?? [];
   const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
-  const seeds = images.map((image) => `\`${image.seed}\``).join(' · ');
+  const seeds = images.map((image) => `\`${image.seed}\``).join(' · ') || '—';
   const note = partialBatchNote(job, images.length, charged);
-  const first: APIEmbed = {
-    color: COLOURS.success,
-    title: title('✅ Your', images.length),
-    url: GALLERY_URL,
-    description: note ? `${quote(job.params.prompt)}\n\n${note}` : quote(job.params.prompt),
-    fields: [
-      ...summaryFields(job).filter((field) => field.name !== 'Seed'),
-      { name: images.length === 1 ? 'Seed' : 'Seeds', value: seeds || '—', inline: true },
-      { name: 'Charged', value: credits(charged), inline: true },
-    ],
-    image: { url: `attachment://${avatarFileName(0)}` },
-    footer: { text: `Job ${job.id} · ${images.map((image) => image.avatarId).join(', ')}` },
-  };
-  const more: APIEmbed[] = images.slice(1).map((_, offset) => ({
-    url: GALLERY_URL,
-    image: { url: `attachment://${avatarFileName(offset + 1)}` },
-  }));
-  return { embeds: [first, ...more], components: avatarResultButtons(job) };
-}
-
-/**
- * One image: a single row of Animate, Reroll, Variations, HD and Delete. Several: one row per
- * per-image action (numbered buttons), then Reroll and Delete — at most four rows, five buttons each.
- */
-export function avatarResultButtons(job: AvatarView): APIActionRowComponent<APIButtonComponent>[] {
-  const count = job.images?.length ?? 0;
-  const reroll = button(encodeCustomId('reroll', job.id), '🔁 Reroll', ButtonStyle.Secondary);
-  const remove = button(encodeCustomId('delete', job.id), '🗑 Delete', ButtonStyle.Danger);
-  if (count === 0) return [];
-  if (count === 1) {
-    return [
-      buttonRow([
-        button(encodeCustomId('animate', job.id, 0), '🎬 Animate', ButtonStyle.Primary),
-        reroll,
-        button(encodeCustomId('variations', job.id, 0), '🎲 Variations', ButtonStyle.Secondary),
-        button(encodeCustomId('hd', job.id, 0), '✨ HD', ButtonStyle.Success),
-        remove,
-      ]),
-    ];
-  }
-  const perImage = (
-    action: 'animate' | 'variations' | 'hd',
-    emoji: string,
-    style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success,
-  ) =>
-    buttonRow(
-      Array.from({ length: count }, (_, index) =>
-        button(encodeCustomId(action, job.id, index), `${emoji} ${index + 1}`, style),
+  const container = card(COLOURS.success).addTextDisplayComponents(
+    textDisplay(
+      `${heading('✅ Your', images.length)}\n${quote(job.params.prompt)}${note ? `\n\n${note}` : ''}`,
+    ),
+  );
+  if (images.length > 0) {
+    container.addMediaGalleryComponents(
+      new MediaGalleryBuilder().addItems(
+        images.map((image, index) =>
+          new MediaGalleryItemBuilder()
+            .setURL(`attachment://${avatarFileName(index)}`)
+            .setDescription(
+              images.length === 1 ? `Avatar, seed ${image.seed}` : `Avatar ${index + 1}, seed ${image.seed}`,
+            ),
+        ),
       ),
     );
-  return [
-    perImage('animate', '🎬', ButtonStyle.Primary),
-    perImage('variations', '🎲', ButtonStyle.Secondary),
-    perImage('hd', '✨', ButtonStyle.Success),
-    buttonRow([reroll, remove]),
-  ];
+  }
+  container.addTextDisplayComponents(
+    textDisplay(`${settingsLine(job, seeds)}\n**Charged** ${credits(charged)}`),
+  );
+  const rows = avatarResultButtons(job);
+  if (rows.length > 0) container.addSeparatorComponents(thinSeparator()).addActionRowComponents(rows);
+  container.addTextDisplayComponents(
+    textDisplay(subtext(`Job ${job.id} · ${images.map((image) => image.avatarId).join(', ')}`)),
+  );
+  return v2Reply(container);
+}
+
+type PerImageAction = 'animate' | 'variations' | 'hd';
+
+const PER_IMAGE: ReadonlyArray<{
+  action: PerImageAction;
+  label: string;
+  emoji: string;
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success;
+}> = [
+  { action: 'animate', label: 'Animate', emoji: '🎬', style: ButtonStyle.Primary },
+  { action: 'variations', label: 'Vary', emoji: '🎲', style: ButtonStyle.Secondary },
+  { action: 'hd', label: 'HD', emoji: '✨', style: ButtonStyle.Success },
+];
+
+/**
+ * One image: a single row of Animate, Vary, HD, Reroll and Delete. Several: one row per per-image
+ * action, numbered as the gallery reads (left to right, top to bottom: "Animate 1" … "Animate 4"),
+ * then Reroll and Delete. Four rows of at most four buttons, well inside Discord's 40 components.
+ */
+export function avatarResultButtons(job: AvatarView) {
+  const count = job.images?.length ?? 0;
+  if (count === 0) return [];
+  const reroll = actionButton(encodeCustomId('reroll', job.id), 'Reroll', '🔁', ButtonStyle.Secondary);
+  const remove = actionButton(encodeCustomId('delete', job.id), 'Delete', '🗑️', ButtonStyle.Danger);
+  const perImage = (spec: (typeof PER_IMAGE)[number], index: number, numbered: boolean) =>
+    actionButton(
+      encodeCustomId(spec.action, job.id, index),
+      numbered ? `${spec.label} ${index + 1}` : spec.label,
+      spec.emoji,
+      spec.style,
+    );
+  if (count === 1) return [buttonRow([...PER_IMAGE.map((spec) => perImage(spec, 0, false)), reroll, remove])];
+  const byAction = PER_IMAGE.map((spec) =>
+    buttonRow(Array.from({ length: count }, (_, index) => perImage(spec, index, true))),
+  );
+  return [...byAction, buttonRow([reroll, remove])];
 }
 
 export function renderAvatarFailure(job: AvatarView, reason: string): ReplyBody {
-  return {
-    embeds: [
-      {
-        color: COLOURS.failure,
-        title: title('❌ Could not create', job.params.variations),
-        description: `${quote(job.params.prompt, 500)}\n\n${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
-        footer: { text: `Job ${job.id}` },
-      },
-    ],
-    components: [],
-  };
+  const container = card(COLOURS.failure).addTextDisplayComponents(
+    textDisplay(`${heading('❌ Could not create', job.params.variations)}\n${quote(job.params.prompt, 500)}`),
+    textDisplay(
+      `${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
+    ),
+    textDisplay(subtext(`Job ${job.id}`)),
+  );
+  return v2Reply(container);
 }

@@ -1,13 +1,7 @@
-import {
-  DiscordAPIError,
-  RESTJSONErrorCodes,
-  Routes,
-  type APIMessage,
-  type REST,
-  type RawFile,
-} from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import type { ReplyBody } from './reply-body.js';
+import { toReplyRequest, withMention, withNote } from './reply-request.js';
 
 export type DeliveryPath = 'interaction' | 'channel' | 'mention' | 'dm';
 
@@ -90,35 +84,6 @@ export function classifyRefusal(error: unknown): Refusal {
   return error.status >= 400 && error.status < 500 && error.status !== 429 ? 'next-path' : 'transient';
 }
 
-/** Appends a note to each embed's footer (Discord allows 2048 characters there). */
-function withFooterNote(body: ReplyBody, note: string): ReplyBody {
-  const embeds = body.embeds.map((embed, index) => {
-    if (index > 0 && embed.title === undefined && embed.description === undefined) return embed; // gallery images
-    const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
-    return { ...embed, footer: { ...embed.footer, text: text.slice(0, 2048) } };
-  });
-  return { ...body, embeds };
-}
-
-function toRequest(body: ReplyBody, mode: 'edit' | 'create') {
-  const files: RawFile[] = (body.files ?? []).map((file) => ({
-    name: file.name,
-    data: file.data,
-    ...(file.contentType ? { contentType: file.contentType } : {}),
-  }));
-  const json: Record<string, unknown> = {
-    embeds: body.embeds,
-    components: body.components,
-    content: body.content ?? (mode === 'edit' ? '' : undefined),
-  };
-  // On an edit, the attachments listed are the ones kept: new uploads, or explicitly kept ones.
-  if (files.length > 0)
-    json.attachments = files.map((file, index) => ({ id: String(index), filename: file.name }));
-  else if (body.attachments) json.attachments = body.attachments;
-  else if (mode === 'edit') json.attachments = [];
-  return { json, files };
-}
-
 /**
  * Puts a reply in front of the member by the best path still open: edit the interaction reply;
  * after its token expires edit the message through the channel; where that is refused post a new
@@ -135,7 +100,7 @@ export class Messenger {
   ) {}
 
   async deliver(target: ReplyTarget, reply: DeliverableReply): Promise<Delivered> {
-    const note = (body: ReplyBody) => (this.resultNote ? withFooterNote(body, this.resultNote) : body);
+    const note = (body: ReplyBody) => (this.resultNote ? withNote(body, this.resultNote) : body);
     let body = note(reply);
     let smaller = reply.withoutUploads ? note(reply.withoutUploads) : undefined;
     let withoutUploads = false;
@@ -196,7 +161,7 @@ export class Messenger {
   }
 
   async #editInteractionReply(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toRequest(body, 'edit');
+    const { json, files } = toReplyRequest(body, 'edit');
     return (await this.rest.patch(
       Routes.webhookMessage(target.applicationId, target.interactionToken, '@original'),
       { body: json, files, auth: false },
@@ -204,7 +169,7 @@ export class Messenger {
   }
 
   async #editChannelMessage(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toRequest(body, 'edit');
+    const { json, files } = toReplyRequest(body, 'edit');
     return (await this.rest.patch(Routes.channelMessage(target.channelId, target.messageId ?? ''), {
       body: json,
       files,
@@ -212,10 +177,7 @@ export class Messenger {
   }
 
   async #postMention(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toRequest(
-      { ...body, content: `<@${target.ownerId}> ${body.content ?? 'your result is ready.'}` },
-      'create',
-    );
+    const { json, files } = toReplyRequest(withMention(body, target.ownerId), 'create');
     json.allowed_mentions = { users: [target.ownerId] };
     return (await this.rest.post(Routes.channelMessages(target.channelId), {
       body: json,
@@ -229,7 +191,7 @@ export class Messenger {
     })) as {
       id: string;
     };
-    const { json, files } = toRequest(body, 'create');
+    const { json, files } = toReplyRequest(body, 'create');
     return (await this.rest.post(Routes.channelMessages(channel.id), { body: json, files })) as APIMessage;
   }
 }

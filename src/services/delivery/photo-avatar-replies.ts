@@ -1,22 +1,23 @@
-import type { APIEmbed } from 'discord.js';
+import { MediaGalleryBuilder, MediaGalleryItemBuilder } from '@discordjs/builders';
 import { avatarFileName, avatarResultButtons } from './avatar-replies.js';
 import type { ReplyBody } from './reply-body.js';
-import { COLOURS, credits, quote } from './style.js';
+import { COLOURS, clip, credits, quote } from './style.js';
+import { card, subtext, textDisplay, thinSeparator, v2Reply } from './v2-layout.js';
 import type { AvatarView } from './views.js';
 
 /**
- * The messages of an avatar made from the member's photo (Percify Yourself): the same result and
- * buttons as any avatar, without the model and seed a photo avatar does not have. The member's photo
- * is never shown again: only what Percify made from it.
+ * The messages of an avatar made from the member's photo (Percify Yourself): the same Components V2
+ * card and buttons as any avatar, without the model and seed a photo avatar does not have. The
+ * member's photo is never shown again: only what Percify made from it.
  */
 
-function description(job: AvatarView, status?: string): string {
+function intro(heading: string, job: AvatarView): string {
   const prompt = job.params.prompt ? quote(job.params.prompt) : '📸 From your photo';
-  return status ? `${prompt}\n\n${status}` : prompt;
+  return `### ${heading}\n${prompt}`;
 }
 
-function styleFields(job: AvatarView): NonNullable<APIEmbed['fields']> {
-  return job.params.style ? [{ name: 'Style', value: job.params.style, inline: true }] : [];
+function styleLine(job: AvatarView): string {
+  return job.params.style ? `**Style** ${clip(job.params.style, 100)}\n` : '';
 }
 
 export function renderPhotoAvatarPending(
@@ -29,49 +30,51 @@ export function renderPhotoAvatarPending(
       : job.state === 'queued'
         ? '⏳ Starting…'
         : '📸 Turning your photo into an avatar… usually about 10 seconds';
-  const cost = `${credits(job.reservedCredits)}${view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : ''}`;
-  return {
-    embeds: [
-      {
-        color: COLOURS.working,
-        title: '📸 Creating your photo avatar',
-        description: description(job, status),
-        fields: [...styleFields(job), { name: 'Cost', value: cost }],
-        footer: { text: `Job ${job.id}` },
-      },
-    ],
-    components: [],
-  };
+  const left = view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : '';
+  return v2Reply(
+    card(COLOURS.working).addTextDisplayComponents(
+      textDisplay(intro('📸 Creating your photo avatar', job)),
+      textDisplay(status),
+      textDisplay(`${styleLine(job)}**Cost** ${credits(job.reservedCredits)}${left}`),
+      textDisplay(subtext(`Job ${job.id}`)),
+    ),
+  );
 }
 
 export function renderPhotoAvatarResult(job: AvatarView): ReplyBody {
   const images = job.images ?? [];
   const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
-  return {
-    embeds: [
-      {
-        color: COLOURS.success,
-        title: '✅ Your photo avatar',
-        description: description(job),
-        fields: [...styleFields(job), { name: 'Charged', value: credits(charged), inline: true }],
-        image: { url: `attachment://${avatarFileName(0)}` },
-        footer: { text: `Job ${job.id} · ${images.map((image) => image.avatarId).join(', ')}` },
-      },
-    ],
-    components: avatarResultButtons(job),
-  };
+  const container = card(COLOURS.success).addTextDisplayComponents(
+    textDisplay(intro('✅ Your photo avatar', job)),
+  );
+  if (images.length > 0) {
+    container.addMediaGalleryComponents(
+      new MediaGalleryBuilder().addItems(
+        images.map((_, index) =>
+          new MediaGalleryItemBuilder()
+            .setURL(`attachment://${avatarFileName(index)}`)
+            .setDescription('Avatar made from your photo'),
+        ),
+      ),
+    );
+  }
+  container.addTextDisplayComponents(textDisplay(`${styleLine(job)}**Charged** ${credits(charged)}`));
+  const rows = avatarResultButtons(job);
+  if (rows.length > 0) container.addSeparatorComponents(thinSeparator()).addActionRowComponents(rows);
+  container.addTextDisplayComponents(
+    textDisplay(subtext(`Job ${job.id} · ${images.map((image) => image.avatarId).join(', ')}`)),
+  );
+  return v2Reply(container);
 }
 
 export function renderPhotoAvatarFailure(job: AvatarView, reason: string): ReplyBody {
-  return {
-    embeds: [
-      {
-        color: COLOURS.failure,
-        title: '❌ Could not create your photo avatar',
-        description: `${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
-        footer: { text: `Job ${job.id}` },
-      },
-    ],
-    components: [],
-  };
+  return v2Reply(
+    card(COLOURS.failure).addTextDisplayComponents(
+      textDisplay(intro('❌ Could not create your photo avatar', job)),
+      textDisplay(
+        `${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
+      ),
+      textDisplay(subtext(`Job ${job.id}`)),
+    ),
+  );
 }

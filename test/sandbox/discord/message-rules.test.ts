@@ -214,6 +214,119 @@ describe('message rules', () => {
   });
 });
 
+describe('Components V2 rules', () => {
+  const V2 = 1 << 15;
+  const text = (content: string) => ({ type: 10, content });
+  const card = (...components: object[]) => ({ type: 17, accent_color: 0x3ba55d, components });
+  const send = (body: object) => api('POST', `/channels/${guild.channels.general}/messages`, body);
+  const edit = (id: string, body: object) =>
+    api('PATCH', `/channels/${guild.channels.general}/messages/${id}`, body);
+  const errorAt = (json: Record<string, unknown>, path: string) => {
+    let node: unknown = json.errors;
+    for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+    return node;
+  };
+
+  it('takes a container of text, a gallery and labelled buttons, and keeps the flag on later edits', async () => {
+    const general = await channel('general');
+    const sent = await general.send({
+      flags: V2,
+      files: [{ attachment: Buffer.from('png'), name: 'a.png' }],
+      components: [
+        card(
+          text('### Hello'),
+          { type: 12, items: [{ media: { url: 'attachment://a.png' }, description: 'An image' }] },
+          { type: 14, divider: true, spacing: 1 },
+          {
+            type: 1,
+            components: [{ type: 2, style: 1, label: 'Animate 1', emoji: { name: '🎬' }, custom_id: 'go' }],
+          },
+        ),
+      ],
+    });
+    const stored = emulator.driver.message(sent.id)!;
+    expect(stored.flags & V2).toBe(V2);
+    // An edit that sends only components (greying out a button) leaves the message V2.
+    const greyed = await edit(sent.id, {
+      components: [
+        card(text('### Hello'), {
+          type: 1,
+          components: [{ type: 2, style: 1, label: 'Animate 1', custom_id: 'go', disabled: true }],
+        }),
+      ],
+    });
+    expect(greyed.status).toBe(200);
+    expect(emulator.driver.message(sent.id)!.flags & V2).toBe(V2);
+    // The flag cannot be taken off again.
+    await edit(sent.id, { flags: 0, components: [card(text('still V2'))] });
+    expect(emulator.driver.message(sent.id)!.flags & V2).toBe(V2);
+  });
+
+  it('refuses content or embeds beside the flag, on a send and on an edit of a V2 message', async () => {
+    const withContent = await send({ flags: V2, content: 'hi', components: [card(text('x'))] });
+    expect(withContent.json.code).toBe(50035);
+    expect(errorAt(withContent.json, 'content')).toHaveProperty('_errors');
+    const withEmbed = await send({ flags: V2, embeds: [{ title: 't' }], components: [card(text('x'))] });
+    expect(errorAt(withEmbed.json, 'embeds')).toHaveProperty('_errors');
+    const made = await send({ flags: V2, components: [card(text('x'))] });
+    expect(made.status).toBe(200);
+    const id = String(made.json.id);
+    const later = await edit(id, { content: 'back to text' });
+    expect(later.status).toBe(400);
+    expect(errorAt(later.json, 'content')).toHaveProperty('_errors');
+  });
+
+  it('refuses V2 components on a message without the flag', async () => {
+    const answer = await send({ components: [card(text('x'))] });
+    expect(answer.status).toBe(400);
+    expect(errorAt(answer.json, 'components.0.type')).toHaveProperty('_errors');
+  });
+
+  it('counts every component at every depth against 40, and all text displays against 4000 characters', async () => {
+    // 1 container + 8 rows of 4 buttons (40) + 1 text = 42 components.
+    const rows = Array.from({ length: 8 }, (_, r) => ({
+      type: 1,
+      components: Array.from({ length: 4 }, (_, b) => ({
+        type: 2,
+        style: 2,
+        label: 'b',
+        custom_id: `r${r}b${b}`,
+      })),
+    }));
+    const crowded = await send({ flags: V2, components: [card(text('x'), ...rows)] });
+    expect(crowded.status).toBe(400);
+    expect(JSON.stringify(crowded.json.errors)).toContain('COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED');
+    const wordy = await send({
+      flags: V2,
+      components: [card(text('a'.repeat(2500)), text('b'.repeat(1600)))],
+    });
+    expect(wordy.status).toBe(400);
+    expect(JSON.stringify(wordy.json.errors)).toContain('COMPONENT_MAX_TEXT_LENGTH_EXCEEDED');
+    const fits = await send({
+      flags: V2,
+      components: [card(text('a'.repeat(2400)), text('b'.repeat(1600)))],
+    });
+    expect(fits.status).toBe(200);
+  });
+
+  it('keeps rows of at most five buttons and custom ids unique inside containers too', async () => {
+    const six = await send({ flags: V2, components: [card(buttonRow(6, 'six'))] });
+    expect(errorAt(six.json, 'components.0.components.0.components')).toHaveProperty('_errors');
+    const twice = await send({ flags: V2, components: [card(buttonRow(1, 'dup'), buttonRow(1, 'dup'))] });
+    expect(errorAt(twice.json, 'components.0.components.1.components.0.custom_id')).toHaveProperty('_errors');
+  });
+
+  it('lets an edit add the flag to a legacy message, which then shows only its components', async () => {
+    const made = await send({ content: 'working…', embeds: [{ title: 'Progress' }] });
+    const id = String(made.json.id);
+    const upgraded = await edit(id, { flags: V2, components: [card(text('### Done'))] });
+    expect(upgraded.status).toBe(200);
+    const stored = emulator.driver.message(id)!;
+    expect(stored.flags & V2).toBe(V2);
+    expect([stored.content, stored.embeds]).toEqual(['', []]);
+  });
+});
+
 describe('rate limits and server errors', () => {
   it('sends rate-limit headers on every answer', async () => {
     const response = await fetch(`${emulator.apiUrl}/v10/users/@me`, {

@@ -7,7 +7,8 @@ import { startSandbox, SANDBOX_IDS, type RunningSandbox } from '../../../sandbox
 import { silentLogger } from '../../../src/logger.js';
 
 // The playground in a real browser (Debian's Chromium): a person makes an avatar, animates it, watches
-// the video, then, as an ordinary member, is refused /quota. The sandbox is the one `npm start` runs.
+// the video, makes four variations and sees them as a 2×2 grid, then, as an ordinary member, is
+// refused /quota. The sandbox is the one `npm start` runs.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -84,14 +85,14 @@ describe('the playground page', () => {
     await composer().press('Enter');
     const result = page
       .locator('[data-testid="message"]')
-      .filter({ has: page.getByRole('button', { name: '🎬 Animate' }) });
+      .filter({ has: page.getByRole('button', { name: 'Animate' }) });
     await result.last().waitFor({ timeout: 20_000 });
     const image = result.last().locator('img').first();
     await expect
       .poll(() => image.evaluate((img) => Number(Reflect.get(img, 'naturalWidth'))), { timeout: 10_000 })
       .toBeGreaterThan(0);
 
-    await result.last().getByRole('button', { name: '🎬 Animate' }).click();
+    await result.last().getByRole('button', { name: 'Animate' }).click();
     const panel = page.locator('[data-testid="message"]').filter({ hasText: 'Only you can see this' }).last();
     const render = panel.getByRole('button', { name: /🎬 Render/ });
     await render.waitFor({ timeout: 10_000 });
@@ -129,6 +130,63 @@ describe('the playground page', () => {
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/playground.png' });
   }, 90_000);
+
+  it('shows four variations as a 2×2 grid in one card, with buttons that say what they do', async () => {
+    await composer().fill('/avatar prompt:four foxes in the snow variations:4');
+    await composer().press('Enter');
+    const result = page
+      .locator('[data-testid="message"]')
+      .filter({ has: page.getByRole('button', { name: 'Animate 4', exact: true }) })
+      .last();
+    await result.waitFor({ timeout: 20_000 });
+    const gallery = result.getByTestId('media-gallery');
+    const images = gallery.locator('img');
+    await expect.poll(() => images.count()).toBe(4);
+    await expect
+      .poll(
+        () => images.evaluateAll((all) => all.every((img) => Number(Reflect.get(img, 'naturalWidth')) > 0)),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    // Laid out as two columns of two rows: 1 2 / 3 4.
+    const boxes = await Promise.all([0, 1, 2, 3].map(async (n) => (await images.nth(n).boundingBox())!));
+    const [one, two, three, four] = boxes.map((box) => ({ x: Math.round(box.x), y: Math.round(box.y) })) as [
+      { x: number; y: number },
+      { x: number; y: number },
+      { x: number; y: number },
+      { x: number; y: number },
+    ];
+    expect([one.y === two.y, three.y === four.y, one.x === three.x, two.x === four.x]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(two.x).toBeGreaterThan(one.x);
+    expect(three.y).toBeGreaterThan(one.y);
+    // Square cells two by two: the gallery is about as tall as it is wide, not four images stacked.
+    const grid = (await gallery.boundingBox())!;
+    expect(grid.height).toBeLessThan(grid.width * 1.1);
+    const labels = await result.getByRole('button').allInnerTexts();
+    const names = await result.locator('.button-label').allTextContents();
+    expect(names).toEqual([
+      ...[1, 2, 3, 4].map((n) => `Animate ${n}`),
+      ...[1, 2, 3, 4].map((n) => `Vary ${n}`),
+      ...[1, 2, 3, 4].map((n) => `HD ${n}`),
+      'Reroll',
+      'Delete',
+    ]);
+    // Each button shows its emoji as an icon beside the words.
+    expect(labels.every((label) => /^\p{Extended_Pictographic}/u.test(label.trim()))).toBe(true);
+    // Tall enough to show the whole card: this is the README's screenshot.
+    await page.setViewportSize({ width: 1400, height: 1250 });
+    await result.scrollIntoViewIfNeeded();
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/playground-four-variations.png' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }, 60_000);
 
   it("suggests the member's own avatars from the bot's autocomplete in /animate", async () => {
     await composer().fill('');
