@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import { COMMAND_MODULES } from './commands/index.js';
-import type { Config, PercifyPlan } from './config.js';
+import { sharedQueueUrl, type Config, type PercifyPlan } from './config.js';
 import type { BotContext } from './context.js';
 import { createDiscordClient } from './discord-client.js';
 import { buildRouter, createInteractionListener } from './events/interaction-create.js';
@@ -11,7 +11,8 @@ import { GuildSettingsService, Ledger } from './services/credits/index.js';
 import { Messenger } from './services/delivery/messenger.js';
 import { AvatarJobKind } from './services/jobs/avatar-kind.js';
 import { CreationHistory } from './services/jobs/creations.js';
-import { JobRunner } from './services/jobs/job-runner.js';
+import { BullmqJobQueue } from './services/jobs/bullmq-job-queue.js';
+import { JobRunner, type JobQueueFactory } from './services/jobs/job-runner.js';
 import type { JobDeadlines } from './services/jobs/job-deadlines.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
@@ -28,6 +29,7 @@ import {
   describeWebhookMode,
   MissingWebhookSecretError,
   resolveWebhookMode,
+  SharedWebhookRouting,
   startWebhookServer,
   type WebhookServer,
 } from './services/webhooks/index.js';
@@ -134,7 +136,19 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const jobs = new JobStore(store, now);
   const opsServices = ops.attach({ store, client, ledger, jobs, percify });
   const history = new CreationHistory(store, logger);
+  // Redis configured: the plan's slots and the line are shared by every process (BullMQ), and a
+  // webhook reaching any process nudges the job wherever it runs. Otherwise: one process, in memory.
+  const queueUrl = sharedQueueUrl(config);
+  const sharedQueue: JobQueueFactory | undefined = queueUrl
+    ? (hooks) =>
+        new BullmqJobQueue({ ...hooks, url: queueUrl, logger, lockMs: config.QUEUE_LOCK_SECONDS * 1000 })
+    : undefined;
+  const routing =
+    queueUrl && resolveWebhookMode(config) === 'listen'
+      ? new SharedWebhookRouting({ url: queueUrl, logger, onNudge: (resourceId) => runner.nudge(resourceId) })
+      : undefined;
   const runner = new JobRunner({
+    queue: sharedQueue,
     jobs,
     handlers: {
       avatar: new AvatarJobKind(percify),
@@ -205,6 +219,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const metricsUrl = await ops.listen();
 
   let webhooks: WebhookServer | undefined;
+  await routing?.start();
   if (resolveWebhookMode(config) === 'listen') {
     webhooks = await startWebhookServer({
       host: config.WEBHOOK_HOST,
@@ -213,7 +228,14 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
       secret: config.PERCIFY_WEBHOOK_SECRET,
       logger,
       metrics,
-      onEvent: (event) => runner.nudge(event.resourceId),
+      onEvent: async (event) => {
+        const here = runner.nudge(event.resourceId);
+        if (here === 'handled' || !routing) return here;
+        // Not a job of this process: the one that runs it hears it (counted as handled).
+        await routing.nudge(event.resourceId);
+        return 'handled';
+      },
+      ...(routing ? { dedupe: { seenElsewhere: (key: string) => routing.seenElsewhere(key) } } : {}),
       health: async () => {
         const storeCheck = await store.ping().then(
           () => ({ ok: true }),
@@ -225,6 +247,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     });
   }
   logger.info(describeWebhookMode(config, webhooks?.url));
+  if (queueUrl) logger.info('jobs run on a line shared with every bot process on this Redis');
 
   await client.login(config.DISCORD_TOKEN);
   const recovered = await runner.resume();
@@ -247,6 +270,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
       await percify.close();
       await drained;
       await webhooks?.close();
+      await routing?.close();
       await ops.stop();
       await client.destroy();
       await store.close();

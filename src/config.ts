@@ -74,36 +74,53 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T, fallb
       error: (issue) => `must be one of ${values.join(', ')}; got "${String(issue.input)}"`,
     });
 
-const environmentSchema = z.object({
-  DISCORD_TOKEN: optionalString,
-  DISCORD_CLIENT_ID: snowflake,
-  DISCORD_GUILD_ID: snowflake,
-  DISCORD_API_URL: url(),
-  PERCIFY_API_KEY: optionalString,
-  PERCIFY_API_URL: url('https://api.percify.io/v1'),
-  PERCIFY_WEBHOOK_SECRET: optionalString,
-  PERCIFY_PLAN: enumOf(PERCIFY_PLANS, 'pro'),
-  PERCIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
-  PERCIFY_TIMEOUT_MS: positiveInt(30_000),
-  WEBHOOK_HOST: optionalString.transform((value) => value ?? '0.0.0.0'),
-  WEBHOOK_PORT: port(3000),
-  WEBHOOK_PATH: optionalString
-    .transform((value) => value ?? '/webhooks/percify')
-    .refine((value) => value.startsWith('/'), 'a path starting with /'),
-  WEBHOOKS_DISABLED: flag,
-  METRICS_HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
-  METRICS_PORT: port(9464),
-  ALERT_LOW_CREDITS: positiveInt(100),
-  ALERT_PERCIFY_DOWN_SECONDS: positiveInt(300),
-  JOB_WAIT_DEADLINE_MINUTES: positiveInt(30),
-  JOB_DEADLINE_MARGIN: positiveInt(3),
-  JOB_DELIVERY_DEADLINE_MINUTES: positiveInt(15),
-  JOB_LATE_WATCH_MINUTES: positiveInt(60),
-  ALERT_BOOKS_DIFFER_CREDITS: positiveInt(10),
-  DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
-  LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
-  SANDBOX_PORT: port(3000),
-});
+const REDIS_URL = /^rediss?:\/\//;
+
+const environmentSchema = z
+  .object({
+    DISCORD_TOKEN: optionalString,
+    DISCORD_CLIENT_ID: snowflake,
+    DISCORD_GUILD_ID: snowflake,
+    DISCORD_API_URL: url(),
+    PERCIFY_API_KEY: optionalString,
+    PERCIFY_API_URL: url('https://api.percify.io/v1'),
+    PERCIFY_WEBHOOK_SECRET: optionalString,
+    PERCIFY_PLAN: enumOf(PERCIFY_PLANS, 'pro'),
+    PERCIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+    PERCIFY_TIMEOUT_MS: positiveInt(30_000),
+    WEBHOOK_HOST: optionalString.transform((value) => value ?? '0.0.0.0'),
+    WEBHOOK_PORT: port(3000),
+    WEBHOOK_PATH: optionalString
+      .transform((value) => value ?? '/webhooks/percify')
+      .refine((value) => value.startsWith('/'), 'a path starting with /'),
+    WEBHOOKS_DISABLED: flag,
+    METRICS_HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
+    METRICS_PORT: port(9464),
+    ALERT_LOW_CREDITS: positiveInt(100),
+    ALERT_PERCIFY_DOWN_SECONDS: positiveInt(300),
+    JOB_WAIT_DEADLINE_MINUTES: positiveInt(30),
+    JOB_DEADLINE_MARGIN: positiveInt(3),
+    JOB_DELIVERY_DEADLINE_MINUTES: positiveInt(15),
+    JOB_LATE_WATCH_MINUTES: positiveInt(60),
+    ALERT_BOOKS_DIFFER_CREDITS: positiveInt(10),
+    DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
+    QUEUE_URL: optionalString.refine(
+      (value) => value === undefined || /^rediss?:\/\/./.test(value),
+      'a Redis URL such as redis://host:6379',
+    ),
+    QUEUE_LOCK_SECONDS: positiveInt(10),
+    LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
+    SANDBOX_PORT: port(3000),
+  })
+  .superRefine((config, context) => {
+    // A shared line with a file database would let each process keep its own credits: refused.
+    if (config.QUEUE_URL && config.DATABASE_URL.startsWith('sqlite:'))
+      context.addIssue({
+        code: 'custom',
+        path: ['QUEUE_URL'],
+        message: 'must be used with a DATABASE_URL that every process shares (redis:// or postgresql://)',
+      });
+  });
 
 export type Config = z.output<typeof environmentSchema>;
 
@@ -133,6 +150,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 export function loadConfig(envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
+}
+
+/**
+ * Where the job line lives when several processes share it: QUEUE_URL, or DATABASE_URL itself when
+ * that is Redis. Undefined = the embedded default (one process, the line in memory).
+ */
+export function sharedQueueUrl(config: Pick<Config, 'QUEUE_URL' | 'DATABASE_URL'>): string | undefined {
+  return config.QUEUE_URL ?? (REDIS_URL.test(config.DATABASE_URL) ? config.DATABASE_URL : undefined);
 }
 
 /** Values that must never reach a log line; used by the logger's redaction list too. */

@@ -123,6 +123,8 @@ export class JobRunner {
       retryLater: (job, attempts) => this.#timing.retry(job, attempts),
       maxDeliveryAttempts: this.#timing.deadlines.maxDeliveryAttempts,
       finished: (job) => {
+        // A shared queue holds the slot through the delivery (see BullmqJobQueue); idempotent.
+        this.#queue.finish(job.id);
         if (this.options.jobs.isWatchedLate(job)) this.#timing.wake(job.id, this.#timing.lateLookEvery(job));
         else this.#resources.remove(job);
         this.options.onJobFinished?.(job);
