@@ -254,7 +254,7 @@ describe.skipIf(!RUN)('several bot processes on one Redis', () => {
     process.stdout.write(
       `multi-process: ${audit.delivered} delivered, ${audit.refunded} refunded; at most ${mostInFlight} ` +
         `generations at Percify at once (plan ${PLAN_SLOTS}); the killed process held ${takenOver.size} jobs, ` +
-        `finished by the other within ${takeoverSeconds.toFixed(1)} s; all done ${settledSeconds.toFixed(1)} s after the kill`,
+        `finished by the other within ${takeoverSeconds.toFixed(1)} s; all done ${settledSeconds.toFixed(1)} s after the kill\n`,
     );
     expect(takenOver.size).toBeGreaterThan(0);
     expect(audit.problems).toEqual([]);
