@@ -41,8 +41,9 @@ const DEFAULT_NAME = 'percify-jobs';
  *
  * Why not one BullMQ job per step, with delayed jobs for the polls: a slot must stay taken between the
  * submission and the result, and with short jobs per step BullMQ would count it free in between. The
- * waits inside a slot are the runner's timers, woken early by webhooks (shared-nudges.ts); they live
- * as long as the slot, in the process that owns it.
+ * waits inside a slot are the runner's timers, woken early by webhooks (webhooks/shared-routing.ts);
+ * they live as long as the slot, in the process that owns it. Nor BullMQ's delayed jobs for the
+ * deliveries' retries and Percify's "wait": they happen inside a slot, which a delayed job would free.
  *
  * Why a finished generation keeps its slot until delivered (generationDone does nothing): the delivery
  * must be owned too, so a takeover finishes it and nobody posts it twice. Deliveries take a moment.

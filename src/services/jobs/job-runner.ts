@@ -72,6 +72,8 @@ const MESSAGES = {
  * timing's business (wake-ups, polls, deadlines); what a waiting reply shows, the position display's; how a job ends
  * (delivered and charged, or failed and refunded), JobEndings'. Every state has a deadline
  * (job-deadlines.ts): a step that finds its job past it takes one last look and ends the job.
+ * Where the plan's slots and the line live is the queue's (job-queue.ts): in memory, or shared by
+ * several processes on Redis, where a job's steps run only in the process holding its slot.
  */
 export class JobRunner {
   readonly #queue: JobQueue<QueueItem>;
