@@ -11,7 +11,6 @@ import { GuildSettingsService, Ledger } from './services/credits/index.js';
 import { Messenger } from './services/delivery/messenger.js';
 import { AvatarJobKind } from './services/jobs/avatar-kind.js';
 import { CreationHistory } from './services/jobs/creations.js';
-import { BullmqJobQueue } from './services/jobs/bullmq-job-queue.js';
 import { JobRunner, type JobQueueFactory } from './services/jobs/job-runner.js';
 import type { JobDeadlines } from './services/jobs/job-deadlines.js';
 import { JobStore } from './services/jobs/job-store.js';
@@ -29,10 +28,21 @@ import {
   describeWebhookMode,
   MissingWebhookSecretError,
   resolveWebhookMode,
-  SharedWebhookRouting,
   startWebhookServer,
   type WebhookServer,
 } from './services/webhooks/index.js';
+
+/**
+ * BullMQ and ioredis, loaded only when jobs share a line: importing them takes about a second, which
+ * a one-process bot should not pay at every start (crash recovery restarts it often).
+ */
+async function loadSharedLine() {
+  const [{ BullmqJobQueue }, { SharedWebhookRouting }] = await Promise.all([
+    import('./services/jobs/bullmq-job-queue.js'),
+    import('./services/webhooks/shared-routing.js'),
+  ]);
+  return { BullmqJobQueue, SharedWebhookRouting };
+}
 
 /** How long running steps may take to finish on a stop before hanging requests are aborted. */
 const STOP_GRACE_MS = 3_000;
@@ -139,13 +149,24 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   // Redis configured: the plan's slots and the line are shared by every process (BullMQ), and a
   // webhook reaching any process nudges the job wherever it runs. Otherwise: one process, in memory.
   const queueUrl = sharedQueueUrl(config);
-  const sharedQueue: JobQueueFactory | undefined = queueUrl
-    ? (hooks) =>
-        new BullmqJobQueue({ ...hooks, url: queueUrl, logger, lockMs: config.QUEUE_LOCK_SECONDS * 1000 })
-    : undefined;
+  const shared = queueUrl ? await loadSharedLine() : undefined;
+  const sharedQueue: JobQueueFactory | undefined =
+    queueUrl && shared
+      ? (hooks) =>
+          new shared.BullmqJobQueue({
+            ...hooks,
+            url: queueUrl,
+            logger,
+            lockMs: config.QUEUE_LOCK_SECONDS * 1000,
+          })
+      : undefined;
   const routing =
-    queueUrl && resolveWebhookMode(config) === 'listen'
-      ? new SharedWebhookRouting({ url: queueUrl, logger, onNudge: (resourceId) => runner.nudge(resourceId) })
+    queueUrl && shared && resolveWebhookMode(config) === 'listen'
+      ? new shared.SharedWebhookRouting({
+          url: queueUrl,
+          logger,
+          onNudge: (resourceId) => runner.nudge(resourceId),
+        })
       : undefined;
   const runner = new JobRunner({
     queue: sharedQueue,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INSTALL_HINT, serverAvailable, startRedis, type TestServer } from '../../sandbox/local-servers.js';
 import { silentLogger } from '../../src/logger.js';
-import { SharedWebhookRouting } from '../../src/services/webhooks/index.js';
+import { SharedWebhookRouting } from '../../src/services/webhooks/shared-routing.js';
 
 // Percify's event reaches one process while the job runs in another: routing through a real Redis.
 // Needs a real redis-server; under CI its absence is a failure, not a skip.

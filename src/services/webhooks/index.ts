@@ -11,4 +11,3 @@ export { MAX_WEBHOOK_BODY_BYTES } from './body.js';
 export { MissingWebhookSecretError } from './errors.js';
 export { describeWebhookMode, resolveWebhookMode } from './mode.js';
 export type { WebhookMode, WebhookModeConfig } from './mode.js';
-export { SharedWebhookRouting } from './shared-routing.js';
