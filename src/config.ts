@@ -76,51 +76,52 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T, fallb
 
 const REDIS_URL = /^rediss?:\/\//;
 
-const environmentSchema = z
-  .object({
-    DISCORD_TOKEN: optionalString,
-    DISCORD_CLIENT_ID: snowflake,
-    DISCORD_GUILD_ID: snowflake,
-    DISCORD_API_URL: url(),
-    PERCIFY_API_KEY: optionalString,
-    PERCIFY_API_URL: url('https://api.percify.io/v1'),
-    PERCIFY_WEBHOOK_SECRET: optionalString,
-    PERCIFY_PLAN: enumOf(PERCIFY_PLANS, 'pro'),
-    PERCIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
-    PERCIFY_TIMEOUT_MS: positiveInt(30_000),
-    WEBHOOK_HOST: optionalString.transform((value) => value ?? '0.0.0.0'),
-    WEBHOOK_PORT: port(3000),
-    WEBHOOK_PATH: optionalString
-      .transform((value) => value ?? '/webhooks/percify')
-      .refine((value) => value.startsWith('/'), 'a path starting with /'),
-    WEBHOOKS_DISABLED: flag,
-    METRICS_HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
-    METRICS_PORT: port(9464),
-    ALERT_LOW_CREDITS: positiveInt(100),
-    ALERT_PERCIFY_DOWN_SECONDS: positiveInt(300),
-    JOB_WAIT_DEADLINE_MINUTES: positiveInt(30),
-    JOB_DEADLINE_MARGIN: positiveInt(3),
-    JOB_DELIVERY_DEADLINE_MINUTES: positiveInt(15),
-    JOB_LATE_WATCH_MINUTES: positiveInt(60),
-    ALERT_BOOKS_DIFFER_CREDITS: positiveInt(10),
-    DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
-    QUEUE_URL: optionalString.refine(
-      (value) => value === undefined || /^rediss?:\/\/./.test(value),
-      'a Redis URL such as redis://host:6379',
-    ),
-    QUEUE_LOCK_SECONDS: positiveInt(10),
-    LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
-    SANDBOX_PORT: port(3000),
-  })
-  .superRefine((config, context) => {
-    // A shared line with a file database would let each process keep its own credits: refused.
-    if (config.QUEUE_URL && config.DATABASE_URL.startsWith('sqlite:'))
-      context.addIssue({
-        code: 'custom',
-        path: ['QUEUE_URL'],
-        message: 'must be used with a DATABASE_URL that every process shares (redis:// or postgresql://)',
-      });
-  });
+const environmentSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: url(),
+  PERCIFY_API_KEY: optionalString,
+  PERCIFY_API_URL: url('https://api.percify.io/v1'),
+  PERCIFY_WEBHOOK_SECRET: optionalString,
+  PERCIFY_PLAN: enumOf(PERCIFY_PLANS, 'pro'),
+  PERCIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  PERCIFY_TIMEOUT_MS: positiveInt(30_000),
+  WEBHOOK_HOST: optionalString.transform((value) => value ?? '0.0.0.0'),
+  WEBHOOK_PORT: port(3000),
+  WEBHOOK_PATH: optionalString
+    .transform((value) => value ?? '/webhooks/percify')
+    .refine((value) => value.startsWith('/'), 'a path starting with /'),
+  WEBHOOKS_DISABLED: flag,
+  METRICS_HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
+  METRICS_PORT: port(9464),
+  ALERT_LOW_CREDITS: positiveInt(100),
+  ALERT_PERCIFY_DOWN_SECONDS: positiveInt(300),
+  JOB_WAIT_DEADLINE_MINUTES: positiveInt(30),
+  JOB_DEADLINE_MARGIN: positiveInt(3),
+  JOB_DELIVERY_DEADLINE_MINUTES: positiveInt(15),
+  JOB_LATE_WATCH_MINUTES: positiveInt(60),
+  ALERT_BOOKS_DIFFER_CREDITS: positiveInt(10),
+  DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
+  QUEUE_URL: optionalString.refine(
+    (value) => value === undefined || /^rediss?:\/\/./.test(value),
+    'a Redis URL such as redis://host:6379',
+  ),
+  QUEUE_LOCK_SECONDS: positiveInt(10),
+  LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
+  SANDBOX_PORT: port(3000),
+});
+
+/** Rules across variables, checked once each variable is valid on its own. */
+const configSchema = environmentSchema.superRefine((config, context) => {
+  // A shared line with a file database would let each process keep its own credits: refused.
+  if (config.QUEUE_URL && config.DATABASE_URL.startsWith('sqlite:'))
+    context.addIssue({
+      code: 'custom',
+      path: ['QUEUE_URL'],
+      message: 'must be used with a DATABASE_URL that every process shares (redis:// or postgresql://)',
+    });
+});
 
 export type Config = z.output<typeof environmentSchema>;
 
@@ -133,7 +134,7 @@ export class ConfigError extends Error {
 
 /** Parses a given environment; pure, so tests can pass their own. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const result = environmentSchema.safeParse(env);
+  const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.');
