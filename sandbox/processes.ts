@@ -86,7 +86,7 @@ export function startTs(
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(DISCORD_|PERCIFY_|WEBHOOK|DATABASE_URL|SANDBOX_)/.test(key)) delete env[key];
+    if (/^(DISCORD_|PERCIFY_|WEBHOOK|DATABASE_URL|QUEUE_|SANDBOX_)/.test(key)) delete env[key];
   }
   return env;
 }

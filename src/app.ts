@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import { COMMAND_MODULES } from './commands/index.js';
-import type { Config, PercifyPlan } from './config.js';
+import { sharedQueueUrl, type Config, type PercifyPlan } from './config.js';
 import type { BotContext } from './context.js';
 import { createDiscordClient } from './discord-client.js';
 import { buildRouter, createInteractionListener } from './events/interaction-create.js';
@@ -11,7 +11,7 @@ import { GuildSettingsService, Ledger } from './services/credits/index.js';
 import { Messenger } from './services/delivery/messenger.js';
 import { AvatarJobKind } from './services/jobs/avatar-kind.js';
 import { CreationHistory } from './services/jobs/creations.js';
-import { JobRunner } from './services/jobs/job-runner.js';
+import { JobRunner, type JobQueueFactory } from './services/jobs/job-runner.js';
 import type { JobDeadlines } from './services/jobs/job-deadlines.js';
 import { JobStore } from './services/jobs/job-store.js';
 import { ObservedDurations } from './services/jobs/observed-durations.js';
@@ -35,6 +35,18 @@ import {
   startWebhookServer,
   type WebhookServer,
 } from './services/webhooks/index.js';
+
+/**
+ * BullMQ and ioredis, loaded only when jobs share a line: importing them takes about a second, which
+ * a one-process bot should not pay at every start (crash recovery restarts it often).
+ */
+async function loadSharedLine() {
+  const [{ BullmqJobQueue }, { SharedWebhookRouting }] = await Promise.all([
+    import('./services/jobs/bullmq-job-queue.js'),
+    import('./services/webhooks/shared-routing.js'),
+  ]);
+  return { BullmqJobQueue, SharedWebhookRouting };
+}
 
 /** How long running steps may take to finish on a stop before hanging requests are aborted. */
 const STOP_GRACE_MS = 3_000;
@@ -140,7 +152,30 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const jobs = new JobStore(store, now);
   const opsServices = ops.attach({ store, client, ledger, jobs, percify });
   const history = new CreationHistory(store, logger);
+  // Redis configured: the plan's slots and the line are shared by every process (BullMQ), and a
+  // webhook reaching any process nudges the job wherever it runs. Otherwise: one process, in memory.
+  const queueUrl = sharedQueueUrl(config);
+  const shared = queueUrl ? await loadSharedLine() : undefined;
+  const sharedQueue: JobQueueFactory | undefined =
+    queueUrl && shared
+      ? (hooks) =>
+          new shared.BullmqJobQueue({
+            ...hooks,
+            url: queueUrl,
+            logger,
+            lockMs: config.QUEUE_LOCK_SECONDS * 1000,
+          })
+      : undefined;
+  const routing =
+    queueUrl && shared && resolveWebhookMode(config) === 'listen'
+      ? new shared.SharedWebhookRouting({
+          url: queueUrl,
+          logger,
+          onNudge: (resourceId) => runner.nudge(resourceId),
+        })
+      : undefined;
   const runner = new JobRunner({
+    queue: sharedQueue,
     jobs,
     handlers: {
       avatar: new AvatarJobKind(percify, memberFiles),
@@ -213,6 +248,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const metricsUrl = await ops.listen();
 
   let webhooks: WebhookServer | undefined;
+  await routing?.start();
   if (resolveWebhookMode(config) === 'listen') {
     webhooks = await startWebhookServer({
       host: config.WEBHOOK_HOST,
@@ -221,10 +257,16 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
       secret: config.PERCIFY_WEBHOOK_SECRET,
       logger,
       metrics,
-      onEvent: (event) =>
-        event.resourceKind === 'voice'
-          ? context.voices.clones.settle(event.resourceId)
-          : runner.nudge(event.resourceId),
+      onEvent: async (event) => {
+        // A clone waits in the process that started it; polling is its fallback elsewhere.
+        if (event.resourceKind === 'voice') return context.voices.clones.settle(event.resourceId);
+        const here = runner.nudge(event.resourceId);
+        if (here === 'handled' || !routing) return here;
+        // Not a job of this process: the one that runs it hears it (counted as handled).
+        await routing.nudge(event.resourceId);
+        return 'handled';
+      },
+      ...(routing ? { dedupe: { seenElsewhere: (key: string) => routing.seenElsewhere(key) } } : {}),
       health: async () => {
         const storeCheck = await store.ping().then(
           () => ({ ok: true }),
@@ -236,6 +278,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     });
   }
   logger.info(describeWebhookMode(config, webhooks?.url));
+  if (queueUrl) logger.info('jobs run on a line shared with every bot process on this Redis');
 
   await client.login(config.DISCORD_TOKEN);
   const recovered = await runner.resume();
@@ -258,6 +301,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
       await percify.close();
       await drained;
       await webhooks?.close();
+      await routing?.close();
       await ops.stop();
       await client.destroy();
       await store.close();

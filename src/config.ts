@@ -74,6 +74,8 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T, fallb
       error: (issue) => `must be one of ${values.join(', ')}; got "${String(issue.input)}"`,
     });
 
+const REDIS_URL = /^rediss?:\/\//;
+
 const environmentSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: snowflake,
@@ -101,8 +103,24 @@ const environmentSchema = z.object({
   JOB_LATE_WATCH_MINUTES: positiveInt(60),
   ALERT_BOOKS_DIFFER_CREDITS: positiveInt(10),
   DATABASE_URL: optionalString.transform((value) => value ?? 'sqlite://data/bot.sqlite'),
+  QUEUE_URL: optionalString.refine(
+    (value) => value === undefined || /^rediss?:\/\/./.test(value),
+    'a Redis URL such as redis://host:6379',
+  ),
+  QUEUE_LOCK_SECONDS: positiveInt(10),
   LOG_LEVEL: enumOf(LOG_LEVELS, 'info'),
   SANDBOX_PORT: port(3000),
+});
+
+/** Rules across variables, checked once each variable is valid on its own. */
+const configSchema = environmentSchema.superRefine((config, context) => {
+  // A shared line with a file database would let each process keep its own credits: refused.
+  if (config.QUEUE_URL && config.DATABASE_URL.startsWith('sqlite:'))
+    context.addIssue({
+      code: 'custom',
+      path: ['QUEUE_URL'],
+      message: 'must be used with a DATABASE_URL that every process shares (redis:// or postgresql://)',
+    });
 });
 
 export type Config = z.output<typeof environmentSchema>;
@@ -116,7 +134,7 @@ export class ConfigError extends Error {
 
 /** Parses a given environment; pure, so tests can pass their own. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const result = environmentSchema.safeParse(env);
+  const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.');
@@ -133,6 +151,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 export function loadConfig(envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
+}
+
+/**
+ * Where the job line lives when several processes share it: QUEUE_URL, or DATABASE_URL itself when
+ * that is Redis. Undefined = the embedded default (one process, the line in memory).
+ */
+export function sharedQueueUrl(config: Pick<Config, 'QUEUE_URL' | 'DATABASE_URL'>): string | undefined {
+  return config.QUEUE_URL ?? (REDIS_URL.test(config.DATABASE_URL) ? config.DATABASE_URL : undefined);
 }
 
 /** Values that must never reach a log line; used by the logger's redaction list too. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, parseConfig, sharedQueueUrl } from '../src/config.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -26,6 +26,19 @@ describe('configuration', () => {
       LOG_LEVEL: 'info',
       PERCIFY_RATE_LIMIT_PER_MINUTE: 60,
     });
+  });
+
+  it('shares the job line on Redis only with a database every process shares', () => {
+    expect(sharedQueueUrl(parseConfig({}))).toBeUndefined();
+    expect(sharedQueueUrl(parseConfig({ DATABASE_URL: 'redis://r:6379/2' }))).toBe('redis://r:6379/2');
+    const postgres = { DATABASE_URL: 'postgresql://u@h/db', QUEUE_URL: 'redis://q:6379' };
+    expect(sharedQueueUrl(parseConfig(postgres))).toBe('redis://q:6379');
+    expect(problemsOf({ QUEUE_URL: 'redis://q:6379' })).toEqual([
+      'QUEUE_URL must be used with a DATABASE_URL that every process shares (redis:// or postgresql://); got "redis://q:6379"',
+    ]);
+    expect(problemsOf({ ...postgres, QUEUE_URL: 'http://q' })).toEqual([
+      'QUEUE_URL must be a Redis URL such as redis://host:6379; got "http://q"',
+    ]);
   });
 
   it('names the variable and the allowed values for a wrong plan', () => {

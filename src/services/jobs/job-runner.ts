@@ -1,6 +1,8 @@
 import type { Logger } from '../../logger.js';
 import type { DeliveryPath, Messenger } from '../delivery/messenger.js';
-import { FairQueue, type QueuedItem } from './fair-queue.js';
+import type { QueuedItem } from './fair-queue.js';
+import { InProcessJobQueue } from './in-process-job-queue.js';
+import type { JobQueue } from './job-queue.js';
 import type { CheckOutcome, JobKindHandler } from './job-kind.js';
 import { FINAL_STATES, type JobKind, type JobRecord } from './job-record.js';
 import { JobEndings, UNDELIVERABLE, type CreditSettlement } from './job-endings.js';
@@ -37,11 +39,24 @@ export interface JobRunnerOptions {
   onDelivered?: (path: DeliveryPath, job: JobRecord) => void;
   /** Percify accepted a job (or a stage of it), or finished it: for the log and the metrics. */
   onStep?: (step: 'submitted' | 'completed', job: JobRecord) => void;
+  /**
+   * Where slots and the line live; the in-process FairQueue by default. A shared queue (BullMQ on
+   * Redis) lets several processes run jobs under one plan.
+   */
+  queue?: JobQueueFactory;
 }
 
-interface QueueItem extends QueuedItem {
+export interface QueueItem extends QueuedItem {
   kind: JobKind;
 }
+
+/** What a queue tells the runner: a job got its slot, or places in line moved. */
+export interface JobQueueHooks {
+  onStart: (item: QueueItem) => void;
+  onPositionsChanged: () => void;
+}
+
+export type JobQueueFactory = (hooks: JobQueueHooks & { capacity: number }) => JobQueue<QueueItem>;
 
 const MESSAGES = {
   timedOut: 'Percify did not finish this in time.',
@@ -57,9 +72,11 @@ const MESSAGES = {
  * timing's business (wake-ups, polls, deadlines); what a waiting reply shows, the position display's; how a job ends
  * (delivered and charged, or failed and refunded), JobEndings'. Every state has a deadline
  * (job-deadlines.ts): a step that finds its job past it takes one last look and ends the job.
+ * Where the plan's slots and the line live is the queue's (job-queue.ts): in memory, or shared by
+ * several processes on Redis, where a job's steps run only in the process holding its slot.
  */
 export class JobRunner {
-  readonly #queue: FairQueue<QueueItem>;
+  readonly #queue: JobQueue<QueueItem>;
   readonly #progress: JobProgress;
   readonly #timing: JobTiming;
   readonly #resources = new ResourceIndex();
@@ -88,11 +105,12 @@ export class JobRunner {
       now: this.#now,
       intervalMs: options.progressIntervalMs ?? 5_000,
     });
-    this.#queue = new FairQueue<QueueItem>({
+    const hooks = {
       capacity: options.capacity,
-      onStart: (item) => this.#timing.wake(item.id, 0),
+      onStart: (item: QueueItem) => this.#timing.wake(item.id, 0),
       onPositionsChanged: () => this.#progress.positionsChanged(this.#queue.positions()),
-    });
+    };
+    this.#queue = options.queue?.(hooks) ?? new InProcessJobQueue<QueueItem>(hooks);
     this.#endings = new JobEndings({
       jobs: options.jobs,
       credits: options.credits,
@@ -107,6 +125,8 @@ export class JobRunner {
       retryLater: (job, attempts) => this.#timing.retry(job, attempts),
       maxDeliveryAttempts: this.#timing.deadlines.maxDeliveryAttempts,
       finished: (job) => {
+        // A shared queue holds the slot through the delivery (see BullmqJobQueue); idempotent.
+        this.#queue.finish(job.id);
         if (this.options.jobs.isWatchedLate(job)) this.#timing.wake(job.id, this.#timing.lateLookEvery(job));
         else this.#resources.remove(job);
         this.options.onJobFinished?.(job);
@@ -127,23 +147,29 @@ export class JobRunner {
     this.#sweep.unref();
   }
 
-  get queue(): Pick<
-    FairQueue<QueueItem>,
-    'used' | 'capacity' | 'waitingCount' | 'runningCount' | 'position'
-  > {
+  get queue(): Pick<JobQueue<QueueItem>, 'used' | 'capacity' | 'waitingCount' | 'runningCount' | 'position'> {
     return this.#queue;
   }
 
   /** A new job whose record is written (state queued) and whose first answer is sent. */
   add(job: JobRecord): void {
-    this.#queue.enqueue(this.#item(job));
+    // A shared queue may be unreachable for a moment: the job stays queued in its record, and the
+    // next start's recovery puts it in line (enqueueing is idempotent).
+    this.#queue.enqueue(this.#item(job)).catch((error: unknown) => {
+      this.options.logger.error({ jobId: job.id, err: error }, 'could not put the job in line');
+    });
   }
 
-  /** Picks up every unfinished job after a start-up, in the order they were created. */
-  resume(): Promise<{ resumed: number; released: number }> {
-    return resumeOpenJobs({
+  /**
+   * Picks up every unfinished job after a start-up, in the order they were created, then starts
+   * taking slots. With a shared queue, jobs another live process runs stay its own (see job-resume.ts).
+   */
+  async resume(): Promise<{ resumed: number; released: number }> {
+    const recovered = await resumeOpenJobs({
       jobs: this.options.jobs,
       credits: this.options.credits,
+      shared: this.#queue.shared,
+      now: this.#now,
       track: (job) => this.#resources.add(job),
       enqueue: (job) => this.#queue.enqueue(this.#item(job)),
       adopt: (job) => {
@@ -152,6 +178,8 @@ export class JobRunner {
       },
       stepNow: (jobId) => this.#timing.wake(jobId),
     });
+    await this.#queue.start();
+    return recovered;
   }
 
   /** A webhook named this resource: look at its job now instead of at the next planned poll. */
@@ -168,6 +196,8 @@ export class JobRunner {
     const steps = this.#timing.stop();
     this.#progress.stop();
     await steps;
+    // After the steps: every record is written, so a job handed back goes on from where it is.
+    await this.#queue.close();
   }
 
   #item(job: JobRecord): QueueItem {
@@ -190,6 +220,10 @@ export class JobRunner {
       if (this.options.jobs.isWatchedLate(job)) return this.#late.look(job, this.#timing.lateLookEvery(job));
       return this.#late.end(job);
     }
+    // Shared queue: another process holds this job's slot now (a takeover); its steps are its own.
+    if (!this.#queue.owns(jobId)) return;
+    // A takeover learns the job's Percify ids here, so webhooks naming them reach it.
+    this.#resources.add(job);
     if (this.#timing.pastDeadline(job)) return this.#expire(job);
     switch (job.state) {
       case 'queued':
@@ -324,7 +358,7 @@ export class JobRunner {
         return this.#submit(next);
       }
       case 'completed': {
-        this.#queue.finish(job.id);
+        this.#queue.generationDone(job.id);
         const delivering = await this.options.jobs.save(job, () => ({
           ...outcome.job,
           state: 'delivering',
@@ -351,16 +385,22 @@ export class JobRunner {
 
   /** Jobs waiting in line past their deadline end; a failure to read one is retried next sweep. */
   #expireWaiting(): void {
-    for (const jobId of this.#queue.positions().keys()) {
-      void this.#timing.exclusive(jobId, async () => {
-        try {
-          const job = await this.options.jobs.get(jobId);
-          if (job?.state === 'queued' && this.#timing.pastDeadline(job)) await this.#expire(job);
-        } catch (error) {
-          // Not the scheduler's retry: that would start the job outside its place in line.
-          this.options.logger.warn({ jobId, err: error }, 'deadline sweep failed; next sweep retries');
-        }
-      });
-    }
+    void this.#queue.waitingIds().then((ids) => ids.forEach((jobId) => this.#expireIfLate(jobId)));
+  }
+
+  #expireIfLate(jobId: string): void {
+    void this.#timing.exclusive(jobId, async () => {
+      try {
+        const job = await this.options.jobs.get(jobId);
+        if (job?.state !== 'queued' || !this.#timing.pastDeadline(job)) return;
+        // Out of line first: with several processes sweeping, only the one that took it out ends it.
+        if (!(await this.#queue.takeOutOfLine(jobId))) return;
+        this.options.logger.warn({ jobId, state: job.state }, 'job reached its deadline');
+        await this.#fail(job, 'wait_deadline', MESSAGES.waitedTooLong);
+      } catch (error) {
+        // Not the scheduler's retry: that would start the job outside its place in line.
+        this.options.logger.warn({ jobId, err: error }, 'deadline sweep failed; next sweep retries');
+      }
+    });
   }
 }

@@ -13,6 +13,12 @@ export interface DedupeOptions {
   maxEntries?: number;
   ttlMs?: number;
   now?: () => number;
+  /**
+   * With several bot processes, Percify's retry may reach another one: this asks the shared record
+   * (true when some process accepted the key already, and records it otherwise). Asked only for keys
+   * new to this process; if it cannot answer, the event counts as new (a hint costs one GET).
+   */
+  seenElsewhere?: (key: string) => Promise<boolean>;
 }
 
 export class RecentKeys {

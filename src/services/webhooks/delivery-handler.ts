@@ -31,6 +31,9 @@ const RECEIVED = { received: true } as const;
 export function createDeliveryHandler(options: DeliveryHandlerOptions) {
   const { secret, logger, onEvent, metrics, maxBodyBytes } = options;
   const recent = new RecentKeys(options.dedupe);
+  const seenElsewhere = options.dedupe?.seenElsewhere;
+  const seenBefore = async (key: string): Promise<boolean> =>
+    recent.checkAndAdd(key) || ((await seenElsewhere?.(key).catch(() => false)) ?? false);
 
   const reject = (
     response: ServerResponse,
@@ -104,7 +107,7 @@ export function createDeliveryHandler(options: DeliveryHandlerOptions) {
     }
 
     const { event } = parsed;
-    if (recent.checkAndAdd(dedupeKeyOf(event))) {
+    if (await seenBefore(dedupeKeyOf(event))) {
       logger.debug(
         { eventId: event.eventId, type: event.type, resourceId: event.resourceId },
         'duplicate webhook',
