@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { heading } from '../support/messages.js';
 import type { InteractionHandle } from '../../sandbox/discord/index.js';
 import { INSTALL_HINT, serverAvailable, startRedis, type TestServer } from '../../sandbox/local-servers.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
@@ -214,9 +215,7 @@ async function withStoreJobs(id: string): Promise<string | undefined> {
 }
 
 const results = () =>
-  stack.emulator.driver
-    .messages('studio')
-    .filter((message) => (message.embeds[0]?.title ?? '').startsWith('✅')).length;
+  stack.emulator.driver.messages('studio').filter((message) => heading(message).startsWith('✅')).length;
 
 /** Every interaction answered exactly once, and one Percify generation per command. */
 function expectOneAnswerAndOneGenerationEach(sent: InteractionHandle[], from: number): void {
