@@ -50,13 +50,14 @@ function partialBatchNote(job: AvatarView, made: number, charged: number): strin
   return `⚠️ **${made} of ${asked} images came out**; you were charged for ${made} (${credits(charged)}). The ${missing === 1 ? 'one that failed costs' : `${missing} that failed cost`} nothing.`;
 }
 
+/** Where a waiting avatar job is: its place in line, starting, or `working` once Percify has it. */
+export function avatarStatus(job: AvatarView, view: PendingView, working: string): string {
+  if (view.position !== undefined) return `⏳ Waiting for a free slot: **#${view.position}** in line`;
+  return job.state === 'queued' ? '⏳ Starting…' : working;
+}
+
 export function renderAvatarPending(job: AvatarView, view: PendingView): ReplyBody {
-  const status =
-    view.position !== undefined
-      ? `⏳ Waiting for a free slot: **#${view.position}** in line`
-      : job.state === 'queued'
-        ? '⏳ Starting…'
-        : '🎨 Rendering… usually under 10 seconds';
+  const status = avatarStatus(job, view, '🎨 Rendering… usually under 10 seconds');
   const left = view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : '';
   const container = card(COLOURS.working).addTextDisplayComponents(
     textDisplay(`${heading('🎨 Creating', job.params.variations)}\n${quote(job.params.prompt)}`),
@@ -73,6 +74,17 @@ export function avatarFileName(index: number): string {
   return `avatar-${index + 1}.png`;
 }
 
+/** The uploaded images in one gallery (Discord lays four out as a 2×2 grid), each with its alt text. */
+export function avatarGallery(count: number, describe: (index: number) => string): MediaGalleryBuilder {
+  return new MediaGalleryBuilder().addItems(
+    Array.from({ length: count }, (_, index) =>
+      new MediaGalleryItemBuilder()
+        .setURL(`attachment://${avatarFileName(index)}`)
+        .setDescription(describe(index)),
+    ),
+  );
+}
+
 export function renderAvatarResult(job: AvatarView): ReplyBody {
   const images = job.images ?? [];
   const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
@@ -85,14 +97,10 @@ export function renderAvatarResult(job: AvatarView): ReplyBody {
   );
   if (images.length > 0) {
     container.addMediaGalleryComponents(
-      new MediaGalleryBuilder().addItems(
-        images.map((image, index) =>
-          new MediaGalleryItemBuilder()
-            .setURL(`attachment://${avatarFileName(index)}`)
-            .setDescription(
-              images.length === 1 ? `Avatar, seed ${image.seed}` : `Avatar ${index + 1}, seed ${image.seed}`,
-            ),
-        ),
+      avatarGallery(images.length, (index) =>
+        images.length === 1
+          ? `Avatar, seed ${images[index]?.seed}`
+          : `Avatar ${index + 1}, seed ${images[index]?.seed}`,
       ),
     );
   }

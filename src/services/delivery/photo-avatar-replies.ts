@@ -1,5 +1,4 @@
-import { MediaGalleryBuilder, MediaGalleryItemBuilder } from '@discordjs/builders';
-import { avatarFileName, avatarResultButtons } from './avatar-replies.js';
+import { avatarGallery, avatarResultButtons, avatarStatus, type PendingView } from './avatar-replies.js';
 import type { ReplyBody } from './reply-body.js';
 import { COLOURS, clip, credits, quote } from './style.js';
 import { card, subtext, textDisplay, thinSeparator, v2Reply } from './v2-layout.js';
@@ -20,16 +19,8 @@ function styleLine(job: AvatarView): string {
   return job.params.style ? `**Style** ${clip(job.params.style, 100)}\n` : '';
 }
 
-export function renderPhotoAvatarPending(
-  job: AvatarView,
-  view: { position?: number | undefined; balanceAfter?: number | undefined },
-): ReplyBody {
-  const status =
-    view.position !== undefined
-      ? `⏳ Waiting for a free slot: **#${view.position}** in line`
-      : job.state === 'queued'
-        ? '⏳ Starting…'
-        : '📸 Turning your photo into an avatar… usually about 10 seconds';
+export function renderPhotoAvatarPending(job: AvatarView, view: PendingView): ReplyBody {
+  const status = avatarStatus(job, view, '📸 Turning your photo into an avatar… usually about 10 seconds');
   const left = view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : '';
   return v2Reply(
     card(COLOURS.working).addTextDisplayComponents(
@@ -48,15 +39,7 @@ export function renderPhotoAvatarResult(job: AvatarView): ReplyBody {
     textDisplay(intro('✅ Your photo avatar', job)),
   );
   if (images.length > 0) {
-    container.addMediaGalleryComponents(
-      new MediaGalleryBuilder().addItems(
-        images.map((_, index) =>
-          new MediaGalleryItemBuilder()
-            .setURL(`attachment://${avatarFileName(index)}`)
-            .setDescription('Avatar made from your photo'),
-        ),
-      ),
-    );
+    container.addMediaGalleryComponents(avatarGallery(images.length, () => 'Avatar made from your photo'));
   }
   container.addTextDisplayComponents(textDisplay(`${styleLine(job)}**Charged** ${credits(charged)}`));
   const rows = avatarResultButtons(job);
