@@ -28,6 +28,7 @@ export const helpModule = defineCommand(helpCommandData, {
       balance,
       roleAllowances: settings.roleAllowances,
       limits: settings.limits,
+      features: settings.features,
     });
     await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
   },

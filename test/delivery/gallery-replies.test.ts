@@ -132,7 +132,13 @@ describe('help page', () => {
       description: 'd'.repeat(100),
       adminOnly: i % 2 === 0,
     }));
-    const body = renderHelp({ commands, balance, roleAllowances, limits: DEFAULT_GUILD_SETTINGS.limits });
+    const body = renderHelp({
+      commands,
+      balance,
+      roleAllowances,
+      limits: DEFAULT_GUILD_SETTINGS.limits,
+      features: DEFAULT_GUILD_SETTINGS.features,
+    });
     expectDiscordAccepts(body);
     const fields = body.embeds[0]!.fields ?? [];
     const listed = fields.find((f) => f.name === 'Commands')?.value ?? '';

@@ -216,6 +216,38 @@ describe('/help', () => {
     }
   });
 
+  it('prices photo avatars and voice clones, each marked off where the server has it off', async () => {
+    const admin = h.emulator.driver.userId('ada');
+    const helpFields = async () => {
+      const reply = await h.emulator.driver
+        .runCommand({ user: 'cleo', channel: 'general', name: 'help' })
+        .reply();
+      return Object.fromEntries((reply.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+    };
+    // A new server: photo avatars on, voice cloning off.
+    const fresh = await helpFields();
+    expect(fresh['Avatars']).toContain('**From your photo** (`/avatar photo:`): 10 credits');
+    expect(fresh['Avatars']).not.toContain('~~**From your photo**');
+    expect(fresh['Voice']).toContain(
+      '~~**Your own voice** (`/voice clone`): 5 credits once per voice~~ · off on this server',
+    );
+    const before = await h.app.context.settings.get(h.guild.id);
+    await h.app.context.settings.update(
+      h.guild.id,
+      admin,
+      (s) => ({ ...s, features: { photoAvatars: false, voiceCloning: true } }),
+      'test',
+    );
+    try {
+      const changed = await helpFields();
+      expect(changed['Avatars']).toContain('~~**From your photo** (`/avatar photo:`): 10 credits~~ · off');
+      expect(changed['Voice']).toContain('**Your own voice** (`/voice clone`): 5 credits once per voice');
+      expect(changed['Voice']).not.toContain('~~**Your own voice**');
+    } finally {
+      await h.app.context.settings.update(h.guild.id, admin, () => before, 'test');
+    }
+  });
+
   it("shows what a member's spending left them", async () => {
     // ben made six flux avatars above: 6 × 2 credits of his 30.
     const reply = await h.emulator.driver

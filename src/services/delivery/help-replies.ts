@@ -6,8 +6,10 @@ import {
   AUDIO_CREDITS_PER_SECOND,
   AVATAR_MODELS,
   MODEL_INFO,
+  PERCIFY_YOURSELF_CREDITS,
   STUDIO_TIERS,
   TIER_SPECS,
+  VOICE_CLONE_CREDITS,
 } from '../percify/pricing.js';
 import { COLOURS, clip, credits, relativeTime } from './style.js';
 
@@ -34,6 +36,8 @@ export interface HelpView {
     GuildSettings['limits'],
     'maxVideoSeconds' | 'maxVariations' | 'allowedModels' | 'allowedTiers'
   >;
+  /** Which likeness features this server has on (/quota features). */
+  features: GuildSettings['features'];
 }
 
 type HelpLimits = HelpView['limits'];
@@ -61,6 +65,25 @@ export function videoPriceLines(limits: HelpLimits): string[] {
 
 export function voicePriceLine(): string {
   return `**Spoken line** (lip-synced): ${credits(AUDIO_BASE_CREDITS)} + ${AUDIO_CREDITS_PER_SECOND} per second of speech`;
+}
+
+/** A feature's price line, struck through with a word when this server has it off. */
+function featureLine(on: boolean, line: string): string {
+  return on ? line : `~~${line}~~ · off on this server`;
+}
+
+export function photoPriceLine(features: HelpView['features']): string {
+  return featureLine(
+    features.photoAvatars,
+    `**From your photo** (\`/avatar photo:\`): ${credits(PERCIFY_YOURSELF_CREDITS)}`,
+  );
+}
+
+export function cloneVoicePriceLine(features: HelpView['features']): string {
+  return featureLine(
+    features.voiceCloning,
+    `**Your own voice** (\`/voice clone\`): ${credits(VOICE_CLONE_CREDITS)} once per voice`,
+  );
 }
 
 function commandLines(commands: readonly HelpCommandLine[]): string {
@@ -111,12 +134,14 @@ export function renderHelp(view: HelpView): { embeds: APIEmbed[] } {
       { name: 'Commands', value: commandLines(view.commands) || 'None yet.' },
       {
         name: 'Avatars',
-        value: [...avatarPriceLines(view.limits), `Up to ${view.limits.maxVariations} per /avatar`].join(
-          '\n',
-        ),
+        value: [
+          ...avatarPriceLines(view.limits),
+          photoPriceLine(view.features),
+          `Up to ${view.limits.maxVariations} per /avatar`,
+        ].join('\n'),
       },
       { name: 'Videos', value: clip(videoPriceLines(view.limits).join('\n'), FIELD_MAX) },
-      { name: 'Voice', value: voicePriceLine() },
+      { name: 'Voice', value: [voicePriceLine(), cloneVoicePriceLine(view.features)].join('\n') },
       { name: 'Your balance', value: balanceText(view.balance) },
       { name: 'Getting more credits', value: moreCreditsText(view) },
     ],
