@@ -385,7 +385,13 @@ export class JobRunner {
 
   /** Jobs waiting in line past their deadline end; a failure to read one is retried next sweep. */
   #expireWaiting(): void {
-    void this.#queue.waitingIds().then((ids) => ids.forEach((jobId) => this.#expireIfLate(jobId)));
+    this.#queue
+      .waitingIds()
+      .then((ids) => ids.forEach((jobId) => this.#expireIfLate(jobId)))
+      // A line that cannot be read now is swept next time; never an unhandled rejection (exit 70).
+      .catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'deadline sweep could not read the line'),
+      );
   }
 
   #expireIfLate(jobId: string): void {
