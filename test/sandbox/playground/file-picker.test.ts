@@ -81,7 +81,7 @@ describe('the playground file picker', () => {
     const result = page
       .locator('[data-testid="message"]')
       .filter({ hasText: 'Your photo avatar' })
-      .filter({ has: page.getByRole('button', { name: '🎬 Animate' }) });
+      .filter({ has: page.getByRole('button', { name: 'Animate' }) });
     await result.last().waitFor({ timeout: 20_000 });
     const image = result.last().locator('img').first();
     await expect
