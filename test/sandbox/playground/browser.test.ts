@@ -1,61 +1,24 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, SANDBOX_IDS, type RunningSandbox } from '../../../sandbox/start.js';
-import { silentLogger } from '../../../src/logger.js';
+import type { RunningSandbox } from '../../../sandbox/start.js';
+import { openPlayground, type PlaygroundPage } from './playground-page.js';
 
 // The playground in a real browser (Debian's Chromium): a person makes an avatar, animates it, watches
 // the video, makes four variations and sees them as a 2×2 grid, then, as an ordinary member, is
 // refused /quota. The sandbox is the one `npm start` runs.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-let dir: string;
+let playground: PlaygroundPage;
 let sandbox: RunningSandbox;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'playground-'));
-  [sandbox, browser] = await Promise.all([
-    startSandbox({
-      port: 0,
-      databaseUrl: `sqlite://${join(dir, 'sandbox.sqlite')}`,
-      speed: 1000,
-      mediaScale: 0.25,
-      progressIntervalMs: 100,
-      logger: silentLogger(),
-    }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
-  ]);
-  // Plenty of credits: these tests are about the page, not the allowance.
-  await sandbox.app.context.settings.update(
-    sandbox.guild.id,
-    SANDBOX_IDS.members.ada,
-    (settings) => ({ ...settings, allowancePerDay: 1000 }),
-    'tests',
-  );
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  playground = await openPlayground('playground-');
+  ({ sandbox, page } = playground);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await playground?.close();
 });
 
 const composer = () => page.getByTestId('composer');

@@ -1,61 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, SANDBOX_IDS, type RunningSandbox } from '../../../sandbox/start.js';
-import { silentLogger } from '../../../src/logger.js';
+import type { RunningSandbox } from '../../../sandbox/start.js';
+import { openPlayground, type PlaygroundPage } from './playground-page.js';
 import { makeImage } from '../percify/media-fixtures.js';
 
 // The playground's 📎 picker in a real browser: a photo chosen for /avatar's photo option reaches the
 // bot as an attachment on the emulator's CDN, and the photo avatar comes back on the page.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
-
-let dir: string;
+let playground: PlaygroundPage;
 let sandbox: RunningSandbox;
-let browser: Browser;
 let page: Page;
 let photoPath: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'playground-picker-'));
-  photoPath = join(dir, 'me.png');
-  [sandbox, browser] = await Promise.all([
-    startSandbox({
-      port: 0,
-      databaseUrl: `sqlite://${join(dir, 'sandbox.sqlite')}`,
-      speed: 1000,
-      mediaScale: 0.25,
-      progressIntervalMs: 100,
-      logger: silentLogger(),
-    }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
-    makeImage(dir, 'me.png', 512, 512),
-  ]);
-  await sandbox.app.context.settings.update(
-    sandbox.guild.id,
-    SANDBOX_IDS.members.ada,
-    (settings) => ({ ...settings, allowancePerDay: 1000 }),
-    'tests',
-  );
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (error) => {
-    throw error;
+  playground = await openPlayground('playground-picker-', (dir) => {
+    photoPath = join(dir, 'me.png');
+    return makeImage(dir, 'me.png', 512, 512);
   });
+  ({ sandbox, page } = playground);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await playground?.close();
 });
 
 const composer = () => page.getByTestId('composer');
