@@ -150,13 +150,25 @@ describe('/gallery', () => {
   });
 });
 
+/** /help's embed fields by name. */
+function fieldsOf(reply: EmulatedMessage): Record<string, string> {
+  return Object.fromEntries((reply.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+}
+
+/** Cleo's /help, by field. */
+async function helpFields(): Promise<Record<string, string>> {
+  return fieldsOf(
+    await h.emulator.driver.runCommand({ user: 'cleo', channel: 'general', name: 'help' }).reply(),
+  );
+}
+
 describe('/help', () => {
   it('shows, only to the member, every price from the price list and their own balance', async () => {
     const driver = h.emulator.driver;
     const reply = await driver.runCommand({ user: 'cleo', channel: 'general', name: 'help' }).reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.embeds).toHaveLength(1);
-    const fields = Object.fromEntries((reply.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+    const fields = fieldsOf(reply);
     expect(fields['Commands']).toContain('`/avatar`');
     expect(fields['Commands']).toContain('`/gallery`');
     expect(fields['Commands']).toContain('`/help`');
@@ -199,10 +211,7 @@ describe('/help', () => {
       'test',
     );
     try {
-      const reply = await h.emulator.driver
-        .runCommand({ user: 'cleo', channel: 'general', name: 'help' })
-        .reply();
-      const fields = Object.fromEntries((reply.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+      const fields = await helpFields();
       expect(fields['Videos']).toContain('· 3–20 s · 1080p');
       expect(fields['Videos']).toContain(
         '~~**Basic**: 30 credits up to 5 s, then +6 per second~~ · off on this server',
@@ -218,12 +227,6 @@ describe('/help', () => {
 
   it('prices photo avatars and voice clones, each marked off where the server has it off', async () => {
     const admin = h.emulator.driver.userId('ada');
-    const helpFields = async () => {
-      const reply = await h.emulator.driver
-        .runCommand({ user: 'cleo', channel: 'general', name: 'help' })
-        .reply();
-      return Object.fromEntries((reply.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
-    };
     // A new server: photo avatars on, voice cloning off.
     const fresh = await helpFields();
     expect(fresh['Avatars']).toContain('**From your photo** (`/avatar photo:`): 10 credits');
