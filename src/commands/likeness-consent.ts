@@ -28,9 +28,10 @@ export interface PendingClone {
   seconds: number;
 }
 
-export type PendingLikeness =
-  | { kind: 'photo'; ownerId: string; guildId: string; createdAt: number; params: AvatarParams }
-  | { kind: 'voice'; ownerId: string; guildId: string; createdAt: number; clone: PendingClone };
+/** What a member is asked to confirm, by kind. */
+type LikenessRequest = { kind: 'photo'; params: AvatarParams } | { kind: 'voice'; clone: PendingClone };
+
+export type PendingLikeness = LikenessRequest & { ownerId: string; guildId: string; createdAt: number };
 
 interface Consent {
   at: number;
@@ -69,20 +70,29 @@ function buttons(id: string, yes: string): APIActionRowComponent<APIButtonCompon
   ];
 }
 
+/** Keeps what the member is asked to confirm, for the button's click; the id goes in its custom id. */
+async function rememberPending(
+  interaction: RepliableInteraction<'cached'>,
+  ctx: BotContext,
+  request: LikenessRequest,
+): Promise<string> {
+  const id = randomBytes(6).toString('hex');
+  const pending: PendingLikeness = {
+    ...request,
+    ownerId: interaction.user.id,
+    guildId: interaction.guildId,
+    createdAt: ctx.now(),
+  };
+  await ctx.shortLived.put('pendingLikeness', id, pending);
+  return id;
+}
+
 export async function askPhotoConsent(
   interaction: RepliableInteraction<'cached'>,
   ctx: BotContext,
   params: AvatarParams,
 ): Promise<void> {
-  const id = randomBytes(6).toString('hex');
-  const pending: PendingLikeness = {
-    kind: 'photo',
-    ownerId: interaction.user.id,
-    guildId: interaction.guildId,
-    createdAt: ctx.now(),
-    params,
-  };
-  await ctx.shortLived.put('pendingLikeness', id, pending);
+  const id = await rememberPending(interaction, ctx, { kind: 'photo', params });
   const embed: APIEmbed = {
     color: COLOURS.brand,
     title: '📸 Before your first photo avatar',
@@ -102,15 +112,7 @@ export async function askCloneConfirm(
   clone: PendingClone,
   price: number,
 ): Promise<void> {
-  const id = randomBytes(6).toString('hex');
-  const pending: PendingLikeness = {
-    kind: 'voice',
-    ownerId: interaction.user.id,
-    guildId: interaction.guildId,
-    createdAt: ctx.now(),
-    clone,
-  };
-  await ctx.shortLived.put('pendingLikeness', id, pending);
+  const id = await rememberPending(interaction, ctx, { kind: 'voice', clone });
   await interaction.editReply({
     embeds: [
       {
