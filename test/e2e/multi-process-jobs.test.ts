@@ -168,46 +168,48 @@ async function sendCommands(from: number, count: number): Promise<InteractionHan
 /** BullMQ's keys for the bots' line (its default prefix and the queue's name). */
 const LINE = 'bull:percify-jobs';
 
-/**
- * Which jobs the killed process held: active at the kill, and whose lock (renewed by a live holder,
- * deleted when it completes) lapsed while the job was still unfinished. Resolves once all of them are
- * finished, with the seconds from the kill to each one's end.
- */
-async function followTakeover(killedAt: number): Promise<Map<string, number>> {
+/** The jobs a process holds now: active in the line, taken by its worker (BullMQ's `processedBy`). */
+async function jobsHeldBy(pid: number | undefined): Promise<string[]> {
   const redisClient = new Redis(databaseUrl);
   try {
     const active = await redisClient.lrange(`${LINE}:active`, 0, -1);
-    const tokens = new Map(
-      await Promise.all(active.map(async (id) => [id, await redisClient.get(`${LINE}:${id}:lock`)] as const)),
-    );
-    const taken = new Map<string, number | undefined>();
-    const settled = new Set<string>();
-    const deadline = killedAt + 60_000;
-    while (Date.now() < deadline) {
-      for (const [id, token] of tokens) {
-        if (settled.has(id)) continue;
-        const job = await withStoreJobs(id);
-        const final = job === 'done' || job === 'failed';
-        if (taken.has(id)) {
-          if (final) {
-            taken.set(id, (Date.now() - killedAt) / 1000);
-            settled.add(id);
-          }
-          continue;
-        }
-        const lock = await redisClient.get(`${LINE}:${id}:lock`);
-        if (lock === token) continue;
-        if (final)
-          settled.add(id); // finished by its live holder
-        else taken.set(id, undefined);
-      }
-      if (settled.size === tokens.size) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return new Map([...taken].map(([id, seconds]) => [id, seconds ?? Number.POSITIVE_INFINITY]));
+    const holders = await Promise.all(active.map((id) => redisClient.hget(`${LINE}:${id}`, 'pb')));
+    return active.filter((_, index) => holders[index]?.endsWith(`:${pid}`));
   } finally {
     redisClient.disconnect();
   }
+}
+
+/**
+ * A moment when the process holds a job that is still being generated at Percify: killed then, it
+ * leaves work that only a takeover can finish (a job it was delivering might end just before the kill).
+ */
+async function waitUntilMidGeneration(bot: BotProcess): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const states = await Promise.all((await jobsHeldBy(bot.child.pid)).map(withStoreJobs));
+      expect(states.some((state) => state === 'submitting' || state === 'processing')).toBe(true);
+    },
+    { timeout: 30_000, interval: 20 },
+  );
+}
+
+/**
+ * Follows the jobs the killed process held (read after its death, so none of them can have been
+ * finished by it) until each is finished by the other process; the seconds from the kill to each end.
+ */
+async function followTakeover(jobs: string[], killedAt: number): Promise<Map<string, number>> {
+  const ended = new Map<string, number>();
+  const deadline = killedAt + 60_000;
+  while (ended.size < jobs.length && Date.now() < deadline) {
+    for (const id of jobs) {
+      if (ended.has(id)) continue;
+      const state = await withStoreJobs(id);
+      if (state === 'done' || state === 'failed') ended.set(id, (Date.now() - killedAt) / 1000);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return new Map(jobs.map((id) => [id, ended.get(id) ?? Number.POSITIVE_INFINITY]));
 }
 
 async function withStoreJobs(id: string): Promise<string | undefined> {
@@ -239,11 +241,13 @@ describe.skipIf(!RUN)('several bot processes on one Redis', () => {
     const sent = await sendCommands(0, 50);
     // Killed once every member was answered and a part of the work is done: it holds slots now.
     await vi.waitFor(() => expect(results()).toBeGreaterThanOrEqual(12), { timeout: 30_000, interval: 20 });
+    await waitUntilMidGeneration(doomed);
     expect(results()).toBeLessThan(50);
     const killedAt = Date.now();
     doomed.child.kill('SIGKILL');
-    const takenOver = await followTakeover(killedAt);
     await doomed.exited;
+    // Its locks outlive it by up to LOCK_SECONDS: until then its jobs still read as its own.
+    const takenOver = await followTakeover(await jobsHeldBy(doomed.child.pid), killedAt);
 
     await waitUntilSettled(world, 60_000);
     const settledSeconds = (Date.now() - killedAt) / 1000;

@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INSTALL_HINT, serverAvailable, startRedis, type TestServer } from '../../sandbox/local-servers.js';
 import { startTs } from '../../sandbox/processes.js';
@@ -46,6 +48,16 @@ function openQueue(capacity: number, onStart: (item: QueuedItem, queue: BullmqJo
 }
 
 const item = (id: string, memberId: string): QueuedItem => ({ id, memberId, weight: 1 });
+
+/** Which process the line says holds a job: what an operator reads in Redis. */
+async function holderOf(id: string): Promise<string | null> {
+  const client = new Redis(url);
+  try {
+    return await client.hget(`bull:${name}:${id}`, 'pb');
+  } finally {
+    client.disconnect();
+  }
+}
 
 describe.skipIf(!RUN)('the shared job line (BullMQ)', () => {
   it('never runs more jobs at once than the plan allows, across two processes', async () => {
@@ -116,8 +128,10 @@ describe.skipIf(!RUN)('the shared job line (BullMQ)', () => {
     // The holder is alive and renews its lock: the slot is not free, the job is not started twice.
     await delay(2_500);
     expect(startedHere).toEqual([]);
+    expect(await holderOf('jkilled')).toBe(`${hostname()}:${holder.child.pid}`);
     holder.child.kill('SIGKILL');
     await vi.waitFor(() => expect(startedHere).toEqual(['jkilled']), { timeout: 15_000, interval: 50 });
     expect(survivor.owns('jkilled')).toBe(true);
+    expect(await holderOf('jkilled')).toBe(`${hostname()}:${process.pid}`);
   }, 40_000);
 });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
@@ -23,6 +24,11 @@ export interface BullmqJobQueueOptions<T extends QueuedItem> {
   lockMs?: number;
   /** How often the counts and places in line are read again. */
   refreshEveryMs?: number;
+  /**
+   * Written on each job this process takes (BullMQ's `processedBy`), so an operator looking at the
+   * line in Redis sees which process holds which job. Defaults to `host:pid`.
+   */
+  workerName?: string;
 }
 
 type Release = 'finished' | 'hand-back' | 'lost';
@@ -79,6 +85,7 @@ export class BullmqJobQueue<T extends QueuedItem> implements JobQueue<T> {
     this.#queue = new Queue<QueuedItem, void, string>(name, { connection: queueConnection });
     this.#worker = new Worker<QueuedItem, void, string>(name, (job, token) => this.#hold(job, token), {
       connection: workerConnection,
+      name: options.workerName ?? `${hostname()}:${process.pid}`,
       concurrency: options.capacity,
       lockDuration: lockMs,
       stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
