@@ -18,9 +18,10 @@
  * CRASH ARGUMENT. The process may die at any instant: a transaction either committed (its effects
  * and its outcome are there) or did not (nothing of it is there). The caller retries with the same
  * id, and a retry of one that did land returns its first outcome from the job or admin-op record.
- * The only read outside a transaction is the job record that names a job's guild and member before
- * capture or release; those never change once written, and the transaction reads the job record
- * again.
+ * Everything an operation decides on is read inside its transaction, the guild's settings for a
+ * reserve included, so another process's change lands wholly before or wholly after it. The one
+ * read outside is the job record that names a job's guild and member before a capture or release:
+ * those never change once written, and the transaction reads the job record again.
  *
  * EXACTLY ONCE. capture and release both need the open hold in the member's record, and the first
  * of them deletes it and records its outcome on the job in the same transaction; so a reservation
@@ -32,7 +33,7 @@
  */
 import type { Logger } from '../../logger.js';
 import { storeKey, type Store } from '../store.js';
-import type { GuildSettingsService } from './guild-settings.js';
+import { settingsIn, type GuildSettingsService } from './guild-settings.js';
 import { budgetView, memberView } from './ledger-balance.js';
 import { changeLedger, type LedgerChange, type LedgerOutcome } from './ledger-change.js';
 import { dayKey } from './ledger-clock.js';
@@ -92,14 +93,14 @@ export class Ledger {
     assertId(guildId, 'guildId');
     assertId(memberId, 'memberId');
     assertCredits(amount, 'amount');
-    const settings = await this.settings.get(guildId);
     const jobKey = storeKey.ledgerJob(jobId);
     const outcome = await changeLedger<ReserveOutcome>(
       this.store,
       guildId,
       [memberId],
-      [jobKey],
+      [jobKey, storeKey.guildSettings(guildId)],
       (change, read) => {
+        const settings = settingsIn(read, guildId);
         const now = this.now();
         const today = dayKey(now, settings.utcOffsetMinutes);
         const job = read<JobLedger>(jobKey);
