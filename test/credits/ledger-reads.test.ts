@@ -6,7 +6,11 @@ import type { Store } from '../../src/services/store.js';
 import { describeEachBackend } from '../support/backends.js';
 import { createLedgerHarness, T0, type LedgerHarness, type LedgerPeer } from './harness.js';
 
-/** What a ledger operation reads, and when: a reserve obeys the settings in force when it commits. */
+/**
+ * What a ledger operation reads, and when: a reserve obeys the settings in force when it commits,
+ * and a job this process reserved is settled without a read before its transaction, yet correctly
+ * when another process got there first.
+ */
 
 const GUILD = '100000000000000001';
 const ALICE = '200000000000000001';
@@ -77,5 +81,33 @@ describeEachBackend('what ledger operations read', (backend) => {
     const outcome = await ledgerOver(store).reserve(avatar(4));
     expect(outcome).toMatchObject({ ok: false, error: { limitedBy: 'allowance', available: 0 } });
     expect(await h.ledger.balance(GUILD, ALICE, [])).toMatchObject({ spendable: 0, reservedNow: 0 });
+  });
+
+  it('reserves and captures in one transaction each, with no read before either', async () => {
+    const { store, counts } = watched(h.store);
+    const ledger = ledgerOver(store);
+    const request = avatar(4);
+    expect((await ledger.reserve(request)).ok).toBe(true);
+    expect(await ledger.capture(request.jobId, 3)).toMatchObject({ status: 'captured', charged: 3 });
+    expect(counts).toEqual({ reads: 0, transactions: 2 });
+  });
+
+  it('answers a capture with the first outcome when another process released the job first', async () => {
+    const request = avatar(4);
+    expect((await h.ledger.reserve(request)).ok).toBe(true);
+    const released = await peer.ledger.release(request.jobId, 'cancelled elsewhere');
+    expect(released).toMatchObject({ status: 'released', released: 4 });
+    expect(await h.ledger.capture(request.jobId, 4)).toEqual(released);
+    expect(await h.ledger.balance(GUILD, ALICE, [])).toMatchObject({ spendable: 20, spentToday: 0 });
+    const kinds = (await h.ledger.entries(GUILD)).filter((e) => e.jobId === request.jobId).map((e) => e.kind);
+    expect(kinds).toEqual(['reserve', 'release']);
+  });
+
+  it('settles a job reserved by another process through its job record', async () => {
+    const request = avatar(4);
+    expect((await peer.ledger.reserve(request)).ok).toBe(true);
+    expect(await h.ledger.capture(request.jobId, 4)).toMatchObject({ status: 'captured', charged: 4 });
+    expect(await peer.ledger.release(request.jobId, 'late')).toMatchObject({ status: 'captured' });
+    expect(await h.ledger.balance(GUILD, ALICE, [])).toMatchObject({ spendable: 16, spentToday: 4 });
   });
 });
