@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { storeKey, type Store } from '../store.js';
+import { storeKey, type Store, type TransactionReads } from '../store.js';
 import { LedgerChange } from './ledger-change.js';
 
 export { findBlockedPhrase } from './blocklist.js';
@@ -106,8 +106,7 @@ export class GuildSettingsService {
   }
 
   async get(guildId: string): Promise<GuildSettings> {
-    const stored = await this.store.get<StoredSettings>(storeKey.guildSettings(guildId));
-    return stored ? withDefaults(stored.settings) : cloneDefaults();
+    return settingsOf(await this.store.get<StoredSettings>(storeKey.guildSettings(guildId)));
   }
 
   /**
@@ -127,8 +126,7 @@ export class GuildSettingsService {
     const settingsKey = storeKey.guildSettings(guildId);
     const keys = [settingsKey, ...LedgerChange.keys(guildId, [])];
     const { after, changed } = await this.store.transact(keys, (read) => {
-      const current = read<StoredSettings>(settingsKey);
-      const before = current ? withDefaults(current.settings) : cloneDefaults();
+      const before = settingsIn(read, guildId);
       const parsed = guildSettingsSchema.safeParse(change(structuredClone(before)));
       if (!parsed.success) {
         throw new SettingsValidationError(
@@ -158,6 +156,20 @@ export class GuildSettingsService {
     if (changed.length > 0) this.logger.info({ guildId, adminId, fields: changed }, 'guild settings changed');
     return after;
   }
+}
+
+/**
+ * A guild's settings as a store transaction sees them; the transaction must list
+ * `storeKey.guildSettings(guildId)`. An operation that must obey the settings in force when it
+ * commits (a reserve) reads them here rather than through `get` beforehand: another process may
+ * change them in between, and inside the transaction the database orders the two.
+ */
+export function settingsIn(read: TransactionReads, guildId: string): GuildSettings {
+  return settingsOf(read<StoredSettings>(storeKey.guildSettings(guildId)));
+}
+
+function settingsOf(stored: StoredSettings | undefined): GuildSettings {
+  return stored ? withDefaults(stored.settings) : cloneDefaults();
 }
 
 function cloneDefaults(): GuildSettings {

@@ -18,9 +18,13 @@
  * CRASH ARGUMENT. The process may die at any instant: a transaction either committed (its effects
  * and its outcome are there) or did not (nothing of it is there). The caller retries with the same
  * id, and a retry of one that did land returns its first outcome from the job or admin-op record.
- * The only read outside a transaction is the job record that names a job's guild and member before
- * capture or release; those never change once written, and the transaction reads the job record
- * again.
+ * Everything an operation decides on is read inside its transaction, the guild's settings for a
+ * reserve included, so another process's change lands wholly before or wholly after it. The one
+ * read outside is the job record that names a job's guild and member, before a capture or release of
+ * a job this process did not reserve itself (it remembers those it did, ledger-holders.ts): a job's
+ * guild and member never change once written, and the transaction reads the job record again and
+ * goes on only if it names the same ones. Nothing is remembered across a crash: after a restart
+ * every job is settled through its record.
  *
  * EXACTLY ONCE. capture and release both need the open hold in the member's record, and the first
  * of them deletes it and records its outcome on the job in the same transaction; so a reservation
@@ -32,7 +36,7 @@
  */
 import type { Logger } from '../../logger.js';
 import { storeKey, type Store } from '../store.js';
-import type { GuildSettingsService } from './guild-settings.js';
+import { settingsIn, type GuildSettingsService } from './guild-settings.js';
 import { budgetView, memberView } from './ledger-balance.js';
 import { changeLedger, type LedgerChange, type LedgerOutcome } from './ledger-change.js';
 import { dayKey } from './ledger-clock.js';
@@ -47,6 +51,7 @@ import {
   type MemberLedger,
 } from './ledger-records.js';
 import { grantCredits, revokeCredits } from './ledger-grants.js';
+import { JobHolders, type JobHolder } from './ledger-holders.js';
 import { entriesOf, openReservations, usageReport } from './ledger-reports.js';
 import { chargeGuild, chargeMember } from './ledger-settlement.js';
 import type {
@@ -78,6 +83,7 @@ export class Ledger {
   private readonly settings: GuildSettingsService;
   private readonly logger: Logger;
   private readonly now: () => number;
+  readonly #holders = new JobHolders();
 
   constructor(options: LedgerOptions) {
     this.store = options.store;
@@ -92,14 +98,14 @@ export class Ledger {
     assertId(guildId, 'guildId');
     assertId(memberId, 'memberId');
     assertCredits(amount, 'amount');
-    const settings = await this.settings.get(guildId);
     const jobKey = storeKey.ledgerJob(jobId);
     const outcome = await changeLedger<ReserveOutcome>(
       this.store,
       guildId,
       [memberId],
-      [jobKey],
+      [jobKey, storeKey.guildSettings(guildId)],
       (change, read) => {
+        const settings = settingsIn(read, guildId);
         const now = this.now();
         const today = dayKey(now, settings.utcOffsetMinutes);
         const job = read<JobLedger>(jobKey);
@@ -154,6 +160,10 @@ export class Ledger {
         return { changed: true, result };
       },
     );
+    if (outcome.ok) {
+      const { guildId: heldIn, memberId: heldBy } = outcome.reservation;
+      this.#holders.remember(jobId, { guildId: heldIn, memberId: heldBy });
+    }
     this.logger.debug({ jobId, guildId, memberId, amount, ok: outcome.ok }, 'credits reserve');
     return outcome;
   }
@@ -248,22 +258,42 @@ export class Ledger {
    */
   async #settle(jobId: string, settle: Settle): Promise<SettleOutcome> {
     assertId(jobId, 'jobId');
-    const jobKey = storeKey.ledgerJob(jobId);
-    const job = await this.store.get<JobLedger>(jobKey);
+    // A job this process reserved: its guild and member are known, no read before the transaction.
+    const known = this.#holders.take(jobId);
+    const settled = known && (await this.#settleAt(jobId, known, settle));
+    if (settled) return settled;
+    const job = await this.store.get<JobLedger>(storeKey.ledgerJob(jobId));
     const memberId = job?.memberId;
-    if (!job || memberId === undefined) return { status: 'unknown', jobId };
-    return changeLedger<SettleOutcome>(this.store, job.guildId, [memberId], [jobKey], (change, read) => {
-      const current = read<JobLedger>(jobKey);
-      if (current?.settle) return unchanged(current.settle);
-      const member = change.member(memberId, '');
-      const hold = member.holds[jobId];
-      if (!current || !hold) return unchanged<SettleOutcome>({ status: 'unknown', jobId });
-      const result = settle(change, member, hold, this.now());
-      delete member.holds[jobId];
-      delete change.guild.holds[jobId];
-      change.put(jobKey, { ...current, settle: result } satisfies JobLedger);
-      return { changed: true, result };
-    });
+    const holder = job && memberId !== undefined ? { guildId: job.guildId, memberId } : undefined;
+    return (holder && (await this.#settleAt(jobId, holder, settle))) ?? { status: 'unknown', jobId };
+  }
+
+  /**
+   * One transaction over the job's record and the holder's keys. Undefined, writing nothing, when the
+   * job record does not name that holder (there is no such job, or the hint was wrong).
+   */
+  #settleAt(jobId: string, holder: JobHolder, settle: Settle): Promise<SettleOutcome | undefined> {
+    const { guildId, memberId } = holder;
+    const jobKey = storeKey.ledgerJob(jobId);
+    return changeLedger<SettleOutcome | undefined>(
+      this.store,
+      guildId,
+      [memberId],
+      [jobKey],
+      (change, read) => {
+        const current = read<JobLedger>(jobKey);
+        if (current?.guildId !== guildId || current.memberId !== memberId) return unchanged(undefined);
+        if (current.settle) return unchanged(current.settle);
+        const member = change.member(memberId, '');
+        const hold = member.holds[jobId];
+        if (!hold) return unchanged<SettleOutcome>({ status: 'unknown', jobId });
+        const result = settle(change, member, hold, this.now());
+        delete member.holds[jobId];
+        delete change.guild.holds[jobId];
+        change.put(jobKey, { ...current, settle: result } satisfies JobLedger);
+        return { changed: true, result };
+      },
+    );
   }
 
   /** Adds to a member's granted balance (kept across days until spent or revoked). */
