@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Balance, GuildSettings, LedgerEntry, UsageReport } from '../credits/index.js';
 import type { EntryMeta } from '../credits/ledger-types.js';
 import { TIER_SPECS, isStudioTier } from '../percify/pricing.js';
+import type { Translator } from '../i18n/index.js';
 import { refundReason } from './refund-reasons.js';
 import { COLOURS, clip, credits, plural, relativeTime } from './style.js';
 
@@ -27,79 +28,109 @@ export interface CreditsView {
   recent: readonly LedgerEntry[];
 }
 
-export function renderCredits(view: CreditsView): APIEmbed {
+/**
+ * The `/credits` embed in the reader's language (`tr`): the member's own reply, so the interaction's
+ * `locale`. Every word comes from the catalog; mentions and `<t:…>` stamps stay as Discord shows them.
+ */
+export function renderCredits(view: CreditsView, tr: Translator): APIEmbed {
   const { balance } = view;
   const fields: APIEmbedField[] = [
     {
-      name: "Today's allowance",
-      value:
-        `${balance.allowanceLeft} of ${credits(balance.allowance)} left · ` +
-        `${balance.spentToday} spent · ${balance.reservedNow} reserved`,
+      name: tr.t('credits.allowance'),
+      value: tr.t('credits.allowanceValue', {
+        left: balance.allowanceLeft,
+        allowance: tr.credits(balance.allowance),
+        spent: balance.spentToday,
+        reserved: balance.reservedNow,
+      }),
     },
-    { name: 'Granted', value: `${credits(balance.granted)} (kept until spent)`, inline: true },
-    { name: 'Allowance resets', value: relativeTime(balance.resetsAt), inline: true },
+    {
+      name: tr.t('credits.granted'),
+      value: tr.t('credits.grantedValue', { amount: tr.credits(balance.granted) }),
+      inline: true,
+    },
+    { name: tr.t('credits.resets'), value: relativeTime(balance.resetsAt), inline: true },
   ];
   if (view.showBudget && balance.budget) {
     const budget = balance.budget;
     fields.push({
-      name: budget.period === 'day' ? "Server's daily budget" : "Server's monthly budget",
-      value: `${budget.left} of ${credits(budget.credits)} left · resets ${relativeTime(budget.resetsAt)}`,
+      name: tr.t(budget.period === 'day' ? 'credits.budgetDay' : 'credits.budgetMonth'),
+      value: tr.t('credits.budgetValue', {
+        left: budget.left,
+        total: tr.credits(budget.credits),
+        when: relativeTime(budget.resetsAt),
+      }),
     });
   }
   fields.push({
-    name: 'Recent charges and refunds',
+    name: tr.t('credits.recent'),
     value:
       view.recent.length === 0
-        ? 'Nothing yet. Try `/avatar`!'
-        : clip(view.recent.slice(0, RECENT_ENTRIES_SHOWN).map(describeEntry).join('\n'), FIELD_MAX),
+        ? tr.t('credits.recentNone')
+        : clip(
+            view.recent
+              .slice(0, RECENT_ENTRIES_SHOWN)
+              .map((entry) => describeEntry(entry, tr))
+              .join('\n'),
+            FIELD_MAX,
+          ),
   });
+  const amount = tr.credits(balance.spendable);
   return {
-    title: view.viewedByOther ? '💳 Credits' : '💳 Your credits',
-    description:
-      (view.viewedByOther ? `<@${view.memberId}> can` : 'You can') +
-      ` spend **${credits(balance.spendable)}** now.`,
+    title: tr.t(view.viewedByOther ? 'credits.titleOther' : 'credits.titleOwn'),
+    description: view.viewedByOther
+      ? tr.t('credits.spendableOther', { member: view.memberId, amount })
+      : tr.t('credits.spendableOwn', { amount }),
     color: COLOURS.brand,
     fields,
   };
 }
 
 /** What a charge paid for, as a member says it: "2 flux avatars", "8 s Basic video", "spoken line". */
-function whatWasMade(meta: EntryMeta): string {
+function whatWasMade(meta: EntryMeta, tr: Translator): string {
   switch (meta.usageKind) {
     case 'avatar': {
       const count = meta.variations ?? 1;
-      return `${count} ${meta.model ? `${meta.model} ` : ''}${count === 1 ? 'avatar' : 'avatars'}`;
+      return meta.model
+        ? tr.t('made.modelAvatars', { count, model: meta.model })
+        : tr.t('made.avatars', { count });
     }
     case 'video': {
-      const tier = meta.tier && isStudioTier(meta.tier) ? `${TIER_SPECS[meta.tier].label} ` : '';
-      return `${meta.videoSeconds ? `${meta.videoSeconds} s ` : ''}${tier}video`;
+      // Tier labels ("Basic", "Reality Lab") are Percify's product names: the same in every language.
+      const tier = meta.tier && isStudioTier(meta.tier) ? TIER_SPECS[meta.tier].label : undefined;
+      const length = meta.videoSeconds ? tr.seconds(meta.videoSeconds) : undefined;
+      if (length && tier) return tr.t('made.timedTierVideo', { length, tier });
+      if (length) return tr.t('made.timedVideo', { length });
+      return tier ? tr.t('made.tierVideo', { tier }) : tr.t('made.video');
     }
     case 'audio':
-      return 'spoken line';
+      return tr.t('made.audio');
     default:
-      return 'a job';
+      return tr.t('made.other');
   }
 }
 
 /** One line of a member's history, e.g. "**−4** · 2 flux avatars · <t:…:R>"; never an internal code. */
-export function describeEntry(entry: LedgerEntry): string {
+export function describeEntry(entry: LedgerEntry, tr: Translator): string {
   const when = relativeTime(entry.at);
   const meta = entry.meta ?? {};
+  const amount = entry.amount;
   switch (entry.kind) {
     case 'capture':
-      return `**−${entry.amount}** · ${whatWasMade(meta)} · ${when}`;
+      return tr.t('entries.capture', { amount, what: whatWasMade(meta, tr), when });
     case 'release':
-      return `**+${entry.amount}** refunded · ${refundReason(entry.reason)} · ${when}`;
+      return tr.t('entries.release', { amount, reason: tr.t(refundReason(entry.reason)), when });
     case 'grant':
-      return `**+${entry.amount}** granted · ${clip(entry.reason, 80)} · ${when}`;
+      // The admin's own words, in whatever language they wrote them.
+      return tr.t('entries.grant', { amount, reason: clip(entry.reason, 80), when });
     case 'revoke':
-      return `**−${entry.amount}** revoked · ${clip(entry.reason, 80)} · ${when}`;
+      return tr.t('entries.revoke', { amount, reason: clip(entry.reason, 80), when });
     case 'reserve':
-      return `**${entry.amount}** held for a job in progress · ${when}`;
+      return tr.t('entries.reserve', { amount, when });
     case 'topup':
-      return `${credits(entry.amount)} over the price shown, paid by the server · ${when}`;
+      return tr.t('entries.topup', { amount: tr.credits(amount), when });
     case 'settings':
-      return `An admin changed the server's settings · ${when}`;
+      return tr.t('entries.settings', { when });
   }
 }
 
