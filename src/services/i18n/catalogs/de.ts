@@ -80,6 +80,13 @@ export const de = {
     other: 'der Auftrag wurde nicht fertig',
   },
   language: {
-    noMatch: 'Keine Sprache passt zu „{{typed}}“',
+    unknown: 'Die Sprache „{{typed}}“ kenne ich nicht. Wähl beim Tippen eine aus der Liste.',
+  },
+  voiceModal: {
+    title: 'Stimme hinzufügen',
+    line: 'Was soll der Avatar sagen?',
+    voice: 'Stimme',
+    narrator: 'Erzähler',
+    language: 'Sprache des Satzes',
   },
 } as const satisfies Catalog;

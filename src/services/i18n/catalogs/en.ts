@@ -84,6 +84,13 @@ export const en = {
     other: 'the job did not finish',
   },
   language: {
-    noMatch: 'No language matches “{{typed}}”',
+    unknown: 'I don’t know the language “{{typed}}”. Pick one from the list while you type.',
+  },
+  voiceModal: {
+    title: 'Add a voice',
+    line: 'What should the avatar say?',
+    voice: 'Voice',
+    narrator: 'Narrator',
+    language: 'Language of the line',
   },
 } as const;

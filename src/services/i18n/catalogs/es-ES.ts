@@ -83,6 +83,13 @@ export const esES = {
     other: 'el trabajo no se ha terminado',
   },
   language: {
-    noMatch: 'Ningún idioma coincide con «{{typed}}»',
+    unknown: 'No conozco el idioma «{{typed}}». Elige uno de la lista mientras escribes.',
+  },
+  voiceModal: {
+    title: 'Añadir una voz',
+    line: '¿Qué debe decir el avatar?',
+    voice: 'Voz',
+    narrator: 'Narrador',
+    language: 'Idioma de la frase',
   },
 } as const satisfies Catalog;

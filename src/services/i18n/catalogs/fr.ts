@@ -83,6 +83,13 @@ export const fr = {
     other: 'la tâche ne s’est pas terminée',
   },
   language: {
-    noMatch: 'Aucune langue ne correspond à « {{typed}} »',
+    unknown: 'Je ne connais pas la langue « {{typed}} ». Choisis-en une dans la liste en tapant.',
+  },
+  voiceModal: {
+    title: 'Ajouter une voix',
+    line: 'Que doit dire l’avatar ?',
+    voice: 'Voix',
+    narrator: 'Narrateur',
+    language: 'Langue de la réplique',
   },
 } as const satisfies Catalog;

@@ -77,6 +77,13 @@ export const ja = {
     other: 'ジョブが完了しませんでした',
   },
   language: {
-    noMatch: '「{{typed}}」に一致する言語はありません',
+    unknown: '「{{typed}}」という言語はわかりません。入力中に表示される一覧から選んでください。',
+  },
+  voiceModal: {
+    title: '声を追加',
+    line: 'アバターに何を話させますか？',
+    voice: '声',
+    narrator: 'ナレーター',
+    language: 'セリフの言語',
   },
 } as const satisfies Catalog;

@@ -83,6 +83,13 @@ export const ptBR = {
     other: 'o trabalho não terminou',
   },
   language: {
-    noMatch: 'Nenhum idioma corresponde a “{{typed}}”',
+    unknown: 'Não conheço o idioma “{{typed}}”. Escolha um da lista enquanto digita.',
+  },
+  voiceModal: {
+    title: 'Adicionar uma voz',
+    line: 'O que o avatar deve dizer?',
+    voice: 'Voz',
+    narrator: 'Narrador',
+    language: 'Idioma da fala',
   },
 } as const satisfies Catalog;
