@@ -11,10 +11,12 @@ import {
 import {
   describeEntry as describeEntryIn,
   renderCredits as renderCreditsIn,
+} from '../../src/services/delivery/credits-replies.js';
+import {
   renderQuotaView,
   renderSettingsChange,
   renderUsage,
-} from '../../src/services/delivery/credits-replies.js';
+} from '../../src/services/delivery/quota-replies.js';
 import { createI18n } from '../../src/services/i18n/index.js';
 import { LANGUAGES } from '../../src/locales.js';
 
