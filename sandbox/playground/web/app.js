@@ -2,6 +2,7 @@
 import { api, openEvents } from './api.js';
 import { createComposer } from './composer.js';
 import { fillLocalePicker, localizeCommands } from './locales.js';
+import { setViewerLocale } from './markdown.js';
 import { showModal } from './modal.js';
 import { startPanel } from './panel.js';
 import { renderMessage } from './render.js';
@@ -200,8 +201,10 @@ async function main() {
   // Each member has their own Discord language; the emulator sends it as each interaction's locale.
   const localePicker = document.getElementById('locale');
   fillLocalePicker(localePicker, me()?.locale ?? 'en-US');
+  setViewerLocale(localePicker.value);
   picker.addEventListener('change', () => {
     localePicker.value = state.members.find((m) => m.username === picker.value)?.locale ?? 'en-US';
+    setViewerLocale(localePicker.value);
     void switchTo({ user: picker.value });
   });
   localePicker.addEventListener('change', async () => {
@@ -210,7 +213,8 @@ async function main() {
       await api.setLocale({ user: state.user, locale });
       const member = me();
       if (member) member.locale = locale;
-      await state.reloadCommands?.();
+      setViewerLocale(locale);
+      await Promise.all([state.reloadCommands?.(), loadMessages()]);
     } catch (error) {
       toast(`Could not switch the language: ${error.message}`);
     }

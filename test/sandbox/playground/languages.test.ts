@@ -39,6 +39,9 @@ describe('the playground in the member’s language', () => {
     expect(await creditsTitle()).toBe('💳 Your credits');
     await page.getByTestId('locale').selectOption('ja');
     await expect.poll(creditsTitle).toBe('💳 あなたのクレジット');
+    // The reset time is Discord's <t:…:R>, which the client shows in its own language.
+    const embed = page.locator('[data-testid="message"]').last();
+    expect(await embed.textContent()).toMatch(/\d+ (時間|分|秒)後/);
     // Ben still speaks English; switching back to Ada finds her Japanese.
     await page.getByTestId('member').selectOption('ben');
     expect(await page.getByTestId('locale').inputValue()).toBe('en-US');
