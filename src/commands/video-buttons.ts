@@ -32,10 +32,7 @@ async function ownedVideoJob(
 ): Promise<VideoJob> {
   const job = await ownedJob(interaction, jobId, ctx);
   if (job.kind !== 'video' || !job.video) {
-    throw new UserError(
-      'This video is no longer available. Run `/animate` to make a new one.',
-      'unknown-job',
-    );
+    throw new UserError({ key: 'video.gone' }, 'unknown-job');
   }
   return job;
 }

@@ -11,14 +11,18 @@ const CONVERTED = [
   'src/commands/credits.ts',
   'src/commands/kit/read-options.ts',
   'src/commands/spoken-language.ts',
+  'src/commands/video-buttons.ts',
   'src/events/interaction-create.ts',
   'src/services/delivery/credits-replies.ts',
   'src/services/delivery/refund-reasons.ts',
   'src/services/i18n/spoken-languages.ts',
 ];
 
-/** Words a person reads: a letter and a space, or a letter outside ASCII (Japanese, "É"…). */
-const READABLE = /(?=.*\p{L})(?=.*(\s|[^\p{ASCII}]))/su;
+/**
+ * Words a person reads: a letter and a space, a letter outside ASCII (Japanese, "É"…), or one
+ * capitalised word ("Granted", "None"); lowercase single words are identifiers (`member`, `flux`).
+ */
+const READABLE = /(?=.*\p{L})(?=.*(\s|[^\p{ASCII}]))|^\p{Lu}\p{Ll}+[.!?]?$/su;
 
 /** Where text is for developers, not members: logs and programming errors. */
 function forDevelopers(node: ts.Node): boolean {

@@ -82,6 +82,9 @@ export const de = {
   language: {
     unknown: 'Die Sprache „{{typed}}“ kenne ich nicht. Wähl beim Tippen eine aus der Liste.',
   },
+  video: {
+    gone: 'Dieses Video gibt es nicht mehr. Mit `/animate` machst du ein neues.',
+  },
   voiceModal: {
     title: 'Stimme hinzufügen',
     line: 'Was soll der Avatar sagen?',

@@ -86,6 +86,9 @@ export const en = {
   language: {
     unknown: 'I don’t know the language “{{typed}}”. Pick one from the list while you type.',
   },
+  video: {
+    gone: 'This video is no longer available. Run `/animate` to make a new one.',
+  },
   voiceModal: {
     title: 'Add a voice',
     line: 'What should the avatar say?',

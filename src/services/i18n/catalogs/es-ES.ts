@@ -85,6 +85,9 @@ export const esES = {
   language: {
     unknown: 'No conozco el idioma «{{typed}}». Elige uno de la lista mientras escribes.',
   },
+  video: {
+    gone: 'Este vídeo ya no está disponible. Usa `/animate` para hacer uno nuevo.',
+  },
   voiceModal: {
     title: 'Añadir una voz',
     line: '¿Qué debe decir el avatar?',

@@ -85,6 +85,9 @@ export const fr = {
   language: {
     unknown: 'Je ne connais pas la langue « {{typed}} ». Choisis-en une dans la liste en tapant.',
   },
+  video: {
+    gone: 'Cette vidéo n’est plus disponible. Lance `/animate` pour en faire une nouvelle.',
+  },
   voiceModal: {
     title: 'Ajouter une voix',
     line: 'Que doit dire l’avatar ?',

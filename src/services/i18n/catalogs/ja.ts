@@ -79,6 +79,9 @@ export const ja = {
   language: {
     unknown: '「{{typed}}」という言語はわかりません。入力中に表示される一覧から選んでください。',
   },
+  video: {
+    gone: 'この動画はもうありません。`/animate` で新しく作ってください。',
+  },
   voiceModal: {
     title: '声を追加',
     line: 'アバターに何を話させますか？',

@@ -85,6 +85,9 @@ export const ptBR = {
   language: {
     unknown: 'Não conheço o idioma “{{typed}}”. Escolha um da lista enquanto digita.',
   },
+  video: {
+    gone: 'Este vídeo não está mais disponível. Use `/animate` para fazer um novo.',
+  },
   voiceModal: {
     title: 'Adicionar uma voz',
     line: 'O que o avatar deve dizer?',
