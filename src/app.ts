@@ -22,6 +22,7 @@ import { Operations } from './services/ops/operations.js';
 import { PercifyClient } from './services/percify/client.js';
 import { migrateLedgerV1 } from './services/credits/ledger-migration.js';
 import { InteractionClaims } from './services/interaction-claims.js';
+import { createI18n } from './services/i18n/index.js';
 import { createStore, sqliteFileOf } from './services/store.js';
 import { lockDatabaseFile } from './services/store/single-process-lock.js';
 import { VoiceCatalog } from './services/voices/catalog.js';
@@ -232,6 +233,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     shortLived,
     ops: opsServices,
     claims: new InteractionClaims(shortLived, now),
+    i18n: createI18n(),
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 

@@ -5,6 +5,7 @@ import type { GuildSettingsService, Ledger } from './services/credits/index.js';
 import type { CreationHistory } from './services/jobs/creations.js';
 import type { JobRunner } from './services/jobs/job-runner.js';
 import type { JobStore } from './services/jobs/job-store.js';
+import type { I18n } from './services/i18n/index.js';
 import type { InteractionClaims } from './services/interaction-claims.js';
 import type { ShortLivedRecords } from './services/short-lived-records.js';
 import type { Metrics } from './services/metrics.js';
@@ -42,4 +43,6 @@ export interface BotContext {
   readonly ops: OpsServices;
   /** Which of several processes handles an interaction. */
   readonly claims: InteractionClaims;
+  /** Every member-facing string by key, in the reader's language (src/services/i18n/README.md). */
+  readonly i18n: I18n;
 }

@@ -5,7 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
-import { COMMAND_DATA } from './commands/data/index.js';
+import { localizedCommandData } from './commands/data/localized.js';
 
 export interface DeployOptions {
   token: string;
@@ -22,9 +22,12 @@ export interface DeployResult {
   registered: RESTPutAPIApplicationCommandsResult;
 }
 
-/** Widened to Discord's JSON type at the edge: this is the body the bulk overwrite sends. */
+/**
+ * Widened to Discord's JSON type at the edge: this is the body the bulk overwrite sends, each command
+ * with its names and descriptions in every language the bot speaks.
+ */
 export function commandData(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [...COMMAND_DATA];
+  return localizedCommandData();
 }
 
 /** Overwrites the application's commands with the bot's, in one bulk call. */

@@ -29,6 +29,18 @@ describe('npm run deploy-commands', () => {
     expect(result.stdout).toContain(`Registered ${names.length} commands in guild ${guild.id}`);
     expect(emulator.driver.commands(guild.id).map((command) => command.name)).toEqual(names);
     expect(emulator.driver.commands()).toEqual([]);
+    // Discord keeps every language's names and descriptions, down to the options and choices.
+    const registered = emulator.driver.commands(guild.id);
+    const sent = commandData();
+    expect(registered.map((command) => command.description_localizations)).toEqual(
+      sent.map((command) => command.description_localizations),
+    );
+    expect(registered.map((command) => command.options)).toEqual(
+      sent.map((command) => command.options ?? []),
+    );
+    expect(registered.find((command) => command.name === 'credits')?.description_localizations?.ja).toBe(
+      '使えるクレジットと最近の支払いを確認します',
+    );
   });
 
   it('registers globally without DISCORD_GUILD_ID, reading the application id from Discord', async () => {

@@ -34,6 +34,8 @@ export interface ComponentInvocation {
   message: string | { id: string };
   customId: string;
   user: string;
+  /** This interaction's `locale`, over the member's own (see setLocale). */
+  locale?: string;
 }
 
 export interface SelectInvocation extends ComponentInvocation {
@@ -46,6 +48,8 @@ export interface ModalSubmission {
   fields: Record<string, string>;
   customId?: string;
   user?: string;
+  /** This interaction's `locale`, over the member's own (see setLocale). */
+  locale?: string;
 }
 
 export interface CommandQuery {

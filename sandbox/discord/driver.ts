@@ -1,4 +1,4 @@
-import { ComponentType, InteractionType, OverwriteType } from 'discord-api-types/v10';
+import { ComponentType, InteractionType, Locale, OverwriteType } from 'discord-api-types/v10';
 import { apiMessage, emulatedMessage } from './api-shapes.js';
 import { isOfferedTo, neededPermissionNames } from './command-access.js';
 import { OptionBuilder } from './command-options.js';
@@ -75,6 +75,23 @@ export class EmulatorDriver {
     if (stored) stored.dmsClosed = !open;
   }
 
+  /**
+   * The language a member's Discord client is set to, from then on sent as the `locale` of each of
+   * their interactions (an invocation's own `locale` still wins). Only Discord's locale codes.
+   */
+  setLocale(user: string, locale: string): void {
+    checkLocale(locale);
+    const stored = this.core.store.users.get(this.userId(user));
+    if (stored) stored.locale = locale;
+  }
+
+  /** A server's community language (Server Settings → Community), sent as `guild_locale`. */
+  setGuildLocale(guild: string, locale: string): void {
+    checkLocale(locale);
+    const stored = this.core.store.guilds.get(this.guildId(guild));
+    if (stored) stored.preferredLocale = locale;
+  }
+
   /** Deletes a message as a moderator would. */
   deleteMessage(id: string): void {
     const stored = this.core.store.liveMessage(id);
@@ -127,6 +144,7 @@ export class EmulatorDriver {
       channelId: parent.channelId,
       data: { custom_id: customId, components: buildModalSubmitComponents(parent.modal, submission.fields) },
       parentInteractionId: parent.id,
+      ...(submission.locale ? { locale: submission.locale } : {}),
       ...(source ? { sourceMessageId: source.id, message: apiMessage(this.core.store, source) } : {}),
     });
     return new InteractionHandle(this.core, record);
@@ -327,8 +345,16 @@ export class EmulatorDriver {
       channelId: message.channelId,
       message: apiMessage(this.core.store, message),
       sourceMessageId: message.id,
+      ...(invocation.locale ? { locale: invocation.locale } : {}),
       data: { custom_id: invocation.customId, component_type: kind, ...(values ? { values } : {}) },
     });
     return new InteractionHandle(this.core, record);
   }
+}
+
+const DISCORD_LOCALES: ReadonlySet<string> = new Set(Object.values(Locale));
+
+/** Discord knows 34 locales; anything else would never come from a real client. */
+function checkLocale(locale: string): void {
+  if (!DISCORD_LOCALES.has(locale)) throw new Error(`"${locale}" is not one of Discord's locales`);
 }

@@ -39,6 +39,10 @@ export const ModalBody = z.object({
   wait: Wait,
   timeoutMs: z.number().optional(),
 });
+/** A member's client language and/or a server's community language, as Discord locale codes. */
+export const LocaleBody = z
+  .object({ user: z.string().optional(), guild: z.string().optional(), locale: z.string() })
+  .refine((value) => value.user !== undefined || value.guild !== undefined, 'name a user or a guild');
 export const SeedBody = z.object({
   id: z.string().optional(),
   name: z.string().min(1),

@@ -12,6 +12,7 @@ import {
   ClickBody,
   FaultsBody,
   ModalBody,
+  LocaleBody,
   RunBody,
   SeedBody,
   SelectBody,
@@ -24,7 +25,7 @@ import type { PermissionName } from './permissions.js';
  * (a value out of range, a command the member is not offered) 422 `{ error, refused: true }`. Users, guilds and channels may be given by
  * id or by name. `wait` is 'none' | 'response' | 'reply' (default 'response'); `timeoutMs` bounds it.
  *
- *   GET  /_emulator/state                       -> { applicationId, bot, botConnected, guilds: [{ id, name, boostTier, channels, roles, members }] }
+ *   GET  /_emulator/state                       -> { applicationId, bot, botConnected, guilds: [{ id, name, boostTier, preferredLocale, channels, roles, members: [{ id, username, displayName, admin, locale }] }] }
  *   POST /_emulator/seed          GuildSeed     -> SeededGuild (permissions as names, e.g. ["SendMessages"], or a decimal string)
  *   POST /_emulator/commands/run  { user, guild?, channel, name, subcommand?, options?, attachments?: { <option>: { filename, base64, contentType? } }, skipClientChecks?, wait?, timeoutMs? }
  *                                               -> { interactionId, response?: { type, message?, modal?, choices? }, reply?: Message }
@@ -32,6 +33,8 @@ import type { PermissionName } from './permissions.js';
  *   POST /_emulator/click         { message, customId, user, wait? } -> as run
  *   POST /_emulator/select        { message, customId, values, user, wait? } -> as run
  *   POST /_emulator/modal-submit  { interaction, fields: { <customId>: value }, customId?, user?, wait? } -> as run
+ *   POST /_emulator/locale        { locale, user?, guild? } -> { ok: true } (the member's client language, sent as
+ *                                 each interaction's `locale`; the server's, sent as `guild_locale`)
  *   GET  /_emulator/interactions/:id/response?timeoutMs=   -> { type, message?, modal?, choices? }
  *   GET  /_emulator/interactions/:id/reply?timeoutMs=      -> Message
  *   GET  /_emulator/channels/:channel/messages?as=<user>   -> { messages: Message[] } (others' ephemeral ones left out)
@@ -133,6 +136,12 @@ export function createHttpDriverHandler(core: EmulatorCore, driver: EmulatorDriv
         const { wait, timeoutMs, ...submission } = await body(req, ModalBody);
         return settle(driver.submitModal(submission), wait, timeoutMs);
       }
+      case 'POST locale': {
+        const { user, guild, locale } = await body(req, LocaleBody);
+        if (user !== undefined) driver.setLocale(user, locale);
+        if (guild !== undefined) driver.setGuildLocale(guild, locale);
+        return { ok: true };
+      }
       case 'GET interactions/:id/response':
       case 'GET interactions/:id/reply': {
         const record = store.interactions.get(parts[1] ?? '');
@@ -200,6 +209,7 @@ export function createHttpDriverHandler(core: EmulatorCore, driver: EmulatorDriv
           id: g.id,
           name: g.name,
           boostTier: g.boostTier,
+          preferredLocale: g.preferredLocale,
           channels: store.guildChannels(g.id).map((c) => ({ id: c.id, name: c.name })),
           roles: store
             .guildRoles(g.id)
@@ -209,7 +219,13 @@ export function createHttpDriverHandler(core: EmulatorCore, driver: EmulatorDriv
             if (!user || user.bot) return [];
             const admin = m.roleIds.includes(described.roles.Admin ?? '-') || g.ownerId === m.userId;
             return [
-              { id: user.id, username: user.username, displayName: user.globalName ?? user.username, admin },
+              {
+                id: user.id,
+                username: user.username,
+                displayName: user.globalName ?? user.username,
+                admin,
+                locale: user.locale ?? 'en-US',
+              },
             ];
           }),
         };

@@ -50,7 +50,8 @@ export function createInteraction(core: EmulatorCore, spec: InteractionSpec): In
     token,
     version: 1,
     app_permissions: appPermissions.toString(),
-    locale: spec.locale ?? 'en-US',
+    // Discord sends the language of the member's client with every interaction.
+    locale: spec.locale ?? user.locale ?? 'en-US',
     entitlements: [],
     attachment_size_limit: store.uploadLimit(spec.guildId),
     ...(spec.message ? { message: spec.message } : {}),

@@ -23,6 +23,8 @@ export interface StoredUser {
   bot: boolean;
   /** The member turned off DMs from server members: a message to their DM answers 50007. */
   dmsClosed?: boolean;
+  /** Their Discord client's language, sent as each interaction's `locale` (en-US when unset). */
+  locale?: string;
 }
 
 export interface StoredRole {

@@ -18,6 +18,7 @@ import type { MotionStyle } from '../percify-catalog.js';
 import { cleanPrompt } from './avatar-job.js';
 import { SPEECH_MAX } from './data/animate.js';
 import { launchJob } from './launch-job.js';
+import type { SpokenLanguage } from '../services/i18n/spoken-languages.js';
 
 /** A voice every account has (the documented presets); used when a member names none. */
 export const DEFAULT_VOICE = 'preset-narrator';
@@ -34,6 +35,8 @@ export interface VideoRequest {
   format?: VideoFormat | undefined;
   speech?: string | undefined;
   voiceId?: string | undefined;
+  /** The spoken line's language, already checked against Percify's list. */
+  language?: SpokenLanguage | undefined;
   existingVideoId?: string | undefined;
 }
 
@@ -94,7 +97,13 @@ export function resolveVideoParams(request: VideoRequest, settings: GuildSetting
     motion: request.motion ?? 'moderate',
     fps,
     format,
-    speech: text ? { text, voiceId: request.voiceId ?? DEFAULT_VOICE } : undefined,
+    speech: text
+      ? {
+          text,
+          voiceId: request.voiceId ?? DEFAULT_VOICE,
+          ...(request.language ? { language: request.language } : {}),
+        }
+      : undefined,
     existingVideoId: request.existingVideoId,
   };
 }

@@ -9,6 +9,7 @@ import type { OptionsOf } from './kit/option-types.js';
 import type { GuildAutocompleteInteraction, GuildCommandInteraction } from './types.js';
 import { deleteResultHandler } from './owned-job.js';
 import { videoButtonHandlers } from './video-buttons.js';
+import { chooseSpokenLanguage, suggestSpokenLanguages } from './spoken-language.js';
 
 /** Discord shows at most 25 suggestions, each name at most 100 characters. */
 const MAX_CHOICES = 25;
@@ -36,6 +37,9 @@ async function execute(
       format: options.format,
       speech: options.speech,
       voiceId: options.voice,
+      // Only a spoken line has a language; checked even then only when there is a line to speak.
+      language:
+        options.speech === undefined ? undefined : chooseSpokenLanguage(options.language, interaction.locale),
     },
     settings,
   );
@@ -77,6 +81,10 @@ async function autocomplete(interaction: GuildAutocompleteInteraction, ctx: BotC
           value: voice.id,
         })),
     );
+    return;
+  }
+  if (focused.name === 'language') {
+    await suggestSpokenLanguages(interaction);
     return;
   }
   await interaction.respond([]);

@@ -2,7 +2,7 @@ import { MessageFlags } from 'discord.js';
 import { UserError } from '../errors.js';
 import { renderUsageChart, type UsageReport } from '../services/credits/index.js';
 import { COLOURS, credits } from '../services/delivery/style.js';
-import { USAGE_CHART_NAME, renderUsage } from '../services/delivery/credits-replies.js';
+import { USAGE_CHART_NAME, renderUsage } from '../services/delivery/quota-replies.js';
 import { trimmedText, wholeNumber } from './quota-access.js';
 import { MAX_CREDITS_SETTING, REASON_MAX } from './data/quota.js';
 import { renderBooksComparison } from './quota-books.js';

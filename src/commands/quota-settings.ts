@@ -9,7 +9,7 @@ import {
   type GuildSettings,
   type VideoTier,
 } from '../services/credits/index.js';
-import { renderQuotaView, renderSettingsChange } from '../services/delivery/credits-replies.js';
+import { renderQuotaView, renderSettingsChange } from '../services/delivery/quota-replies.js';
 import { MIN_VIDEO_SECONDS } from '../services/percify/pricing.js';
 import { optionalWholeNumber, trimmedText, wholeNumber } from './quota-access.js';
 import {

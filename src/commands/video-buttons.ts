@@ -1,9 +1,21 @@
-import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
+import {
+  ComponentType,
+  TextInputStyle,
+  type APIModalInteractionResponseCallbackData,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import type { VideoJob } from '../services/jobs/job-record.js';
 import type { VoiceChoice } from '../services/voices/catalog.js';
+import { forMember, type Translator } from '../services/i18n/index.js';
+import {
+  nearestSpokenLanguage,
+  spokenLanguage,
+  spokenLanguageChoices,
+} from '../services/i18n/spoken-languages.js';
+import { chooseSpokenLanguage } from './spoken-language.js';
 import { SPEECH_MAX } from './data/animate.js';
 import { DEFAULT_VOICE, resolveVideoParams, startVideoJob } from './animate-job.js';
 import { enforceJobPolicy } from './job-policy.js';
@@ -20,23 +32,30 @@ async function ownedVideoJob(
 ): Promise<VideoJob> {
   const job = await ownedJob(interaction, jobId, ctx);
   if (job.kind !== 'video' || !job.video) {
-    throw new UserError(
-      'This video is no longer available. Run `/animate` to make a new one.',
-      'unknown-job',
-    );
+    throw new UserError({ key: 'video.gone' }, 'unknown-job');
   }
   return job;
 }
 
-/** A modal with a paragraph for the line and a select of voices (Discord's label components). */
-function voiceModal(jobId: string, voices: readonly VoiceChoice[]): APIModalInteractionResponseCallbackData {
+/**
+ * A modal with a paragraph for the line, a select of voices and one of languages (Discord's label
+ * components), in the member's language: only they see it. Discord's select holds 25 of Percify's 29
+ * languages; the member's nearest comes first and is chosen already.
+ */
+function voiceModal(
+  jobId: string,
+  voices: readonly VoiceChoice[],
+  tr: Translator,
+  locale: string,
+): APIModalInteractionResponseCallbackData {
+  const nearest = nearestSpokenLanguage(locale);
   return {
     custom_id: encodeCustomId('voicemodal', jobId),
-    title: 'Add a voice',
+    title: tr.t('voiceModal.title'),
     components: [
       {
         type: ComponentType.Label,
-        label: 'What should the avatar say?',
+        label: tr.t('voiceModal.line'),
         component: {
           type: ComponentType.TextInput,
           custom_id: 'line',
@@ -48,17 +67,40 @@ function voiceModal(jobId: string, voices: readonly VoiceChoice[]): APIModalInte
       },
       {
         type: ComponentType.Label,
-        label: 'Voice',
+        label: tr.t('voiceModal.voice'),
         component: {
           type: ComponentType.StringSelect,
           custom_id: 'voice',
           required: false,
-          placeholder: 'Narrator',
+          placeholder: tr.t('voiceModal.narrator'),
           options: voices.slice(0, 25).map((voice) => ({ label: voice.name.slice(0, 100), value: voice.id })),
+        },
+      },
+      {
+        type: ComponentType.Label,
+        label: tr.t('voiceModal.language'),
+        component: {
+          type: ComponentType.StringSelect,
+          custom_id: 'language',
+          required: false,
+          options: spokenLanguageChoices('', locale).map((choice) => ({
+            label: choice.name.slice(0, 100),
+            value: choice.value,
+            default: choice.value === nearest,
+          })),
         },
       },
     ],
   };
+}
+
+/** A select's first value; undefined when the form had no such field (one opened before it existed). */
+function selected(interaction: ModalSubmitInteraction, customId: string): string | undefined {
+  try {
+    return interaction.fields.getStringSelectValues(customId)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 export const videoButtonHandlers: ComponentHandlers = {
@@ -66,18 +108,23 @@ export const videoButtonHandlers: ComponentHandlers = {
     await ownedVideoJob(interaction, jobId, ctx);
     // Refused here, before the member writes a line that could not be used.
     await enforceJobPolicy(interaction, ctx, { kind: 'video' });
-    await interaction.showModal(voiceModal(jobId, await ctx.voices.list(interaction.user.id)));
+    const voices = await ctx.voices.list(interaction.user.id);
+    await interaction.showModal(
+      voiceModal(jobId, voices, forMember(ctx.i18n, interaction), interaction.locale),
+    );
   },
 
   async voicemodal(interaction, { jobId }, ctx) {
     const job = await ownedVideoJob(interaction, jobId, ctx);
-    const chosen = interaction.fields.getStringSelectValues('voice')[0];
+    const chosen = selected(interaction, 'voice');
+    const language = chooseSpokenLanguage(selected(interaction, 'language'), interaction.locale);
     const settings = await ctx.settings.get(interaction.guildId);
     const params = resolveVideoParams(
       {
         ...job.params,
         speech: interaction.fields.getTextInputValue('line'),
         voiceId: chosen ?? DEFAULT_VOICE,
+        language,
         existingVideoId: job.video?.videoId,
       },
       settings,
@@ -93,7 +140,13 @@ export const videoButtonHandlers: ComponentHandlers = {
     const settings = await ctx.settings.get(interaction.guildId);
     const { speech, existingVideoId: _existing, ...rest } = job.params;
     const params = resolveVideoParams(
-      { ...rest, speech: speech?.text, voiceId: speech?.voiceId, existingVideoId: undefined },
+      {
+        ...rest,
+        speech: speech?.text,
+        voiceId: speech?.voiceId,
+        language: speech?.language ? spokenLanguage(speech.language) : undefined,
+        existingVideoId: undefined,
+      },
       settings,
     );
     await startOnce(interaction, ctx, [interaction.customId], () => startVideoJob(interaction, ctx, params));

@@ -6,15 +6,16 @@ import { isUserError } from '../errors.js';
 import { COMPONENTS, namedArgs, type ComponentKind } from '../interactions/components.js';
 import { parseCustomId } from '../interactions/custom-id.js';
 import { answerNoChoices, answerPrivately } from '../interactions/respond.js';
+import { forMember, type MessageKey } from '../services/i18n/index.js';
 
+/** The router's own answers, as catalog keys: each member reads them in their language. */
 export const MESSAGES = {
-  draining: '🔄 The bot is restarting. Try again in a moment.',
-  guildOnly: 'This bot works inside a server: credits belong to a server.',
-  unknownCommand: 'That command is not available any more. Try `/help` to see what is.',
-  staleComponent: 'This button is no longer active. Run the command again to get a fresh one.',
-  internal: (reference: string) =>
-    `😵 Something went wrong on our side. Nothing was charged. Please try again in a moment (ref \`${reference}\`).`,
-} as const;
+  draining: 'errors.draining',
+  guildOnly: 'errors.guildOnly',
+  unknownCommand: 'errors.unknownCommand',
+  staleComponent: 'errors.staleComponent',
+  internal: 'errors.internal',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * A handler as the router holds it. The router calls one only with an interaction of a kind its
@@ -63,6 +64,8 @@ export function createInteractionListener(ctx: BotContext, router: InteractionRo
 }
 
 async function route(interaction: Interaction, ctx: BotContext, router: InteractionRouter): Promise<void> {
+  // Every answer of the router is for this member alone: their locale.
+  const say = (key: MessageKey) => forMember(ctx.i18n, interaction).t(key);
   if (interaction.isAutocomplete()) {
     const command = router.commands.get(interaction.commandName);
     if (!command?.autocomplete || !interaction.inCachedGuild() || ctx.lifecycle.draining) {
@@ -74,17 +77,17 @@ async function route(interaction: Interaction, ctx: BotContext, router: Interact
   }
   if (!interaction.isRepliable()) return;
   if (ctx.lifecycle.draining) {
-    await answerPrivately(interaction, MESSAGES.draining);
+    await answerPrivately(interaction, say(MESSAGES.draining));
     return;
   }
   if (!interaction.inCachedGuild()) {
-    await answerPrivately(interaction, MESSAGES.guildOnly);
+    await answerPrivately(interaction, say(MESSAGES.guildOnly));
     return;
   }
   if (interaction.isChatInputCommand()) {
     const command = router.commands.get(interaction.commandName);
     if (!command) {
-      await answerPrivately(interaction, MESSAGES.unknownCommand);
+      await answerPrivately(interaction, say(MESSAGES.unknownCommand));
       return;
     }
     await command.execute(interaction, ctx);
@@ -100,7 +103,7 @@ async function route(interaction: Interaction, ctx: BotContext, router: Interact
       { customId: 'customId' in interaction ? interaction.customId : undefined, user: interaction.user.id },
       'unknown custom id',
     );
-    await answerPrivately(interaction, MESSAGES.staleComponent);
+    await answerPrivately(interaction, say(MESSAGES.staleComponent));
     return;
   }
   await handler(kind.interaction, namedArgs(parsed.action, parsed.args), ctx);
@@ -136,7 +139,13 @@ async function reportFailure(interaction: Interaction, error: unknown, ctx: BotC
     if (interaction.isAutocomplete()) {
       await answerNoChoices(interaction);
     } else if (interaction.isRepliable()) {
-      await answerPrivately(interaction, isUserError(error) ? error.message : MESSAGES.internal(reference));
+      const member = forMember(ctx.i18n, interaction);
+      const text = !isUserError(error)
+        ? member.t(MESSAGES.internal, { reference })
+        : error.text
+          ? member.render(error.text)
+          : error.message;
+      await answerPrivately(interaction, text);
     }
   } catch (answerError) {
     // The token may have expired or the message may be gone; the log above is all we can do.

@@ -4,6 +4,22 @@ import { quotaCommandData } from '../../src/commands/data/quota.js';
 import type { OptionsOf, SubcommandName, SubcommandOptions } from '../../src/commands/kit/option-types.js';
 import { readOptions } from '../../src/commands/kit/read-options.js';
 import { UserError } from '../../src/errors.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+
+const i18n = createI18n();
+const english = i18n.translator('en-US');
+const german = i18n.translator('de');
+
+/** The UserError `run` throws: its catalog message is checked as each member would read it. */
+function refusal(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 /** A resolver answering from a plain record, as discord.js's does from the interaction's data. */
 function resolver(values: Record<string, unknown>, subcommand?: string, group?: string) {
@@ -45,10 +61,12 @@ describe('options derived from command data', () => {
   });
 
   it('refuses a forged choice and a missing required option', () => {
-    expect(() => readOptions(animateCommandData, resolver({ avatar: 'a1', tier: 'ultra' }))).toThrow(
-      new UserError('`tier` must be one of basic, reality-lab.', 'invalid-option'),
-    );
-    expect(() => readOptions(animateCommandData, resolver({}))).toThrow(/`avatar` is required/);
+    const forged = refusal(() => readOptions(animateCommandData, resolver({ avatar: 'a1', tier: 'ultra' })));
+    expect(forged.identifier).toBe('invalid-option');
+    expect(english.render(forged.text!)).toBe('`tier` must be one of basic, reality-lab.');
+    expect(german.render(forged.text!)).toBe('`tier` muss eins davon sein: basic, reality-lab.');
+    const missing = refusal(() => readOptions(animateCommandData, resolver({})));
+    expect(english.render(missing.text!)).toBe('`avatar` is required.');
   });
 
   it('reads a grouped subcommand with its options', () => {
@@ -58,6 +76,7 @@ describe('options derived from command data', () => {
   });
 
   it('refuses a subcommand the data does not have', () => {
-    expect(() => readOptions(quotaCommandData, resolver({}, 'launch'))).toThrow(/not available any more/);
+    const unknown = refusal(() => readOptions(quotaCommandData, resolver({}, 'launch')));
+    expect(english.render(unknown.text!)).toBe('That `/quota` subcommand is not available any more.');
   });
 });

@@ -9,12 +9,22 @@ import {
   type UsageReport,
 } from '../../src/services/credits/index.js';
 import {
-  describeEntry,
-  renderCredits,
+  describeEntry as describeEntryIn,
+  renderCredits as renderCreditsIn,
+} from '../../src/services/delivery/credits-replies.js';
+import {
   renderQuotaView,
   renderSettingsChange,
   renderUsage,
-} from '../../src/services/delivery/credits-replies.js';
+} from '../../src/services/delivery/quota-replies.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+import { LANGUAGES } from '../../src/locales.js';
+
+const i18n = createI18n();
+// The English pins below are the catalog's English; other languages are checked for limits.
+const english = i18n.translator('en-US');
+const describeEntry = (line: LedgerEntry) => describeEntryIn(line, english);
+const renderCredits = (view: Parameters<typeof renderCreditsIn>[0]) => renderCreditsIn(view, english);
 
 /** Embeds alone, as the credits replies are built. */
 function expectDiscordAccepts(embeds: APIEmbed[]) {
@@ -138,6 +148,15 @@ describe('credits replies', () => {
     expectDiscordAccepts([
       renderCredits({ memberId: '1'.repeat(19), viewedByOther: true, balance, showBudget: true, recent }),
     ]);
+    for (const language of LANGUAGES) {
+      const tr = i18n.translator(language);
+      expectDiscordAccepts([
+        renderCreditsIn(
+          { memberId: '1'.repeat(19), viewedByOther: true, balance, showBudget: true, recent },
+          tr,
+        ),
+      ]);
+    }
     const full = fullSettings();
     const view = renderQuotaView(full);
     expectDiscordAccepts([view]);

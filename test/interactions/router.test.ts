@@ -3,6 +3,7 @@ import type { BotContext } from '../../src/context.js';
 import type { CommandModule } from '../../src/commands/types.js';
 import { buildRouter, createInteractionListener, MESSAGES } from '../../src/events/interaction-create.js';
 import { silentLogger } from '../../src/logger.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 type Kind = 'button' | 'select' | 'modal' | 'user-select';
 
@@ -38,7 +39,10 @@ const ctx = {
   lifecycle: { draining: false },
   logger: silentLogger(),
   claims: { claim: (id: string) => Promise.resolve(!lost.has(id)) },
+  i18n: createI18n(),
 } as unknown as BotContext;
+/** The fake interactions carry no locale: the router answers in English. */
+const staleText = ctx.i18n.t(undefined, MESSAGES.staleComponent);
 
 function routerWithReroll(calls: unknown[]) {
   const module: CommandModule = {
@@ -67,7 +71,7 @@ describe('the interaction router', () => {
       const { interaction, replies } = fakeComponent(kind, 'v1:reroll:j1');
       await routerWithReroll(calls)(interaction as never);
       expect(calls).toEqual([]);
-      expect(replies).toEqual([MESSAGES.staleComponent]);
+      expect(replies).toEqual([staleText]);
     },
   );
 
@@ -75,7 +79,7 @@ describe('the interaction router', () => {
     const calls: unknown[] = [];
     const { interaction, replies } = fakeComponent('button', 'v1:hd:j1:0');
     await routerWithReroll(calls)(interaction as never);
-    expect(replies).toEqual([MESSAGES.staleComponent]);
+    expect(replies).toEqual([staleText]);
   });
 
   it('does nothing at all with an interaction another process claimed', async () => {

@@ -1,6 +1,7 @@
 import { insufficientCredits } from './account.js';
 import { ApiError, notFound } from './errors.js';
 import { isoSeconds, newId } from './ids.js';
+import { SUPPORTED_LANGUAGES, supportedLanguage, type Language } from './languages.js';
 import { renderSpeechMp3 } from './media-video.js';
 import type { Route, RouteAnswer } from './server.js';
 import { scaled, USER_ID, type SimAudio, type SimContext } from './types.js';
@@ -17,6 +18,23 @@ export function speechSeconds(text: string): number {
   return Math.max(1, Math.round((words / WORDS_PER_SECOND) * 10) / 10);
 }
 export const audioPrice = (durationSeconds: number): number => 5 + Math.round(durationSeconds);
+
+/**
+ * `language` is optional (the docs say Percify detects it from the text); when given it must be one
+ * of the 29 codes of §6.4, compared without case, else `unsupported_language` as for a clone.
+ */
+function spokenLanguage(raw: unknown): Language | undefined {
+  if (raw === undefined) return undefined;
+  const known = typeof raw === 'string' ? supportedLanguage(raw) : undefined;
+  if (!known) {
+    throw new ApiError(400, 'unsupported_language', `Language not supported: ${String(raw)}`, {
+      field: 'language',
+      language: raw,
+      supported: [...SUPPORTED_LANGUAGES],
+    });
+  }
+  return known;
+}
 
 export function audioRoutes(context: SimContext): Route[] {
   return [
@@ -39,6 +57,7 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
   if (text.length < 1 || text.length > 5000) {
     throw new ApiError(400, 'text_too_long', 'Text must be 1-5000 characters', { field: 'text', max: 5000 });
   }
+  const language = spokenLanguage(body.language);
   const voiceId = typeof body.voiceId === 'string' ? body.voiceId : '';
   findVoice(context, voiceId); // a preset or a clone not deleted; else voice_not_found
   const durationSeconds = speechSeconds(text);
@@ -49,6 +68,7 @@ function generate(context: SimContext, raw: unknown): RouteAnswer {
     userId: USER_ID,
     voiceId,
     text,
+    ...(language ? { language } : {}),
     status: 'processing',
     audioUrl: null,
     durationSeconds,

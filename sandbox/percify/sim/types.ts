@@ -64,6 +64,8 @@ export interface SimAudio {
   userId: string;
   voiceId: string;
   text: string;
+  /** The code asked for, as Percify spells it; absent when Percify was left to detect it. */
+  language?: string;
   status: JobStatus;
   audioUrl: string | null;
   durationSeconds: number;

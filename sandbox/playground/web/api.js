@@ -33,6 +33,8 @@ export const api = {
   select: (body) => call('POST', '/_emulator/select', { wait: 'response', timeoutMs: 10_000, ...body }),
   submitModal: (body) =>
     call('POST', '/_emulator/modal-submit', { wait: 'response', timeoutMs: 10_000, ...body }),
+  /** `{ user, locale }` or `{ guild, locale }`: the language Discord then sends with interactions. */
+  setLocale: (body) => call('POST', '/_emulator/locale', body),
   percify: () => call('GET', '/_sandbox/percify'),
   setPercify: (change) => call('POST', '/_sandbox/percify', change),
 };

@@ -1,6 +1,8 @@
 // The playground: a Discord-like text channel on the emulator's HTTP driver, live through its SSE stream.
 import { api, openEvents } from './api.js';
 import { createComposer } from './composer.js';
+import { fillLocalePicker, localizeCommands } from './locales.js';
+import { setViewerLocale } from './markdown.js';
 import { showModal } from './modal.js';
 import { startPanel } from './panel.js';
 import { renderMessage } from './render.js';
@@ -196,7 +198,35 @@ async function main() {
     picker.append(option);
   }
   picker.value = state.user;
-  picker.addEventListener('change', () => void switchTo({ user: picker.value }));
+  // Each member has their own Discord language; the emulator sends it as each interaction's locale.
+  const localePicker = document.getElementById('locale');
+  fillLocalePicker(localePicker, me()?.locale ?? 'en-US');
+  setViewerLocale(localePicker.value);
+  picker.addEventListener('change', () => {
+    localePicker.value = state.members.find((m) => m.username === picker.value)?.locale ?? 'en-US';
+    setViewerLocale(localePicker.value);
+    void switchTo({ user: picker.value });
+  });
+  localePicker.addEventListener('change', async () => {
+    const locale = localePicker.value;
+    try {
+      await api.setLocale({ user: state.user, locale });
+      const member = me();
+      if (member) member.locale = locale;
+      setViewerLocale(locale);
+      await Promise.all([state.reloadCommands?.(), loadMessages()]);
+    } catch (error) {
+      toast(`Could not switch the language: ${error.message}`);
+    }
+  });
+  // The server's language (guild_locale): what messages for the whole channel follow.
+  const guildLocalePicker = document.getElementById('guild-locale');
+  fillLocalePicker(guildLocalePicker, guild.preferredLocale ?? 'en-US');
+  guildLocalePicker.addEventListener('change', () => {
+    api
+      .setLocale({ guild: guild.id, locale: guildLocalePicker.value })
+      .catch((error) => toast(`Could not switch the server language: ${error.message}`));
+  });
 
   const composer = createComposer({
     context: () => ({ user: state.user, channel: state.channel }),
@@ -215,7 +245,7 @@ async function main() {
   // Only those the member is offered: /quota stays hidden from a member without Manage Server.
   const loadCommands = async () => {
     const { commands } = await api.commands(guild.id, state.user, state.channel);
-    composer.setCommands(commands);
+    composer.setCommands(localizeCommands(commands, me()?.locale ?? 'en-US'));
     return commands.length;
   };
   state.reloadCommands = () => loadCommands().catch(() => 0);

@@ -29,15 +29,21 @@ export function markdown(text, names = new Map()) {
   return html;
 }
 
+/** Discord's client shows `<t:…>` in its own language: the language of the member chatting. */
+let viewerLocale = 'en-US';
+export function setViewerLocale(locale) {
+  viewerLocale = locale;
+}
+
 function timestamp(seconds, style) {
   const date = new Date(seconds * 1000);
   if (style === 'R') {
     const delta = Math.round((date.getTime() - Date.now()) / 1000);
-    const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const format = new Intl.RelativeTimeFormat(viewerLocale, { numeric: 'auto' });
     if (Math.abs(delta) < 60) return format.format(delta, 'second');
     if (Math.abs(delta) < 3600) return format.format(Math.round(delta / 60), 'minute');
     if (Math.abs(delta) < 86400) return format.format(Math.round(delta / 3600), 'hour');
     return format.format(Math.round(delta / 86400), 'day');
   }
-  return date.toLocaleString();
+  return date.toLocaleString(viewerLocale);
 }

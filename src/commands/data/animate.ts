@@ -8,6 +8,8 @@ import { GUILD_SLASH_COMMAND } from './guild-command.js';
 /** `/animate` as Discord registers it: data only, so deploy-commands can import it alone. */
 
 export const SPEECH_MAX = 500;
+/** The longest of Percify's language codes is five characters (`en-US`); room for typing a name. */
+export const SPOKEN_LANGUAGE_MAX = 40;
 
 export const animateCommandData = {
   name: 'animate',
@@ -86,6 +88,14 @@ export const animateCommandData = {
       description: 'The voice for the line',
       autocomplete: true,
       max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'language',
+      // Percify speaks 29 languages, more than Discord's 25 choices: autocomplete offers them.
+      description: 'The language of the line (default: yours)',
+      autocomplete: true,
+      max_length: SPOKEN_LANGUAGE_MAX,
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -40,11 +40,14 @@ function readLeaves(resolver: Resolver, options: readonly OptionData[]): Record<
   for (const option of options) {
     const value = readOne(resolver, option) ?? undefined;
     if (value === undefined && option.required) {
-      throw new UserError(`\`${option.name}\` is required.`, 'invalid-option');
+      throw new UserError({ key: 'errors.optionRequired', vars: { option: option.name } }, 'invalid-option');
     }
     if (value !== undefined && option.choices && !option.choices.some((choice) => choice.value === value)) {
       const allowed = option.choices.map((choice) => String(choice.value)).join(', ');
-      throw new UserError(`\`${option.name}\` must be one of ${allowed}.`, 'invalid-option');
+      throw new UserError(
+        { key: 'errors.optionNotAChoice', vars: { option: option.name, allowed } },
+        'invalid-option',
+      );
     }
     values[option.name] = value;
   }
@@ -67,7 +70,10 @@ export function readOptions<Data extends CommandData>(data: Data, resolver: Reso
     (option) => option.name === name && option.type === ApplicationCommandOptionType.Subcommand,
   );
   if (!subcommand || name === null) {
-    throw new UserError(`That \`/${data.name}\` subcommand is not available any more.`, 'unknown-subcommand');
+    throw new UserError(
+      { key: 'errors.unknownSubcommand', vars: { command: data.name } },
+      'unknown-subcommand',
+    );
   }
   return {
     subcommand: group === null ? name : `${group} ${name}`,

@@ -57,6 +57,8 @@ export interface AvatarParams {
 export interface SpeechParams {
   text: string;
   voiceId: string;
+  /** Percify's code for the spoken language (e.g. `ja-JP`); absent on jobs recorded before it existed. */
+  language?: string | undefined;
 }
 
 export interface VideoParams {

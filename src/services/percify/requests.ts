@@ -77,6 +77,8 @@ export interface AddAudioRequest {
 export interface GenerateAudioRequest {
   text: string;
   voiceId: string;
+  /** BCP-47, one of Percify's 29 (§6.4); Percify guesses from the text without it. */
+  language?: string | undefined;
   idempotencyKey?: string;
 }
 
@@ -209,6 +211,7 @@ export function buildGenerateAudioBody(request: GenerateAudioRequest): {
     body: {
       text: text('text', request.text, SPEECH_TEXT_MAX_LENGTH),
       voiceId: checkId('voiceId', request.voiceId),
+      ...(request.language === undefined ? {} : { language: text('language', request.language, 35) }),
     },
     idempotencyKey: optionalIdempotencyKey(request.idempotencyKey),
   };

@@ -83,6 +83,26 @@ describe('HTTP driver', () => {
     expect(json.reply.author.bot).toBe(true);
   });
 
+  it("keeps a member's language and the server's, and sends them with each interaction", async () => {
+    expect((await call('POST', 'locale', { user: 'ben', locale: 'ja' })).status).toBe(200);
+    expect((await call('POST', 'locale', { guild: 'Sandbox', locale: 'de' })).status).toBe(200);
+    await call('POST', 'commands/run', { user: 'ben', channel: 'general', name: 'hello', wait: 'reply' });
+    expect(emulator.driver.interactions().at(-1)?.payload).toMatchObject({
+      locale: 'ja',
+      guild_locale: 'de',
+    });
+    const { json } = await call<{
+      guilds: { preferredLocale: string; members: { username: string; locale: string }[] }[];
+    }>('GET', 'state');
+    expect(json.guilds[0]?.preferredLocale).toBe('de');
+    expect(json.guilds[0]?.members.find((member) => member.username === 'ben')?.locale).toBe('ja');
+    // Only Discord's own codes, and someone to set it for.
+    expect((await call('POST', 'locale', { user: 'ben', locale: 'klingon' })).status).toBe(400);
+    expect((await call('POST', 'locale', { locale: 'fr' })).status).toBe(400);
+    await call('POST', 'locale', { user: 'ben', locale: 'en-US' });
+    await call('POST', 'locale', { guild: 'Sandbox', locale: 'en-US' });
+  });
+
   it('opens a modal and submits it', async () => {
     const opened = await call<{ interactionId: string; response: { modal: { custom_id: string } } }>(
       'POST',

@@ -128,6 +128,28 @@ describe('requests Percify refuses', () => {
     expect(errorOf(voice).code).toBe('voice_not_found');
   });
 
+  it('speaks any of the 29 languages of §6.4 and refuses another code, as Percify does', async () => {
+    const spoken = await call(sim, 'POST', '/audio/generate', {
+      text: 'こんにちは',
+      voiceId: 'preset-narrator',
+      language: 'ja-jp',
+    });
+    expect(spoken.status).toBe(200);
+    expect(spoken.body.language).toBe('ja-JP');
+    for (const language of ['tlh-QO', 'ja', 42]) {
+      const refused = await call(sim, 'POST', '/audio/generate', {
+        text: 'hi',
+        voiceId: 'preset-narrator',
+        language,
+      });
+      expect(refused.status, String(language)).toBe(400);
+      expect(errorOf(refused), String(language)).toMatchObject({
+        code: 'unsupported_language',
+        details: { field: 'language' },
+      });
+    }
+  });
+
   it('answers 404 for unknown ids and routes', async () => {
     expect(errorOf(await call(sim, 'GET', '/avatars/avatar_nope')).code).toBe('avatar_not_found');
     expect((await call(sim, 'GET', '/videos/video_nope')).status).toBe(404);

@@ -1,0 +1,69 @@
+import i18next, { type TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageOf, type Language } from '../../locales.js';
+import type { Message, MessageKey, MessageVars } from './catalog-types.js';
+import { CATALOGS } from './catalogs/index.js';
+
+/**
+ * What a reply renderer needs to speak one reader's language: catalog text by key, and numbers,
+ * lengths and dates the way that reader writes them. Discord timestamps (`<t:…>`) need no help:
+ * each client shows them in its own language and time zone.
+ */
+export interface Translator {
+  readonly language: Language;
+  /** The text of `key` with its `{{placeholders}}` filled; `count` also picks the plural form. */
+  t(key: MessageKey, vars?: MessageVars): string;
+  /** A message built before the reader was known (a UserError's). */
+  render(message: Message): string;
+  number(value: number): string;
+  /** "12 credits", "12 Credits", "12 クレジット". */
+  credits(count: number): string;
+  /** "8 s", "8 秒". */
+  seconds(count: number): string;
+  /** A calendar date, e.g. "2 Dec 2026" or "2026/12/02". */
+  date(epochMs: number): string;
+}
+
+/** The catalogs, loaded once at start-up (src/app.ts) and handed to handlers through the context. */
+export interface I18n {
+  translator(locale: string | null | undefined): Translator;
+  t(locale: string | null | undefined, key: MessageKey, vars?: MessageVars): string;
+}
+
+export function createI18n(): I18n {
+  const instance = i18next.createInstance();
+  // Synchronous: every catalog is in memory, so `t` works as soon as this returns.
+  void instance.init({
+    resources: Object.fromEntries(
+      LANGUAGES.map((language) => [language, { translation: CATALOGS[language] }]),
+    ),
+    lng: DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    load: 'currentOnly',
+    initAsync: false,
+    // Replies are Discord markdown, not HTML: escaping would show `&lt;@123&gt;` for a mention.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const translators = new Map<Language, Translator>(
+    LANGUAGES.map((language) => [language, makeTranslator(language, instance.getFixedT(language))]),
+  );
+  const translator = (locale: string | null | undefined): Translator =>
+    translators.get(languageOf(locale)) ?? (translators.get(DEFAULT_LANGUAGE) as Translator);
+  return { translator, t: (locale, key, vars) => translator(locale).t(key, vars) };
+}
+
+function makeTranslator(language: Language, fixed: TFunction): Translator {
+  const numbers = new Intl.NumberFormat(language);
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const t = (key: MessageKey, vars?: MessageVars): string => fixed(key, { ...vars });
+  return {
+    language,
+    t,
+    render: (message) => t(message.key, message.vars),
+    number: (value) => numbers.format(value),
+    credits: (count) => t('units.credits', { count }),
+    seconds: (count) => t('units.seconds', { count }),
+    date: (epochMs) => dates.format(epochMs),
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { languageOf } from '../../src/locales.js';
+import { createI18n, forChannel, forMember } from '../../src/services/i18n/index.js';
+
+const i18n = createI18n();
+
+describe('locale resolution', () => {
+  it.each([
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['de', 'de'],
+    ['fr', 'fr'],
+    ['es-ES', 'es-ES'],
+    ['es-419', 'es-ES'],
+    ['pt-BR', 'pt-BR'],
+    ['ja', 'ja'],
+    ['ko', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+  ])('reads Discord locale %s as %s', (locale, language) => {
+    expect(languageOf(locale)).toBe(language);
+  });
+
+  it("answers the member in their locale and the channel in the server's", () => {
+    const interaction = { locale: 'ja', guildLocale: 'de' };
+    expect(forMember(i18n, interaction).language).toBe('ja');
+    expect(forChannel(i18n, interaction).language).toBe('de');
+    expect(forChannel(i18n, { locale: 'fr', guildLocale: null }).language).toBe('fr');
+  });
+});
+
+describe('translations', () => {
+  it('fills placeholders without escaping Discord markdown or mentions', () => {
+    expect(i18n.t('de', 'credits.notMember', { member: '42' })).toBe('<@42> ist nicht auf diesem Server.');
+  });
+
+  it('picks plural forms and writes numbers the way each language does', () => {
+    expect(i18n.translator('en-US').credits(1)).toBe('1 credit');
+    expect(i18n.translator('en-US').credits(12_500)).toBe('12,500 credits');
+    expect(i18n.translator('de').credits(12_500)).toBe('12.500 Credits');
+    expect(i18n.translator('fr').credits(0)).toBe('0 crédit');
+    expect(i18n.translator('fr').credits(1_000_000)).toBe('1\u202f000\u202f000 de crédits');
+    expect(i18n.translator('ja').credits(1)).toBe('1 クレジット');
+    expect(i18n.translator('ja').seconds(8)).toBe('8 秒');
+  });
+
+  it('formats dates per language, in UTC', () => {
+    const day = Date.UTC(2026, 11, 2);
+    expect(i18n.translator('en-GB').date(day)).toBe('Dec 2, 2026');
+    expect(i18n.translator('de').date(day)).toBe('02.12.2026');
+    expect(i18n.translator('ja').date(day)).toBe('2026/12/02');
+  });
+
+  it('falls back to English for a locale it has no catalog for', () => {
+    expect(i18n.t('ko', 'credits.titleOwn')).toBe('💳 Your credits');
+  });
+});
