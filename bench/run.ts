@@ -75,7 +75,8 @@ async function main(): Promise<void> {
         } else out('· two-process run skipped: redis-server is not installed (apt-get install redis-server)');
       }
     } finally {
-      await world.close();
+      // The bots' own logs, beside the JSON: what to read when a number looks wrong.
+      await world.close(options.json.replace(/\.json$/, '') + '-logs');
     }
   }
   if (options.section === 'all' || options.section === 'ledger') report.ledger = await benchLedger();
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   }
   writeReport(options.json, full);
   out();
-  out(`JSON: ${options.json}`);
+  out(`JSON: ${options.json}${options.section === 'ledger' ? '' : ` (the bots' logs beside it)`}`);
 }
 
 main().then(

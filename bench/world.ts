@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DiscordEmulator } from '../sandbox/discord/index.js';
@@ -33,7 +33,8 @@ export interface BenchWorld {
   sqliteUrl(name: string): string;
   /** Run first on close: stops a bot started here, whether its phase finished or failed. */
   onClose(step: () => Promise<unknown>): void;
-  close(): Promise<void>;
+  /** Stops everything; the bots' logs are copied to `keepLogsIn` first, if given. */
+  close(keepLogsIn?: string): Promise<void>;
 }
 
 export async function startBenchWorld(options: { members: number; guilds: number; speed: number }) {
@@ -66,9 +67,14 @@ export async function startBenchWorld(options: { members: number; guilds: number
     dir,
     sqliteUrl: (name) => `sqlite://${join(dir, name)}`,
     onClose: (step) => closing.push(step),
-    async close() {
+    async close(keepLogsIn) {
       for (const step of closing.reverse()) await step().catch(() => undefined);
       await stack.stop();
+      if (keepLogsIn) {
+        mkdirSync(keepLogsIn, { recursive: true });
+        for (const name of readdirSync(dir).filter((file) => file.endsWith('.log')))
+          copyFileSync(join(dir, name), join(keepLogsIn, name));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
