@@ -47,8 +47,37 @@ export interface ProfileSummary {
    * bot function asked for on that stack (timers, sockets, GC).
    */
   byBotCaller: Cost[];
+  /**
+   * By area of work (AREAS below), native frames and node internals charged to the package or
+   * bot file that called them: the view the three largest costs are read from.
+   */
+  byArea: Cost[];
   /** Scripts from sandbox/ or tsx that ran in the process: none in a production process. */
   sandboxScripts: string[];
+}
+
+/** Which area a module's time belongs to; the first match wins, anything else is "other". */
+const AREAS: Array<[string, RegExp]> = [
+  ["store: SQLite driver, keyv, the bot's store", /^(sqlite3|@keyv\/|keyv$|src\/services\/store)/],
+  [
+    'Discord REST and gateway: discord.js, @discordjs/*, undici, ws',
+    /^(discord\.js|@discordjs\/|undici|ws|discord-api-types|node:internal\/deps)/,
+  ],
+  [
+    'components and validation: @discordjs/builders, @sapphire/shapeshift',
+    /^(@sapphire\/|@discordjs\/builders)/,
+  ],
+  ['logging: pino, sonic-boom', /^(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped)/],
+  ['HTTP servers and metrics: node:http, prom-client', /^(node:_http|node:http|prom-client)/],
+  ['(garbage collector)', /^\(garbage collector\)$/],
+  ['(program): V8 and libuv outside JS', /^\(program\)$/],
+  ['module loading at start-up', /^node:internal\/modules/],
+  ["the bot's own code (src/)", /^src\//],
+  ['node internals (streams, timers, net…)', /^node:/],
+];
+
+export function areaOf(module: string): string {
+  return AREAS.find(([, pattern]) => pattern.test(module))?.[0] ?? 'other';
 }
 
 export function readCpuProfile(path: string): CpuProfile {
@@ -83,6 +112,7 @@ export function summariseProfiles(profiles: readonly CpuProfile[]): ProfileSumma
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
   const byBotCaller = new Map<string, number>();
+  const byArea = new Map<string, number>();
   const sandboxScripts = new Set<string>();
   let wallUs = 0;
   let idleUs = 0;
@@ -98,6 +128,18 @@ export function summariseProfiles(profiles: readonly CpuProfile[]): ProfileSumma
         if (frame && moduleOf(frame).startsWith('src/')) return functionOf(frame);
       }
       return '(no bot frame)';
+    };
+    // A native frame or node internal (a write, a parse, a stream) belongs to its nearest caller
+    // outside node: the pino that wrote, the undici that sent. (program) and GC stay as they are.
+    const ownerModule = (id: number): string => {
+      let internal: string | undefined;
+      for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+        const frame = frames.get(at);
+        if (!frame || frame.url === '') continue;
+        if (!frame.url.startsWith('node:')) return moduleOf(frame);
+        internal ??= moduleOf(frame);
+      }
+      return internal ?? moduleOf(frames.get(id)!);
     };
     for (const frame of frames.values())
       if (/\/sandbox\/|\/tsx\//.test(frame.url)) sandboxScripts.add(frame.url);
@@ -115,6 +157,8 @@ export function summariseProfiles(profiles: readonly CpuProfile[]): ProfileSumma
       const mod = moduleOf(frame);
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + us / 1000);
       byModule.set(mod, (byModule.get(mod) ?? 0) + us / 1000);
+      const area = areaOf(ownerModule(id));
+      byArea.set(area, (byArea.get(area) ?? 0) + us / 1000);
       const caller = botCaller(id);
       byBotCaller.set(caller, (byBotCaller.get(caller) ?? 0) + us / 1000);
     });
@@ -127,6 +171,7 @@ export function summariseProfiles(profiles: readonly CpuProfile[]): ProfileSumma
     byFunction: ranked(byFunction, busyMs),
     byModule: ranked(byModule, busyMs),
     byBotCaller: ranked(byBotCaller, busyMs),
+    byArea: ranked(byArea, busyMs),
     sandboxScripts: [...sandboxScripts],
   };
 }

@@ -18,6 +18,11 @@ export function formatProfileSummary(summary: ProfileSummary, top = 12): string 
     `CPU profile: ${(summary.wallMs / 1000).toFixed(1)} s wall, ${(summary.busyMs / 1000).toFixed(1)} s busy ` +
       `(${pct(summary.busyMs / Math.max(1, summary.wallMs)).trim()} of one core), ${(summary.idleMs / 1000).toFixed(1)} s idle`,
     `sandbox or tsx scripts seen in the process: ${summary.sandboxScripts.length === 0 ? 'none' : summary.sandboxScripts.join(', ')}`,
+    section(
+      'Self time by area (native calls charged to their caller; share of busy time)',
+      summary.byArea,
+      top,
+    ),
     section('Self time by module (share of busy time)', summary.byModule, top),
     section('Self time by function', summary.byFunction, top),
     section('Self time by the nearest bot function on the stack', summary.byBotCaller, top),

@@ -110,10 +110,13 @@ export function formatTable(report: BenchReport): string[][] {
     row('delivery overhead p99', (r) => ms(r.delivery.p99)),
     row('delivery overhead max', (r) => ms(r.delivery.max)),
     row('plan-slot use while queued', (r) => `${pct(r.utilisation)} (${r.utilisationSamples})`),
-    row('event-loop delay p50 / p99', (r) =>
+    row('event-loop delay p50 / p99 (10 = none)', (r) =>
       r.eventLoop.map((e) => `${e.p50.toFixed(0)} / ${e.p99.toFixed(0)} ms`).join(' + '),
     ),
     row('event-loop delay max', (r) => r.eventLoop.map((e) => ms(e.max)).join(' + ')),
+    row('V8 heap used / total at the end of the load', (r) =>
+      r.eventLoop.map((e) => `${mb(e.heapUsed)} / ${mb(e.heapTotal)}`).join(' + '),
+    ),
     row('RSS connected, idle', (r) => memoryCell(r.memory, (m) => m.idle)),
     row('RSS under load (median)', (r) => memoryCell(r.memory, (m) => m.underLoad)),
     row('RSS peak (VmHWM)', (r) => memoryCell(r.memory, (m) => m.peak), bare ? mb(bare.peakRss) : ''),
