@@ -95,8 +95,13 @@ async function main(): Promise<void> {
   for (const [label, run] of [
     ['one process', full.bot],
     ['two processes', full.twoProcesses],
-  ] as const)
-    for (const reply of run?.stillWorking ?? []) out(`      still working at the end (${label}): ${reply}`);
+  ] as const) {
+    const working = run?.stillWorking ?? [];
+    if (working.length === 0) continue;
+    // A few, on one line each: enough to see what kind of reply was left (all are in the JSON).
+    out(`      ${working.length} replies still said "working" at the end (${label}), e.g.:`);
+    for (const reply of working.slice(0, 3)) out(`        ${reply.replace(/\s+/g, ' ').slice(0, 110)}`);
+  }
   if (full.bot && !Number.isFinite(full.bot.utilisation))
     out('n/a   plan-slot use ≥ 95 %: no line of waiting jobs formed in this run');
   if (full.ledger) {
