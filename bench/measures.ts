@@ -48,8 +48,8 @@ export interface Balance {
 }
 
 /** After the bot stopped: every reserved job settled exactly once, and no job left unfinished. */
-export async function checkBalance(world: BenchWorld, database: string): Promise<Balance> {
-  return withBotStore(world, database, async ({ ledger, jobs }) => {
+export async function checkBalance(world: BenchWorld, databaseUrl: string): Promise<Balance> {
+  return withBotStore(databaseUrl, async ({ ledger, jobs }) => {
     let count = 0;
     let outOfBalance = 0;
     for (const guild of world.guilds) {

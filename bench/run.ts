@@ -1,212 +1,116 @@
-import { cpus, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { serverAvailable } from '../sandbox/local-servers.js';
+import { readCpuProfile, summariseProfiles } from './cpu-profile.js';
 import { benchLedger } from './ledger.js';
-import { checkBalance, deliveryOverheads, percifyCallsPerJob } from './measures.js';
-import { mb, ms, spread, table } from './stats.js';
-import { runWorkload, waitUntilQuiet } from './workload.js';
-import { openTheTaps, startBareBot, startBenchWorld, startRealBot } from './world.js';
+import { formatLedgerSection } from './ledger-report.js';
+import { parseBenchOptions } from './options.js';
+import { barePhase, pollingPhase, webhookPhase } from './phases.js';
+import { buildIfStale } from './production-bot.js';
+import { formatProfileSummary, profilesIn } from './profile-report.js';
+import { formatTable, targetsOf, writeReport, type BenchReport } from './report.js';
+import { mb, table } from './stats.js';
+import { twoProcessPhase } from './two-process.js';
+import { startBenchWorld } from './world.js';
 
 /**
- * `npm run bench [-- --members 500 --guilds 50 --seconds 60 --speed 5]`: the real bot (a child process, as in
- * production) against the Discord emulator and the Percify simulator, then a bare discord.js bot that
- * only answers "ok" under the same load, and one table with pass/fail lines for the targets; then the
- * ledger's cost against the size of a guild on each database installed here. `--section ledger`
- * runs only the ledger part, `--section bot` only the bot part.
+ * `npm run bench [-- --quick] [--members 500 --guilds 50 --seconds 20 --speed 5] [--section bot]
+ * [--json file] [--cpu-prof]`: the bot's production process (compiled, plain node) against the Discord
+ * emulator and the Percify simulator under the full load, a polling-only run, a bare discord.js bot
+ * under the same command rate, two production processes on one Redis where redis-server is installed,
+ * then the ledger's cost against the size of a guild. One table with pass/fail lines for the targets,
+ * also written as JSON (data/bench/<time>.json by default) so runs can be compared.
  */
 
-const { values } = parseArgs({
-  options: {
-    members: { type: 'string', default: '60' },
-    guilds: { type: 'string', default: '6' },
-    seconds: { type: 'string', default: '20' },
-    // At 5x a flux avatar takes 0.8 s: the bot's fixed per-job turnaround (tens of ms) stays small next
-    // to it, as it is at real speed; at 20x+ it dominates and plan-slot utilisation reads low.
-    speed: { type: 'string', default: '5' },
-    'polling-jobs': { type: 'string', default: '15' },
-    section: { type: 'string', default: 'all' },
-  },
-});
-const members = Number(values.members);
-const guilds = Number(values.guilds);
-const seconds = Number(values.seconds);
-const speed = Number(values.speed);
-const pollingJobs = Number(values['polling-jobs']);
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const options = parseBenchOptions(process.argv.slice(2), stamp);
 const out = (line = '') => process.stdout.write(`${line}\n`);
+const load = () => loadavg().map((value) => Number(value.toFixed(2)));
 
 async function main(): Promise<void> {
-  if (values.section !== 'ledger') await benchBot();
-  if (values.section !== 'bot') await printLedgerSection();
-}
-
-async function printLedgerSection(): Promise<void> {
-  out();
-  out('Ledger: one reserve + capture in a guild where N members have spent (200 in a row, each)');
-  const rows = await benchLedger();
+  const cpu = cpus();
+  const report: Omit<BenchReport, 'targets'> = {
+    version: 1,
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpu.length, model: cpu[0]?.model ?? 'cpu', ramBytes: totalmem(), node: process.version },
+    loadAverage: { start: load(), end: [] },
+    options: {
+      members: options.members,
+      guilds: options.guilds,
+      seconds: options.seconds,
+      speed: options.speed,
+      pollingJobs: options.pollingJobs,
+      profiled: options.cpuProf !== undefined,
+    },
+  };
   out(
-    table([
-      ['backend', 'members', 'p50', 'p99', 'p50 / p50 at 100'],
-      ...rows.map((row) => {
-        const base = rows.find((other) => other.backend === row.backend && other.members === 100);
-        return [
-          row.backend,
-          String(row.members),
-          ms(row.p50),
-          ms(row.p99),
-          base ? (row.p50 / base.p50).toFixed(2) : '',
-        ];
-      }),
-    ]),
+    `Benchmark: ${options.members} members in ${options.guilds} guilds over ~${options.seconds} s, ` +
+      `Percify simulator at ${options.speed}x; load average ${report.loadAverage.start.join(' ')}`,
   );
-  out();
-  for (const backend of new Set(rows.map((row) => row.backend))) {
-    const small = rows.find((row) => row.backend === backend && row.members === 100);
-    const large = rows.find((row) => row.backend === backend && row.members === 10_000);
-    if (small && large) {
-      const ratio = large.p50 / small.p50;
-      out(
-        `${ratio <= 1.5 ? 'PASS' : 'FAIL'}  ${backend}: 10,000 members within 1.5 × of 100 (${ratio.toFixed(2)}×)`,
-      );
+  if (options.section !== 'ledger') {
+    // The bot runs as `npm start` runs it: from dist/, built here when it is missing or stale.
+    buildIfStale();
+    const world = await startBenchWorld(options);
+    try {
+      const shape = { members: options.members, seconds: options.seconds };
+      if (options.section === 'all' || options.section === 'bot') {
+        const profileDir = options.cpuProf === undefined ? undefined : resolve(options.cpuProf);
+        const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+        out('· the production process, webhook mode, under the mix…');
+        report.bot = await webhookPhase(world, shape, flags);
+        out('· polling-only run…');
+        report.polling = await pollingPhase(world, options.pollingJobs);
+        out('· bare discord.js bot…');
+        report.bare = await barePhase(world, shape);
+        if (profileDir) {
+          out();
+          out(formatProfileSummary(summariseProfiles(profilesIn(profileDir).map(readCpuProfile))));
+          out(`(profiles in ${profileDir}; profiling slows the bot, so this run's latencies read high)`);
+        }
+      }
+      if (options.section === 'all' || options.section === 'two-process') {
+        if (serverAvailable('redis')) {
+          out('· two production processes on one Redis…');
+          report.twoProcesses = await twoProcessPhase(world, shape);
+        } else out('· two-process run skipped: redis-server is not installed (apt-get install redis-server)');
+      }
+    } finally {
+      // The bots' own logs, beside the JSON: what to read when a number looks wrong.
+      await world.close(options.json.replace(/\.json$/, '') + '-logs');
     }
   }
-  const sqlite = rows.find((row) => row.backend === 'sqlite' && row.members === 10_000);
-  if (sqlite)
-    out(`${sqlite.p50 < 5 ? 'PASS' : 'FAIL'}  sqlite: reserve + capture p50 < 5 ms (${ms(sqlite.p50)})`);
-}
+  if (options.section === 'all' || options.section === 'ledger') report.ledger = await benchLedger();
+  report.loadAverage.end = load();
 
-async function benchBot(): Promise<void> {
-  out(`Benchmark: ${members} members in ${guilds} guilds over ~${seconds} s, Percify simulator at ${speed}x`);
-  const world = await startBenchWorld({ members, guilds, speed });
-  try {
-    // 1. The real bot, webhook mode: the realistic mix.
-    await openTheTaps(world, 'webhooks.sqlite');
-    const bot = await startRealBot(world, { webhooks: true, database: 'webhooks.sqlite', speed });
-    const requestsBefore = world.percify.requests.length;
-    const restSince = Date.now();
-    out('· running the mix against the bot (webhook mode)…');
-    const real = await runWorkload(world, {
-      commands: members,
-      seconds,
-      tag: 'bench',
-      rerollShare: 0.3,
-      animateShare: 0.05,
-      followUp: true,
-    });
-    const quiet = await waitUntilQuiet(world, 120_000);
-    const overheads = deliveryOverheads(world, restSince);
-    const peakRss = bot.peakRss();
-    const peakHeap = bot.peakHeap();
-    const webhookExit = await bot.stop();
-    const webhooksOk = world.percify
-      .webhookDeliveries()
-      .filter((d) => typeof d.status === 'number' && d.status < 300).length;
-    const balance = await checkBalance(world, 'webhooks.sqlite');
-    const webhookCalls = percifyCallsPerJob(world, requestsBefore, balance.jobs);
-
-    // 2. Polling only: how many calls a job costs without webhooks.
-    await openTheTaps(world, 'polling.sqlite');
-    const poller = await startRealBot(world, { webhooks: false, database: 'polling.sqlite', speed });
-    const pollFrom = world.percify.requests.length;
-    out('· polling-only run…');
-    await runWorkload(world, {
-      commands: pollingJobs,
-      seconds: Math.max(3, pollingJobs / 5),
-      tag: 'poll',
-      rerollShare: 0,
-      animateShare: 0,
-      followUp: true,
-    });
-    await waitUntilQuiet(world, 60_000);
-    await poller.stop();
-    const pollBalance = await checkBalance(world, 'polling.sqlite');
-    const pollingCalls = percifyCallsPerJob(world, pollFrom, pollBalance.jobs);
-
-    // 3. The bare bot under the same command rate.
-    const bare = await startBareBot(world);
-    out('· bare discord.js bot…');
-    const baseline = await runWorkload(world, {
-      commands: members,
-      seconds,
-      tag: 'bare',
-      rerollShare: 0,
-      animateShare: 0,
-      followUp: false,
-    });
-    await bare.stop();
-
-    const ack = spread(real.acks);
-    const bareAck = spread(baseline.acks);
-    const delivery = spread(overheads);
-    const utilisation =
-      real.utilisation.length === 0
-        ? Number.NaN
-        : real.utilisation.reduce((sum, u) => sum + u, 0) / real.utilisation.length;
-    const lost = balance.lost + (quiet ? 0 : 1) + pollBalance.lost;
-    const outOfBalance = balance.outOfBalance + pollBalance.outOfBalance;
-
-    out();
-    out(
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, Node ${process.version}`,
-    );
-    out(
-      table([
-        ['metric', 'p50', 'p99', 'max', 'n'],
-        ['ACK latency, bot', ms(ack.p50), ms(ack.p99), ms(ack.max), String(ack.n)],
-        [
-          'ACK latency, bare discord.js',
-          ms(bareAck.p50),
-          ms(bareAck.p99),
-          ms(bareAck.max),
-          String(bareAck.n),
-        ],
-        [
-          'ACK ratio bot / bare',
-          (ack.p50 / bareAck.p50).toFixed(2),
-          (ack.p99 / bareAck.p99).toFixed(2),
-          '',
-          '',
-        ],
-        ['delivery overhead', ms(delivery.p50), ms(delivery.p99), ms(delivery.max), String(delivery.n)],
-        ['Percify calls per job, webhooks (min 2)', webhookCalls.toFixed(2), '', '', String(balance.jobs)],
-        ['Percify calls per job, polling (min 2)', pollingCalls.toFixed(2), '', '', String(pollBalance.jobs)],
-        [
-          'plan-slot utilisation while queued',
-          `${(utilisation * 100).toFixed(1)} %`,
-          '',
-          '',
-          String(real.utilisation.length),
-        ],
-        [
-          'Percify webhooks answered 2xx / sent',
-          String(webhooksOk),
-          String(world.percify.webhookDeliveries().length),
-          '',
-          '',
-        ],
-        ['peak RSS / heap (bot process)', mb(peakRss), mb(peakHeap), '', ''],
-        ['unanswered commands (bot / bare)', String(real.unanswered), String(baseline.unanswered), '', ''],
-        ['jobs lost', String(lost), '', '', ''],
-        ['credits out of balance', String(outOfBalance), '', '', ''],
-        ['clean exit on SIGTERM', webhookExit === 0 ? 'yes' : `exit ${webhookExit}`, '', '', ''],
-      ]),
-    );
-    out();
-    const target = (ok: boolean, text: string) => out(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
-    target(ack.p99 <= 100, `ACK p99 ≤ 100 ms (${ms(ack.p99)})`);
-    target(ack.p99 <= 1.5 * bareAck.p99, `ACK p99 ≤ 1.5 × bare bot (${(ack.p99 / bareAck.p99).toFixed(2)}×)`);
-    target(delivery.p99 <= 250, `delivery overhead p99 ≤ 250 ms (${ms(delivery.p99)})`);
-    target(
-      Math.abs(webhookCalls - 2) < 0.05,
-      `2 Percify calls per job with webhooks (${webhookCalls.toFixed(2)})`,
-    );
-    if (Number.isNaN(utilisation))
-      out('n/a   plan-slot utilisation ≥ 95 %: no line of waiting jobs formed in this run');
-    else target(utilisation >= 0.95, `plan-slot utilisation ≥ 95 % (${(utilisation * 100).toFixed(1)} %)`);
-    target(peakRss <= 200 * 1024 * 1024, `peak RSS ≤ 200 MB (${mb(peakRss)})`);
-    target(lost === 0, `no job lost (${lost})`);
-    target(outOfBalance === 0, `credits in balance (${outOfBalance} out)`);
-  } finally {
-    await world.close();
+  const full: BenchReport = { ...report, targets: targetsOf(report) };
+  const { machine } = full;
+  out();
+  out(
+    `Measured ${full.measuredAt.slice(0, 10)} on ${machine.cpus} × ${machine.model}, ${mb(machine.ramBytes)} RAM, ` +
+      `Node ${machine.node}; load average ${full.loadAverage.start.join(' ')} at the start, ${full.loadAverage.end.join(' ')} at the end`,
+  );
+  if (full.bot || full.twoProcesses) out(table(formatTable(full)));
+  out();
+  for (const target of full.targets) out(`${target.ok ? 'PASS' : 'FAIL'}  ${target.name} (${target.value})`);
+  for (const [label, run] of [
+    ['one process', full.bot],
+    ['two processes', full.twoProcesses],
+  ] as const) {
+    const working = run?.stillWorking ?? [];
+    if (working.length === 0) continue;
+    // A few, on one line each: enough to see what kind of reply was left (all are in the JSON).
+    out(`      ${working.length} replies still said "working" at the end (${label}), e.g.:`);
+    for (const reply of working.slice(0, 3)) out(`        ${reply.replace(/\s+/g, ' ').slice(0, 110)}`);
   }
+  if (full.bot && !Number.isFinite(full.bot.utilisation))
+    out('n/a   plan-slot use ≥ 95 %: no line of waiting jobs formed in this run');
+  if (full.ledger) {
+    out();
+    out(formatLedgerSection(full.ledger));
+  }
+  writeReport(options.json, full);
+  out();
+  out(`JSON: ${options.json}${options.section === 'ledger' ? '' : ` (the bots' logs beside it)`}`);
 }
 
 main().then(

@@ -158,21 +158,26 @@ export async function runWorkload(world: BenchWorld, options: WorkloadOptions): 
   return { acks, unanswered, started, utilisation, finished };
 }
 
+/** The replies in every guild's #studio that still say a job is working: title and text, for the report. */
+export function stillWorking(world: BenchWorld): string[] {
+  const working = /Rendering|Waiting for a free slot|Starting…|Creating|Animating/;
+  return world.guilds.flatMap((guild) =>
+    world.emulator.driver
+      .messages(world.emulator.driver.channelId('studio', guild.id))
+      .filter(
+        (m) =>
+          m.loading ||
+          (!/^(✅|❌)/.test(shown(m).title) && working.test(`${shown(m).title} ${shown(m).text}`)),
+      )
+      .map((m) => (m.loading ? '(loading…)' : `${shown(m).title} ${shown(m).text}`.slice(0, 160))),
+  );
+}
+
 /** Waits until no reply in any guild's #studio is still working (or the time is up). */
 export async function waitUntilQuiet(world: BenchWorld, timeoutMs: number): Promise<boolean> {
-  const working = /Rendering|Waiting for a free slot|Starting…|Creating|Animating/;
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const busy = world.guilds.some((guild) =>
-      world.emulator.driver
-        .messages(world.emulator.driver.channelId('studio', guild.id))
-        .some(
-          (m) =>
-            m.loading ||
-            (!/^(✅|❌)/.test(shown(m).title) && working.test(`${shown(m).title} ${shown(m).text}`)),
-        ),
-    );
-    if (!busy) return true;
+    if (stillWorking(world).length === 0) return true;
     await sleep(250);
   }
   return false;

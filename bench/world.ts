@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type { DiscordEmulator } from '../sandbox/discord/index.js';
 import type { PercifySimulator } from '../sandbox/percify/index.js';
 import { startStack, type Stack } from '../sandbox/stack.js';
@@ -10,11 +9,12 @@ import { GuildSettingsService, Ledger } from '../src/services/credits/index.js';
 import { JobStore } from '../src/services/jobs/job-store.js';
 import { createStore } from '../src/services/store.js';
 import { startTs } from '../sandbox/processes.js';
+import { startProductionBot, type ProductionBot } from './production-bot.js';
+import { procMemory } from './proc-memory.js';
 
 /** The benchmark's sandbox: emulator and simulator here, the bot (or the bare bot) as a child process. */
 
 export const TOKEN = 'bench-bot-token';
-const BOT_ENTRY = new URL('../sandbox/bot-child.ts', import.meta.url).pathname;
 const BARE_ENTRY = new URL('./bare-bot.ts', import.meta.url).pathname;
 const WEBHOOK_SECRET = 'bench-webhook-secret';
 
@@ -29,7 +29,12 @@ export interface BenchWorld {
   percify: PercifySimulator;
   guilds: BenchGuild[];
   dir: string;
-  close(): Promise<void>;
+  /** A database URL for a fresh SQLite file in the world's folder. */
+  sqliteUrl(name: string): string;
+  /** Run first on close: stops a bot started here, whether its phase finished or failed. */
+  onClose(step: () => Promise<unknown>): void;
+  /** Stops everything; the bots' logs are copied to `keepLogsIn` first, if given. */
+  close(keepLogsIn?: string): Promise<void>;
 }
 
 export async function startBenchWorld(options: { members: number; guilds: number; speed: number }) {
@@ -52,6 +57,7 @@ export async function startBenchWorld(options: { members: number; guilds: number
     commands: 'global',
     percify: { speed: options.speed, plan: 'pro', mediaScale: 0.25, rateLimitPerMinute: 1_000_000 },
   });
+  const closing: Array<() => Promise<unknown>> = [];
   const guilds: BenchGuild[] = stack.guilds.map((guild, g) => ({ id: guild.id, members: names[g] ?? [] }));
   const world: BenchWorld = {
     stack,
@@ -59,95 +65,80 @@ export async function startBenchWorld(options: { members: number; guilds: number
     percify: stack.percify,
     guilds,
     dir,
-    async close() {
+    sqliteUrl: (name) => `sqlite://${join(dir, name)}`,
+    onClose: (step) => closing.push(step),
+    async close(keepLogsIn) {
+      for (const step of closing.reverse()) await step().catch(() => undefined);
       await stack.stop();
+      if (keepLogsIn) {
+        mkdirSync(keepLogsIn, { recursive: true });
+        for (const name of readdirSync(dir).filter((file) => file.endsWith('.log')))
+          copyFileSync(join(dir, name), join(keepLogsIn, name));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
   return world;
 }
 
-export interface BotChild {
-  child: ChildProcess;
-  output: () => string;
+export interface BareBot {
   /** Peak RSS (VmHWM) from /proc, in bytes; NaN where /proc is missing. */
   peakRss(): number;
-  peakHeap(): number;
   stop(): Promise<number | null>;
 }
 
-function peakRssOf(pid: number | undefined): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-async function wrap(started: { child: ChildProcess; output: () => string }): Promise<BotChild> {
-  const { child, output } = started;
-  return {
-    child,
-    output,
-    peakRss: () => peakRssOf(child.pid),
-    peakHeap: () => {
-      const heaps = [...output().matchAll(/^memory \d+ (\d+)$/gm)].map((m) => Number(m[1]));
-      return heaps.length === 0 ? Number.NaN : Math.max(...heaps);
-    },
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
+/** The bot itself: the production process (bench/production-bot.ts), with Percify's webhooks sent to it. */
 export async function startRealBot(
   world: BenchWorld,
-  options: { webhooks: boolean; database: string; speed: number },
-): Promise<BotChild> {
-  const started = await world.stack.startBotChild(
-    BOT_ENTRY,
-    world.stack.botEnv({
+  options: { webhooks: boolean; databaseUrl: string; name: string; nodeFlags?: string[] },
+): Promise<ProductionBot> {
+  const bot = await startProductionBot({
+    env: world.stack.botEnv({
       PERCIFY_PLAN: 'pro',
       PERCIFY_RATE_LIMIT_PER_MINUTE: '1000000',
-      DATABASE_URL: `sqlite://${join(world.dir, options.database)}`,
-      METRICS_PORT: '0',
-      CHILD_PERCIFY_SPEED: String(options.speed),
-      CHILD_MEMORY_MS: '250',
-      ...(options.webhooks
-        ? { PERCIFY_WEBHOOK_SECRET: WEBHOOK_SECRET, WEBHOOK_HOST: '127.0.0.1', WEBHOOK_PORT: '0' }
-        : { WEBHOOKS_DISABLED: 'true' }),
+      DATABASE_URL: options.databaseUrl,
+      ...(options.webhooks ? { PERCIFY_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
     }),
-    /^ready.*\n/m,
-    60_000,
-  );
-  const url = /^ready (\S+)$/m.exec(started.output())?.[1];
-  world.percify.setWebhook(options.webhooks ? url : undefined, options.webhooks ? WEBHOOK_SECRET : undefined);
+    webhooks: options.webhooks,
+    dir: world.dir,
+    name: options.name,
+    nodeFlags: options.nodeFlags,
+  });
+  world.onClose(() => bot.stop());
   await world.emulator.driver.waitForBot();
-  return wrap(started);
+  return bot;
 }
 
-export async function startBareBot(world: BenchWorld): Promise<BotChild> {
-  const started = await startTs(
+/** Percify's webhooks go to this bot (one URL per account); undefined turns them off. */
+export function sendWebhooksTo(world: BenchWorld, bot: ProductionBot | undefined): void {
+  world.percify.setWebhook(bot?.webhookUrl, bot?.webhookUrl ? WEBHOOK_SECRET : undefined);
+}
+
+export async function startBareBot(world: BenchWorld): Promise<BareBot> {
+  const { child } = await startTs(
     BARE_ENTRY,
     { BARE_API_URL: world.emulator.apiUrl, BARE_TOKEN: TOKEN },
     /^ready\n/m,
     60_000,
   );
-  return wrap(started);
+  // Once, however often it is asked: the world's close asks again after the phase did.
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    peakRss: () => procMemory(child.pid).peak,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 /** Opens the bot's database while no bot runs: to give everyone credits before, and to audit after. */
 export async function withBotStore<T>(
-  world: BenchWorld,
-  database: string,
+  databaseUrl: string,
   work: (parts: { ledger: Ledger; settings: GuildSettingsService; jobs: JobStore }) => Promise<T>,
 ): Promise<T> {
   const logger = silentLogger();
-  const store = await createStore(`sqlite://${join(world.dir, database)}`, { logger });
+  const store = await createStore(databaseUrl, { logger });
   try {
     const settings = new GuildSettingsService({ store, logger });
     return await work({
@@ -160,8 +151,8 @@ export async function withBotStore<T>(
   }
 }
 
-export async function openTheTaps(world: BenchWorld, database: string): Promise<void> {
-  await withBotStore(world, database, async ({ settings }) => {
+export async function openTheTaps(world: BenchWorld, databaseUrl: string): Promise<void> {
+  await withBotStore(databaseUrl, async ({ settings }) => {
     for (const [g, guild] of world.guilds.entries()) {
       await settings.update(
         guild.id,
