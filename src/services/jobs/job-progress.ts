@@ -32,15 +32,23 @@ export class JobProgress {
       (jobId, error) => options.logger.warn({ jobId, err: error }, 'progress edit failed'),
       options.now,
     );
-    this.#positions = new QueuePositionDisplay((jobId, position) => {
-      this.options.jobs
-        .get(jobId)
-        .then((job) => {
-          if (job && job.state === 'queued') this.show(job, position);
-        })
-        .catch((error: unknown) =>
-          options.logger.warn({ jobId, err: error }, 'could not read a waiting job'),
-        );
+    this.#positions = new QueuePositionDisplay((jobId, position) => this.#showPlace(jobId, position));
+  }
+
+  /**
+   * A waiting reply's place in line. The record is read when the edit goes out, not when the line
+   * moved: with a shared line another process may have taken the job meanwhile and delivered its
+   * result, which a place in line read earlier would overwrite.
+   */
+  #showPlace(jobId: string, position: number): void {
+    this.#updates.push(jobId, async () => {
+      const job = await this.options.jobs.get(jobId).catch((error: unknown) => {
+        this.options.logger.warn({ jobId, err: error }, 'could not read a waiting job');
+        return undefined;
+      });
+      if (job?.state !== 'queued') return;
+      const body = this.options.handler(job).renderPending(job, { position, startedAt: job.submittedAt });
+      await this.options.messenger.editProgress(replyTarget(job), body);
     });
   }
 
