@@ -20,10 +20,10 @@ export interface LaunchOptions<J extends JobRecord> {
 }
 
 /**
- * Checks the server's rules (the one policy gate, so no path can start a job around it), then
- * reserves, records, answers — in that order, well inside Discord's 3 seconds — then hands the job
- * to the runner. The id is claimed in the open index before the hold, so a crash at any point leaves
- * something recovery can settle; a hold whose first answer could not be sent is released at once.
+ * Checks the server's rules (the one policy gate, so no path can start a job around it), then holds
+ * the credits and records the job in one transaction (one commit before the answer; a crash leaves
+ * both or neither), answers well inside Discord's 3 seconds, and hands the job to the runner. A hold
+ * whose first answer could not be sent is released at once.
  */
 export async function launchJob<J extends JobRecord>(
   interaction: GuildRepliable,
@@ -35,26 +35,8 @@ export async function launchJob<J extends JobRecord>(
   const settings = await enforceJobPolicy(interaction, ctx, request);
   const jobId = newJobId(ctx.now());
   const roleIds = [...interaction.member.roles.cache.keys()];
-  await ctx.jobs.markOpen(jobId);
-  const reserved = await ctx.ledger.reserve({
-    jobId,
-    guildId: interaction.guildId,
-    memberId: interaction.user.id,
-    roleIds,
-    amount: options.amount,
-    usage: options.usage,
-  });
-  if (!reserved.ok) {
-    await ctx.jobs.forget(jobId);
-    const { limitedBy, detail } = reserved.error;
-    if (limitedBy !== 'allowance' && limitedBy !== 'budget') {
-      throw new UserError(`${detail} Nothing was charged.`, `limit-${limitedBy}`);
-    }
-    const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds);
-    throw new UserError(cannotAfford(settings, request, options.amount, balance), 'insufficient-credits');
-  }
   const now = ctx.now();
-  const record: JobRecord = {
+  const recordWith = (balanceAfter: number): JobRecord => ({
     ...(options.draft as Pick<AvatarJob, 'kind' | 'params'> | Pick<VideoJob, 'kind' | 'params'>),
     id: jobId,
     state: 'queued',
@@ -67,15 +49,31 @@ export async function launchJob<J extends JobRecord>(
       createdAt: interaction.createdTimestamp,
     },
     reservedCredits: options.amount,
-    balanceAfter: reserved.balanceAfter,
+    balanceAfter,
     percifyIds: [],
     attempts: 0,
     createdAt: now,
     updatedAt: now,
-  };
+  });
+  const reserved = await ctx.ledger.reserve({
+    jobId,
+    guildId: interaction.guildId,
+    memberId: interaction.user.id,
+    roleIds,
+    amount: options.amount,
+    usage: options.usage,
+    alongside: ctx.jobs.creation(jobId, recordWith),
+  });
+  if (!reserved.ok) {
+    const { limitedBy, detail } = reserved.error;
+    if (limitedBy !== 'allowance' && limitedBy !== 'budget') {
+      throw new UserError(`${detail} Nothing was charged.`, `limit-${limitedBy}`);
+    }
+    const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds);
+    throw new UserError(cannotAfford(settings, request, options.amount, balance), 'insufficient-credits');
+  }
   // The draft's kind is J's kind, so the record is a J; TypeScript cannot follow that through a spread.
-  const job = record as J;
-  await ctx.jobs.create(job);
+  const job = recordWith(reserved.balanceAfter) as J;
   try {
     const first = options.renderPending(job);
     // A job's reply is Components V2 from its first answer: Discord keeps the flag for good, so the

@@ -53,6 +53,16 @@ export interface Store {
 
 export type TransactionReads = <T>(key: string) => T | undefined;
 
+/**
+ * Writes that belong in another operation's transaction, so that both commit together or not at all
+ * (a new job's record, written with the hold on its credits): the keys they read, and what to write
+ * once the operation has decided, given what it decided.
+ */
+export interface JoinedWrites<A> {
+  keys: readonly string[];
+  writes(read: TransactionReads, decided: A): ReadonlyArray<{ key: string; value: unknown }>;
+}
+
 export interface TransactionPlan<R> {
   set?: Readonly<Record<string, unknown>>;
   delete?: readonly string[];

@@ -2,6 +2,7 @@
  * The ledger's public shapes. Every value here is plain JSON, because outcomes are stored so that a
  * repeated operation can return its first outcome word for word.
  */
+import type { JoinedWrites } from '../store.js';
 
 export type EntryKind = 'reserve' | 'capture' | 'release' | 'grant' | 'revoke' | 'topup' | 'settings';
 export type UsageKind = 'avatar' | 'video' | 'audio';
@@ -69,6 +70,11 @@ export interface ReserveRequest {
   /** Whole credits, exactly what the member was shown. */
   amount: number;
   usage: JobUsage;
+  /**
+   * Records that must exist exactly when this hold does (the job's own), written in the reserve's
+   * transaction when it newly succeeds; given the member's spendable balance after the hold.
+   */
+  alongside?: JoinedWrites<number>;
 }
 
 export interface Reservation {

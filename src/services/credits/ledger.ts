@@ -103,7 +103,7 @@ export class Ledger {
       this.store,
       guildId,
       [memberId],
-      [jobKey, storeKey.guildSettings(guildId)],
+      [jobKey, storeKey.guildSettings(guildId), ...(request.alongside?.keys ?? [])],
       (change, read) => {
         const settings = settingsIn(read, guildId);
         const now = this.now();
@@ -157,6 +157,8 @@ export class Ledger {
           balanceAfter: view.balance.spendable - amount,
         };
         change.put(jobKey, { guildId, memberId, reserve: result } satisfies JobLedger);
+        for (const { key, value } of request.alongside?.writes(read, result.balanceAfter) ?? [])
+          change.put(key, value);
         return { changed: true, result };
       },
     );

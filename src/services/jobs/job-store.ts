@@ -1,12 +1,14 @@
-import { storeKey, type Store } from '../store.js';
+import { storeKey, type JoinedWrites, type Store } from '../store.js';
 import { FINAL_STATES, type JobRecord } from './job-record.js';
 
 /**
  * Job records in the store, one key each, plus an index of unfinished ones for restart recovery.
  *
- * The index is written before a record exists and cleared only after the record is final, so a
- * crash between the two writes leaves an id in the index (harmless: recovery reads the record, or
- * finds none and releases any hold under that id) and never a live job outside it.
+ * A new job's record and its place in the index are written in the same transaction as the hold on
+ * its credits (`creation`), so they exist together or not at all. Other holds (a voice clone's) are
+ * indexed before they are taken. The index is cleared only after the record is final, so a crash
+ * leaves at most an id in the index (harmless: recovery reads the record, or finds none and
+ * releases any hold under that id) and never a live job outside it.
  */
 export class JobStore {
   constructor(
@@ -19,6 +21,25 @@ export class JobStore {
     await this.store.update<string[]>(storeKey.openJobs, (ids = []) =>
       ids.includes(id) ? ids : [...ids, id],
     );
+  }
+
+  /**
+   * A new job's record and its place in the open index, for the transaction that holds its credits
+   * (`Ledger.reserve`'s `alongside`): one commit before the member is answered instead of three. The
+   * record is made inside the transaction, from what the hold decided (the balance left).
+   */
+  creation(id: string, record: (balanceAfter: number) => JobRecord): JoinedWrites<number> {
+    const jobKey = storeKey.job(id);
+    return {
+      keys: [storeKey.openJobs, jobKey],
+      writes: (read, balanceAfter) => {
+        const open = read<string[]>(storeKey.openJobs) ?? [];
+        return [
+          { key: jobKey, value: record(balanceAfter) },
+          ...(open.includes(id) ? [] : [{ key: storeKey.openJobs, value: [...open, id] }]),
+        ];
+      },
+    };
   }
 
   async create(job: JobRecord): Promise<void> {
