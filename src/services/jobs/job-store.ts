@@ -42,6 +42,7 @@ export class JobStore {
     };
   }
 
+  /** A record and its index entry written on their own, without a hold: for seeding jobs in tests. */
   async create(job: JobRecord): Promise<void> {
     await this.markOpen(job.id);
     await this.store.set(storeKey.job(job.id), job);
