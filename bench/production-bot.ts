@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../sandbox/processes.js';
+import { cleanEnv, freePort } from '../sandbox/processes.js';
 import { procMemory, type ProcMemory } from './proc-memory.js';
 
 /**
@@ -46,20 +46,6 @@ export interface ProductionBotOptions {
   nodeFlags?: string[];
 }
 
-/** The parent's environment without anything that configures the bot or loads code into node. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (
-      /^(DISCORD_|PERCIFY_|WEBHOOK|DATABASE_URL|QUEUE_|SANDBOX_|METRICS_|LOG_LEVEL|NODE_OPTIONS|TSX_)/.test(
-        key,
-      )
-    )
-      delete env[key];
-  }
-  return env;
-}
-
 export async function startProductionBot(options: ProductionBotOptions): Promise<ProductionBot> {
   const metricsPort = await freePort();
   const webhookPort = await freePort();
@@ -68,7 +54,8 @@ export async function startProductionBot(options: ProductionBotOptions): Promise
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ENTRY], {
     cwd: options.dir,
     env: {
-      ...cleanEnv(),
+      // Nothing that configures the bot or loads code into node: it runs as an operator's would.
+      ...cleanEnv(['METRICS_', 'LOG_LEVEL', 'NODE_OPTIONS', 'TSX_']),
       LOG_LEVEL: 'info',
       ...options.env,
       // Known ports, so the bench can reach them (the stack's METRICS_PORT=0 would hide the port).
