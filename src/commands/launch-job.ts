@@ -43,6 +43,8 @@ export async function launchJob<J extends JobRecord>(
     ownerId: interaction.user.id,
     guildId: interaction.guildId,
     channelId: interaction.channelId ?? '',
+    locale: interaction.locale,
+    guildLocale: interaction.guildLocale ?? undefined,
     interaction: {
       applicationId: interaction.applicationId,
       token: interaction.token,

@@ -1,22 +1,106 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The files already converted to the catalog (issue 15) say nothing to members in a literal: every
- * word they show comes from src/services/i18n/catalogs. A file joins this list once it is converted;
- * when every handler and renderer is, the list becomes "all of src/commands and src/services/delivery".
+ * Every file that can put words in front of a member or an admin: all of src/commands (but its data,
+ * the English source of the command localizations) and src/services/delivery, and the services
+ * below that write the text of a refusal, a failure or an alert.
  */
-const CONVERTED = [
-  'src/commands/credits.ts',
-  'src/commands/kit/read-options.ts',
-  'src/commands/spoken-language.ts',
-  'src/commands/video-buttons.ts',
+const MEMBER_FACING_SERVICES = [
   'src/events/interaction-create.ts',
-  'src/services/delivery/credits-replies.ts',
-  'src/services/delivery/refund-reasons.ts',
+  'src/services/credits/guild-settings.ts',
+  'src/services/credits/ledger-grants.ts',
+  'src/services/credits/ledger-limits.ts',
   'src/services/i18n/spoken-languages.ts',
+  'src/services/jobs/avatar-kind.ts',
+  'src/services/jobs/job-endings.ts',
+  'src/services/jobs/job-runner.ts',
+  'src/services/jobs/submit-outcome.ts',
+  'src/services/jobs/video-failures.ts',
+  'src/services/member-files/photo-check.ts',
+  'src/services/member-files/voice-sample-check.ts',
+  'src/services/ops/alert-watch.ts',
+  'src/services/ops/daily-reconciliation.ts',
+  'src/services/voices/catalog.ts',
 ];
+
+function tsFilesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(folder, name).split(sep).join('/'));
+}
+
+const CHECKED = [
+  ...tsFilesUnder('src/commands').filter((file) => !file.startsWith('src/commands/data/')),
+  ...tsFilesUnder('src/services/delivery'),
+  ...MEMBER_FACING_SERVICES,
+].sort();
+
+/**
+ * Files not converted yet (issue 15), by catalog area (src/services/i18n/catalogs/<area>/). A file
+ * leaves this list when its words come from the catalog; the test below fails if a listed file has
+ * no literal left, so the list only ever shrinks.
+ */
+const PENDING = new Set([
+  // avatar
+  'src/commands/avatar-buttons.ts',
+  'src/commands/avatar-job.ts',
+  'src/commands/avatar-photo.ts',
+  'src/commands/avatar.ts',
+  'src/commands/gallery.ts',
+  'src/commands/likeness-buttons.ts',
+  'src/commands/likeness-consent.ts',
+  'src/commands/one-click.ts',
+  'src/services/delivery/avatar-replies.ts',
+  'src/services/delivery/gallery-replies.ts',
+  'src/services/delivery/photo-avatar-replies.ts',
+  'src/services/delivery/progress-text.ts',
+  'src/services/delivery/style.ts',
+  'src/services/jobs/avatar-kind.ts',
+  'src/services/member-files/photo-check.ts',
+
+  // animate
+  'src/commands/animate-confirm.ts',
+  'src/commands/animate-job.ts',
+  'src/commands/animate-panel.ts',
+  'src/commands/voice-clone.ts',
+  'src/commands/voice.ts',
+  'src/services/delivery/video-replies.ts',
+  'src/services/delivery/voice-replies.ts',
+  'src/services/jobs/video-failures.ts',
+  'src/services/member-files/voice-sample-check.ts',
+  'src/services/voices/catalog.ts',
+
+  // quota
+  'src/commands/quota-access.ts',
+  'src/commands/quota-alerts.ts',
+  'src/commands/quota-books.ts',
+  'src/commands/quota-credits.ts',
+  'src/commands/quota-features.ts',
+  'src/commands/quota-settings.ts',
+  'src/services/credits/guild-settings.ts',
+  'src/services/credits/ledger-grants.ts',
+  'src/services/credits/ledger-limits.ts',
+  'src/services/delivery/feature-replies.ts',
+  'src/services/delivery/quota-replies.ts',
+  'src/services/ops/alert-watch.ts',
+  'src/services/ops/daily-reconciliation.ts',
+
+  // guide
+  'src/commands/affordable-offer.ts',
+  'src/commands/job-policy.ts',
+  'src/commands/launch-job.ts',
+  'src/commands/owned-job.ts',
+  'src/commands/what-fits.ts',
+  'src/services/delivery/help-replies.ts',
+  'src/services/delivery/messenger.ts',
+  'src/services/delivery/reply-request.ts',
+  'src/services/jobs/job-endings.ts',
+  'src/services/jobs/job-runner.ts',
+  'src/services/jobs/submit-outcome.ts',
+]);
 
 /**
  * Words a person reads: a letter and a space, a letter outside ASCII (Japanese, "É"…), or one
@@ -69,12 +153,16 @@ function literalsIn(file: string): string[] {
   return found;
 }
 
-describe('converted files', () => {
-  it.each(CONVERTED.map((file) => [file]))('%s shows members no literal text', (file) => {
-    expect(literalsIn(file)).toEqual([]);
-  });
+describe('member-facing files', () => {
+  it.each(CHECKED.filter((file) => !PENDING.has(file)).map((file) => [file]))(
+    '%s shows members no literal text',
+    (file) => {
+      expect(literalsIn(file)).toEqual([]);
+    },
+  );
 
-  it('would catch a literal: the check finds one in a file not yet converted', () => {
-    expect(literalsIn('src/services/delivery/quota-replies.ts').length).toBeGreaterThan(0);
+  it.each([...PENDING].map((file) => [file]))('%s, still pending, has literals left', (file) => {
+    expect(CHECKED, 'a pending file must be one the check covers').toContain(file);
+    expect(literalsIn(file).length, 'converted: remove it from PENDING').toBeGreaterThan(0);
   });
 });

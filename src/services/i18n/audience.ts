@@ -13,7 +13,9 @@ export function forMember(i18n: I18n, interaction: LocaleSource): Translator {
 
 /**
  * For a message the whole channel sees (results, fallbacks, mentions): the server's language, which
- * Discord sends as `guild_locale` (the community locale admins set), else the member's.
+ * Discord sends as `guild_locale` (the community locale admins set), else the member's. A job record
+ * is a LocaleSource too (it keeps both from the interaction that made it), so results and failures
+ * delivered later read `forChannel(ctx.i18n, job)`.
  */
 export function forChannel(i18n: I18n, interaction: LocaleSource): Translator {
   return i18n.translator(interaction.guildLocale ?? interaction.locale);

@@ -109,6 +109,13 @@ interface JobBase {
   guildId: string;
   channelId: string;
   interaction: InteractionRef;
+  /**
+   * The member's Discord locale and the server's (`guild_locale`) when they asked, so that a result
+   * or failure delivered later (from a webhook, after a restart) speaks the same language:
+   * `forChannel(ctx.i18n, job)` for the public reply. Absent on jobs recorded before issue 15: English.
+   */
+  locale?: string | undefined;
+  guildLocale?: string | undefined;
   /** The reply message this job edits; known once the first answer is sent. */
   replyMessageId?: string | undefined;
   reservedCredits: number;

@@ -1,4 +1,8 @@
 import type { Catalog } from '../catalog-types.js';
+import { avatar } from './avatar/de.js';
+import { animate } from './animate/de.js';
+import { quota } from './quota/de.js';
+import { guide } from './guide/de.js';
 
 export const de = {
   units: {
@@ -92,4 +96,8 @@ export const de = {
     narrator: 'Erzähler',
     language: 'Sprache des Satzes',
   },
+  avatar,
+  animate,
+  quota,
+  guide,
 } as const satisfies Catalog;

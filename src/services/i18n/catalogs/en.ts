@@ -1,3 +1,8 @@
+import { avatar } from './avatar/en.js';
+import { animate } from './animate/en.js';
+import { quota } from './quota/en.js';
+import { guide } from './guide/en.js';
+
 /**
  * English, the source catalog: every other language has exactly these keys (the type below makes the
  * compiler check it) and the same `{{placeholders}}` (test/i18n/catalogs.test.ts checks that).
@@ -96,4 +101,8 @@ export const en = {
     narrator: 'Narrator',
     language: 'Language of the line',
   },
+  avatar,
+  animate,
+  quota,
+  guide,
 } as const;

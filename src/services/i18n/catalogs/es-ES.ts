@@ -1,4 +1,8 @@
 import type { Catalog } from '../catalog-types.js';
+import { avatar } from './avatar/es-ES.js';
+import { animate } from './animate/es-ES.js';
+import { quota } from './quota/es-ES.js';
+import { guide } from './guide/es-ES.js';
 
 export const esES = {
   units: {
@@ -95,4 +99,8 @@ export const esES = {
     narrator: 'Narrador',
     language: 'Idioma de la frase',
   },
+  avatar,
+  animate,
+  quota,
+  guide,
 } as const satisfies Catalog;

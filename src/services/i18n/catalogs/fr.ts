@@ -1,4 +1,8 @@
 import type { Catalog } from '../catalog-types.js';
+import { avatar } from './avatar/fr.js';
+import { animate } from './animate/fr.js';
+import { quota } from './quota/fr.js';
+import { guide } from './guide/fr.js';
 
 export const fr = {
   units: {
@@ -95,4 +99,8 @@ export const fr = {
     narrator: 'Narrateur',
     language: 'Langue de la réplique',
   },
+  avatar,
+  animate,
+  quota,
+  guide,
 } as const satisfies Catalog;

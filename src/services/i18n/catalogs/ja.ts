@@ -1,4 +1,8 @@
 import type { Catalog } from '../catalog-types.js';
+import { avatar } from './avatar/ja.js';
+import { animate } from './animate/ja.js';
+import { quota } from './quota/ja.js';
+import { guide } from './guide/ja.js';
 
 export const ja = {
   units: {
@@ -89,4 +93,8 @@ export const ja = {
     narrator: 'ナレーター',
     language: 'セリフの言語',
   },
+  avatar,
+  animate,
+  quota,
+  guide,
 } as const satisfies Catalog;

@@ -1,4 +1,8 @@
 import type { Catalog } from '../catalog-types.js';
+import { avatar } from './avatar/pt-BR.js';
+import { animate } from './animate/pt-BR.js';
+import { quota } from './quota/pt-BR.js';
+import { guide } from './guide/pt-BR.js';
 
 export const ptBR = {
   units: {
@@ -95,4 +99,8 @@ export const ptBR = {
     narrator: 'Narrador',
     language: 'Idioma da fala',
   },
+  avatar,
+  animate,
+  quota,
+  guide,
 } as const satisfies Catalog;

@@ -1,0 +1,2 @@
+/** The `quota` group in en: see ../../README.md for who owns which area. */
+export const quota = {} as const;
