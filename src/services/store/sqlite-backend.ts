@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Backend, RawPlanner } from './backend.js';
-import { SerialQueue } from './serial-queue.js';
-
-type Query = (sql: string, ...parameters: unknown[]) => Promise<Array<Record<string, unknown>>>;
+import { GroupCommitQueue, type Query } from './group-commit.js';
 
 /**
  * SQLite through @keyv/sqlite's own connection and table. A transaction is `BEGIN IMMEDIATE` …
  * `COMMIT`: IMMEDIATE takes the database's write lock up front, so two processes never both read
  * the old values and then write; the busy timeout makes the second one wait instead of failing.
- * Every statement of this process goes through one queue (see SerialQueue).
+ * Every statement of this process takes turns on the connection, and transactions that queue up
+ * behind a commit share the next one (see GroupCommitQueue).
  */
 export async function openSqliteBackend(path: string, namespace: string): Promise<Backend> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -26,14 +25,16 @@ export async function openSqliteBackend(path: string, namespace: string): Promis
 }
 
 class SqliteBackend implements Backend {
-  readonly #queue = new SerialQueue();
+  readonly #queue: GroupCommitQueue;
 
   constructor(
     private readonly query: Query,
     private readonly table: string,
     private readonly namespace: string,
     private readonly closeConnection: () => Promise<void>,
-  ) {}
+  ) {
+    this.#queue = new GroupCommitQueue(query);
+  }
 
   rawKey(key: string): string {
     return `${this.namespace}:${key}`;
@@ -45,42 +46,35 @@ class SqliteBackend implements Backend {
   }
 
   read(rawKeys: readonly string[]): Promise<Array<string | undefined>> {
-    return this.#queue.run(() => this.#select(rawKeys));
+    return this.#queue.read(() => this.#select(rawKeys));
   }
 
   transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>): Promise<R> {
-    return this.#queue.run(async () => {
-      await this.query('BEGIN IMMEDIATE');
-      try {
-        const { writes, result } = await plan(await this.#select(rawKeys));
-        const upserts = writes.filter((write) => write.value !== undefined).map((w) => [w.key, w.value]);
-        const deletes = writes.filter((write) => write.value === undefined).map((write) => write.key);
-        if (upserts.length > 0) {
-          // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
-          await this.query(
-            `INSERT INTO ${this.table} (key, value)
-             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-            JSON.stringify(upserts),
-          );
-        }
-        if (deletes.length > 0) {
-          await this.query(
-            `DELETE FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`,
-            JSON.stringify(deletes),
-          );
-        }
-        await this.query('COMMIT');
-        return result;
-      } catch (error) {
-        await this.query('ROLLBACK').catch(() => undefined);
-        throw error;
+    return this.#queue.write(async () => {
+      const { writes, result } = await plan(await this.#select(rawKeys));
+      const upserts = writes.filter((write) => write.value !== undefined).map((w) => [w.key, w.value]);
+      const deletes = writes.filter((write) => write.value === undefined).map((write) => write.key);
+      if (upserts.length > 0) {
+        // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
+        await this.query(
+          `INSERT INTO ${this.table} (key, value)
+           SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+           ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+          JSON.stringify(upserts),
+        );
       }
+      if (deletes.length > 0) {
+        await this.query(
+          `DELETE FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`,
+          JSON.stringify(deletes),
+        );
+      }
+      return result;
     });
   }
 
   scan(rawPrefix: string): Promise<string[]> {
-    return this.#queue.run(async () => {
+    return this.#queue.read(async () => {
       // A range on the primary key (binary collation), so only the matching keys are read.
       const rows = await this.query(
         `SELECT key FROM ${this.table} WHERE key >= ? AND key < ? ORDER BY key`,
@@ -92,7 +86,7 @@ class SqliteBackend implements Backend {
   }
 
   close(): Promise<void> {
-    return this.#queue.run(() => this.closeConnection());
+    return this.#queue.alone(() => this.closeConnection());
   }
 
   async #select(rawKeys: readonly string[]): Promise<Array<string | undefined>> {
