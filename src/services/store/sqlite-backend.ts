@@ -4,36 +4,58 @@ import type { Backend, RawPlanner } from './backend.js';
 import { GroupCommitQueue, type Query } from './group-commit.js';
 
 /**
- * SQLite through @keyv/sqlite's own connection and table. A transaction is `BEGIN IMMEDIATE` …
- * `COMMIT`: IMMEDIATE takes the database's write lock up front, so two processes never both read
- * the old values and then write; the busy timeout makes the second one wait instead of failing.
- * Every statement of this process takes turns on the connection, and transactions that queue up
- * behind a commit share the next one (see GroupCommitQueue).
+ * SQLite through @keyv/sqlite's own table, on two connections to the file. Writes go through one:
+ * a transaction is `BEGIN IMMEDIATE` … `COMMIT`, where IMMEDIATE takes the database's write lock up
+ * front, so two processes never both read the old values and then write (the busy timeout makes the
+ * second one wait instead of failing); every statement on it takes turns, and transactions that
+ * queue up behind a commit share the next one (see GroupCommitQueue). Plain reads and scans go
+ * through the other, so they never wait for a commit on disk: in WAL mode a reader sees the last
+ * committed state and neither blocks the other. (An in-memory database is one connection.)
  */
 export async function openSqliteBackend(path: string, namespace: string): Promise<Backend> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const { KeyvSqlite } = await import('@keyv/sqlite');
   // A busy timeout so that a second process (or a backup) waits for the write lock.
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-  const query = adapter.query as unknown as Query;
-  const table = adapter.opts.table as string;
+  const open = () => new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+  const writer = open();
+  const query = writer.query as unknown as Query;
+  const table = writer.opts.table as string;
   // WAL with synchronous=FULL: every committed transaction survives a crash or power cut, at one
   // fsync per commit. Backups must copy the -wal file too, or use `sqlite3 bot.sqlite .backup`.
   await query('PRAGMA journal_mode=WAL');
   await query('PRAGMA synchronous=FULL');
-  return new SqliteBackend(query, table, namespace, () => adapter.close());
+  // Opened once the writer has made the table, so the two never race to create it.
+  const reader = path === ':memory:' ? undefined : open();
+  const readQuery = reader ? (reader.query as unknown as Query) : undefined;
+  if (readQuery) await readQuery('PRAGMA query_only=true');
+  return new SqliteBackend({ query, readQuery, table, namespace }, async () => {
+    await writer.close();
+    await reader?.close();
+  });
+}
+
+interface Connections {
+  query: Query;
+  /** The read-only connection; absent for `:memory:`, where reads take turns with the writes. */
+  readQuery: Query | undefined;
+  table: string;
+  namespace: string;
 }
 
 class SqliteBackend implements Backend {
   readonly #queue: GroupCommitQueue;
+  private readonly query: Query;
+  private readonly table: string;
+  private readonly namespace: string;
 
   constructor(
-    private readonly query: Query,
-    private readonly table: string,
-    private readonly namespace: string,
-    private readonly closeConnection: () => Promise<void>,
+    private readonly connections: Connections,
+    private readonly closeConnections: () => Promise<void>,
   ) {
-    this.#queue = new GroupCommitQueue(query);
+    this.query = connections.query;
+    this.table = connections.table;
+    this.namespace = connections.namespace;
+    this.#queue = new GroupCommitQueue(this.query);
   }
 
   rawKey(key: string): string {
@@ -46,6 +68,8 @@ class SqliteBackend implements Backend {
   }
 
   read(rawKeys: readonly string[]): Promise<Array<string | undefined>> {
+    const { readQuery } = this.connections;
+    if (readQuery) return this.#select(rawKeys, readQuery);
     return this.#queue.read(() => this.#select(rawKeys));
   }
 
@@ -74,24 +98,26 @@ class SqliteBackend implements Backend {
   }
 
   scan(rawPrefix: string): Promise<string[]> {
-    return this.#queue.read(async () => {
+    const scan = async (query: Query) => {
       // A range on the primary key (binary collation), so only the matching keys are read.
-      const rows = await this.query(
+      const rows = await query(
         `SELECT key FROM ${this.table} WHERE key >= ? AND key < ? ORDER BY key`,
         rawPrefix,
         prefixEnd(rawPrefix),
       );
       return rows.map((row) => String(row.key));
-    });
+    };
+    const { readQuery } = this.connections;
+    return readQuery ? scan(readQuery) : this.#queue.read(() => scan(this.query));
   }
 
   close(): Promise<void> {
-    return this.#queue.alone(() => this.closeConnection());
+    return this.#queue.alone(() => this.closeConnections());
   }
 
-  async #select(rawKeys: readonly string[]): Promise<Array<string | undefined>> {
+  async #select(rawKeys: readonly string[], query = this.query): Promise<Array<string | undefined>> {
     if (rawKeys.length === 0) return [];
-    const rows = await this.query(
+    const rows = await query(
       `SELECT key, value FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`,
       JSON.stringify(rawKeys),
     );
