@@ -16,6 +16,9 @@ import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
 import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
 import { stagePlan } from '../../src/services/jobs/video-stages.js';
 import { plannedStages } from '../../src/services/delivery/video-replies.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+
+const en = createI18n().translator('en');
 
 const T0 = 1_750_000_000_000;
 
@@ -98,8 +101,8 @@ describe('video progress view', () => {
     const late = videoProgress(videoJob({}, { createdAt: T0 - 5_000 }), { startedAt: T0, now: T0 + 600_000 });
     expect(late.percent).toBeGreaterThan(95);
     expect(late.percent).toBeLessThan(100);
-    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds)).toBe('longer than usual · 10 min so far');
-    expect(timeLeftText(150, 20)).toBe('about 3 min left');
+    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds, en)).toBe('longer than usual · 10 min so far');
+    expect(timeLeftText(150, 20, en)).toBe('about 3 min left');
     expect(progressBar(0)).toBe('▱▱▱▱▱▱▱▱▱▱ 0%');
   });
 
