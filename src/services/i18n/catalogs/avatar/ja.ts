@@ -74,8 +74,8 @@ export const avatar = {
       'この画像は {{width}}×{{height}} ピクセルです。各辺は {{min}}〜{{max}} ピクセルにしてください。',
     missing: '`/avatar photo:` でもう一度写真を添付してください。',
     unreadable:
-      'Discord から写真を読み込めませんでした。写真は{{rules}}にしてください。もう一度添付してみてください。',
-    refused: '{{problem}} 写真は{{rules}}にしてください。料金はかかっていません。',
+      'Discord から写真を読み込めませんでした。写真は {{rules}}にしてください。もう一度添付してみてください。',
+    refused: '{{problem}}写真は {{rules}}にしてください。料金はかかっていません。',
   },
   gallery: {
     notAdmin:
