@@ -3,11 +3,11 @@ import { durationText, timeLeftText } from '../../src/services/delivery/progress
 import type { VideoJob } from '../../src/services/jobs/job-record.js';
 import { ObservedDurations } from '../../src/services/jobs/observed-durations.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import { observedKey, stageShare, videoProgress } from '../../src/services/jobs/video-progress.js';
 import type { PercifyClient } from '../../src/services/percify/client.js';
 import { expectedProcessingSeconds } from '../../src/services/percify/pricing.js';
 import { SPEECH, videoJob } from '../video/fixtures.js';
-import { createI18n } from '../../src/services/i18n/index.js';
 
 const en = createI18n().translator('en');
 
