@@ -26,10 +26,7 @@ async function ownedAvatarJob(
 ): Promise<AvatarJob> {
   const job = await ownedJob(interaction, jobId, ctx);
   if (job.kind !== 'avatar') {
-    throw new UserError(
-      'This result is no longer available. Run `/avatar` to make a new one.',
-      'unknown-job',
-    );
+    throw new UserError({ key: 'avatar.buttons.jobGone' }, 'unknown-job');
   }
   return job;
 }
@@ -37,16 +34,13 @@ async function ownedAvatarJob(
 /** The bot does not keep a member's photo, so another take from it needs the photo again. */
 function refuseFromPhoto(job: AvatarJob): void {
   if (job.params.photo) {
-    throw new UserError(
-      'The bot does not keep your photo: run `/avatar photo:` again with it for another take.',
-      'photo-not-kept',
-    );
+    throw new UserError({ key: 'avatar.buttons.photoNotKept' }, 'photo-not-kept');
   }
 }
 
 function chosenImage(job: AvatarJob, index: string) {
   const image = job.images?.[Number(index)];
-  if (!image) throw new UserError('That image is not part of this result any more.', 'unknown-image');
+  if (!image) throw new UserError({ key: 'avatar.buttons.imageGone' }, 'unknown-image');
   return image;
 }
 
@@ -76,7 +70,7 @@ export const avatarButtonHandlers: ComponentHandlers = {
     const { seed } = chosenImage(job, image);
     const model = HD_MODEL[job.params.model];
     if (!model) {
-      throw new UserError('This image is already on reality4, the most detailed model.', 'already-hd');
+      throw new UserError({ key: 'avatar.buttons.alreadyHd' }, 'already-hd');
     }
     await startOnce(interaction, ctx, [interaction.customId], () =>
       startAvatarJob(interaction, ctx, { ...job.params, model, seed, variations: 1 }),

@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { AVATAR_PROMPT_MAX } from './data/avatar.js';
 import { launchJob } from './launch-job.js';
 import { UserError } from '../errors.js';
+import { forChannel } from '../services/i18n/index.js';
 import { renderAvatarPending } from '../services/delivery/avatar-replies.js';
 import type { AvatarJob, AvatarParams } from '../services/jobs/job-record.js';
 import { avatarCost } from '../services/percify/pricing.js';
@@ -29,11 +30,10 @@ export async function startAvatarJob(
   request: AvatarRequest,
 ): Promise<AvatarJob> {
   const prompt = cleanPrompt(request.prompt);
-  if (prompt.length === 0)
-    throw new UserError('Your prompt is empty. Describe the avatar you want.', 'empty-prompt');
+  if (prompt.length === 0) throw new UserError({ key: 'avatar.job.promptEmpty' }, 'empty-prompt');
   if (prompt.length > AVATAR_PROMPT_MAX || (request.negativePrompt?.length ?? 0) > AVATAR_PROMPT_MAX) {
     throw new UserError(
-      `Prompts can be up to ${AVATAR_PROMPT_MAX} characters. Shorten it a little.`,
+      { key: 'avatar.job.promptTooLong', vars: { max: AVATAR_PROMPT_MAX } },
       'prompt-too-long',
     );
   }
@@ -58,10 +58,12 @@ export async function startAvatarJob(
     draft: { kind: 'avatar', params },
     amount: cost,
     usage: { kind: 'avatar', model: params.model, variations: params.variations },
+    // The job's reply is public: the server's language.
     renderPending: (job) =>
-      renderAvatarPending(job, {
-        position: startsNow ? undefined : queue.waitingCount + 1,
-        balanceAfter: job.balanceAfter,
-      }),
+      renderAvatarPending(
+        job,
+        { position: startsNow ? undefined : queue.waitingCount + 1, balanceAfter: job.balanceAfter },
+        forChannel(ctx.i18n, job),
+      ),
   });
 }

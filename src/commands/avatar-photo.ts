@@ -2,14 +2,15 @@ import { randomInt } from 'node:crypto';
 import type { Attachment, RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { forChannel, forMember, type Translator } from '../services/i18n/index.js';
 import { renderPhotoAvatarPending } from '../services/delivery/photo-avatar-replies.js';
 import type { AvatarJob, AvatarParams } from '../services/jobs/job-record.js';
 import {
   checkDeclaredPhoto,
   checkPhotoBytes,
   PHOTO_LIMITS,
-  PHOTO_RULES,
   PhotoRefusal,
+  photoRules,
 } from '../services/member-files/photo-check.js';
 import { PERCIFY_YOURSELF_CREDITS } from '../services/percify/pricing.js';
 import { MAX_SEED, type StylePreset } from '../percify-catalog.js';
@@ -40,7 +41,7 @@ export async function requestPhotoAvatar(
   const prompt = cleanPrompt(request.prompt ?? '');
   if (prompt.length > AVATAR_PROMPT_MAX) {
     throw new UserError(
-      `Prompts can be up to ${AVATAR_PROMPT_MAX} characters. Shorten it a little.`,
+      { key: 'avatar.job.promptTooLong', vars: { max: AVATAR_PROMPT_MAX } },
       'prompt-too-long',
     );
   }
@@ -56,9 +57,11 @@ export async function requestPhotoAvatar(
     variations: 1,
   };
   await enforceJobPolicy(interaction, ctx, { kind: 'avatar', params });
-  refusePhoto(() => checkDeclaredPhoto(request.photo));
+  // Refusals are the member's own (ephemeral) answer: their language.
+  const tr = forMember(ctx.i18n, interaction);
+  refusePhoto(() => checkDeclaredPhoto(request.photo), tr);
   // A photo that cannot be used is said before the member is asked anything.
-  await checkPhotoFile(ctx, params);
+  await checkPhotoFile(ctx, params, tr);
   if (!(await hasConsented(ctx, interaction.user.id))) {
     await askPhotoConsent(interaction, ctx, params);
     return;
@@ -67,20 +70,20 @@ export async function requestPhotoAvatar(
 }
 
 /** Reads the photo to check it; the bytes are dropped (the job reads it again when it is sent). */
-async function checkPhotoFile(ctx: BotContext, params: AvatarParams): Promise<void> {
+async function checkPhotoFile(ctx: BotContext, params: AvatarParams, tr: Translator): Promise<void> {
   const photo = params.photo;
-  if (!photo?.url) throw new UserError('Attach the photo again with `/avatar photo:`.', 'photo-missing');
+  if (!photo?.url) throw new UserError({ key: 'avatar.photo.missing' }, 'photo-missing');
   let bytes: Buffer;
   try {
     bytes = await ctx.memberFiles.fetch({ url: photo.url, name: photo.fileName }, PHOTO_LIMITS.maxBytes);
   } catch (error) {
     ctx.logger.warn({ err: error }, 'could not read a member photo');
     throw new UserError(
-      `That photo could not be read from Discord. Photos must be ${PHOTO_RULES}. Try attaching it again.`,
+      { key: 'avatar.photo.unreadable', vars: { rules: photoRules(tr) } },
       'photo-unreadable',
     );
   }
-  refusePhoto(() => checkPhotoBytes(bytes));
+  refusePhoto(() => checkPhotoBytes(bytes), tr);
 }
 
 /** Starts the job as any avatar, once the photo has passed its checks (again: it may have changed). */
@@ -90,23 +93,25 @@ export async function startPhotoAvatarJob(
   params: AvatarParams,
   checked = false,
 ): Promise<AvatarJob> {
-  if (!checked) await checkPhotoFile(ctx, params);
+  if (!checked) await checkPhotoFile(ctx, params, forMember(ctx.i18n, interaction));
   return launchJob<AvatarJob>(interaction, ctx, {
     draft: { kind: 'avatar', params },
     amount: PERCIFY_YOURSELF_CREDITS,
     usage: { kind: 'avatar', feature: 'photo-avatar', variations: 1 },
-    renderPending: (job) => renderPhotoAvatarPending(job, { balanceAfter: job.balanceAfter }),
+    // The job's reply is public: the server's language.
+    renderPending: (job) =>
+      renderPhotoAvatarPending(job, { balanceAfter: job.balanceAfter }, forChannel(ctx.i18n, job)),
   });
 }
 
-function refusePhoto(check: () => unknown): void {
+function refusePhoto(check: () => unknown, tr: Translator): void {
   try {
     check();
   } catch (error) {
     if (!(error instanceof PhotoRefusal)) throw error;
     throw new UserError(
-      `${error.message} Photos must be ${PHOTO_RULES}. Nothing was charged.`,
-      `photo-${error.reason}`,
+      { key: 'avatar.photo.refused', vars: { problem: tr.render(error.text), rules: photoRules(tr) } },
+      'photo-' + error.reason,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { forMember, type Translator } from '../services/i18n/index.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { AVATAR_PROMPT_MAX, avatarCommandData } from './data/avatar.js';
 import { startAvatarJob, type AvatarRequest } from './avatar-job.js';
@@ -35,10 +36,11 @@ function requestOf(options: AvatarOptions): Omit<AvatarRequest, 'prompt' | 'nega
 function promptModal(
   draftId: string,
   negativePrompt: string | undefined,
+  tr: Translator,
 ): APIModalInteractionResponseCallbackData {
   return {
     custom_id: encodeCustomId('promptmodal', draftId),
-    title: 'Describe your avatar',
+    title: tr.t('avatar.modal.title'),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -46,9 +48,9 @@ function promptModal(
           {
             type: ComponentType.TextInput,
             custom_id: 'prompt',
-            label: 'Prompt',
+            label: tr.t('avatar.modal.prompt'),
             style: TextInputStyle.Paragraph,
-            placeholder: 'Who, in what style, where, with what light and mood',
+            placeholder: tr.t('avatar.modal.promptPlaceholder'),
             min_length: 1,
             max_length: AVATAR_PROMPT_MAX,
             required: true,
@@ -61,9 +63,9 @@ function promptModal(
           {
             type: ComponentType.TextInput,
             custom_id: 'negative_prompt',
-            label: 'Keep out (optional)',
+            label: tr.t('avatar.modal.negative'),
             style: TextInputStyle.Paragraph,
-            placeholder: 'blurry, low quality, distorted',
+            placeholder: tr.t('avatar.modal.negativePlaceholder'),
             max_length: AVATAR_PROMPT_MAX,
             required: false,
             ...(negativePrompt ? { value: negativePrompt } : {}),
@@ -77,12 +79,12 @@ function promptModal(
 const submitPromptModal: ComponentHandler<'promptmodal'> = async (interaction, { draftId }, ctx) => {
   const found = await ctx.shortLived.get<PromptDraft>('avatarDraft', draftId);
   if (found.state !== 'open' || found.record.ownerId !== interaction.user.id) {
-    throw new UserError('This form has expired. Run `/avatar` again.', 'draft-expired');
+    throw new UserError({ key: 'avatar.modal.expired' }, 'draft-expired');
   }
   const draft = found.record;
   // A form sent twice makes one job: only the submission that takes the draft goes on.
   if (!(await ctx.shortLived.delete('avatarDraft', draftId))) {
-    throw new UserError('This form was already sent; your avatar is on its way.', 'draft-taken');
+    throw new UserError({ key: 'avatar.modal.taken' }, 'draft-taken');
   }
   await startAvatarJob(interaction, ctx, {
     ...draft.request,
@@ -120,7 +122,10 @@ export const avatarModule = defineCommand(avatarCommandData, {
       request: requestOf(options),
     };
     await ctx.shortLived.put('avatarDraft', draftId, draft);
-    await interaction.showModal(promptModal(draftId, options.negative_prompt));
+    // The form is the member's own: their language.
+    await interaction.showModal(
+      promptModal(draftId, options.negative_prompt, forMember(ctx.i18n, interaction)),
+    );
   },
   components: { promptmodal: submitPromptModal, ...avatarButtonHandlers, ...likenessHandlers },
 });

@@ -2,6 +2,7 @@ import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { isServerManager } from './quota-access.js';
 import { UserError } from '../errors.js';
+import { forChannel, forMember, type Translator } from '../services/i18n/index.js';
 import {
   clampPage,
   GALLERY_PAGE_SIZE,
@@ -27,6 +28,7 @@ async function galleryPage(
   guildId: string,
   ownerId: string,
   requestedPage: number,
+  tr: Translator,
 ): Promise<GalleryBody | undefined> {
   const limit = GALLERY_PAGE_SIZE;
   let found = await ctx.history.list(guildId, ownerId, { offset: requestedPage * limit, limit });
@@ -34,7 +36,7 @@ async function galleryPage(
   const page = clampPage(requestedPage, found.total, limit);
   if (page !== requestedPage)
     found = await ctx.history.list(guildId, ownerId, { offset: page * limit, limit });
-  return renderGalleryPage({ ownerId, page, items: found.items, total: found.total, pageSize: limit });
+  return renderGalleryPage({ ownerId, page, items: found.items, total: found.total, pageSize: limit }, tr);
 }
 
 async function execute(
@@ -46,14 +48,18 @@ async function execute(
   const ownGallery = ownerId === interaction.user.id;
   // Checked here, not only through Discord's command permissions, which a server can override.
   if (!ownGallery && !isServerManager(interaction)) {
-    throw new UserError(
-      "Only members who can manage this server can look at someone else's gallery. `/gallery` shows yours.",
-      'not-admin',
-    );
+    throw new UserError({ key: 'avatar.gallery.notAdmin' }, 'not-admin');
   }
-  const body = await galleryPage(ctx, interaction.guildId, ownerId, 0);
+  // A gallery the channel sees is in the server's language; what only the member sees (an empty
+  // gallery, an admin's look at someone else's), in theirs.
+  const memberTr = forMember(ctx.i18n, interaction);
+  const tr = ownGallery ? forChannel(ctx.i18n, interaction) : memberTr;
+  const body = await galleryPage(ctx, interaction.guildId, ownerId, 0, tr);
   if (!body) {
-    await interaction.reply({ ...renderEmptyGallery(ownerId, ownGallery), flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      ...renderEmptyGallery(ownerId, ownGallery, memberTr),
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   // A member's own gallery is theirs to show the channel; an admin's look at someone else's stays private.
@@ -66,14 +72,17 @@ async function execute(
 
 const turnPage: ComponentHandler<'gallery'> = async (interaction, { ownerId, page: pageArgument }, ctx) => {
   if (!PAGE_ARGUMENT.test(pageArgument)) {
-    throw new UserError('This button is no longer active. Run `/gallery` again.', 'bad-page');
+    throw new UserError({ key: 'avatar.gallery.badPage' }, 'bad-page');
   }
   if (interaction.user.id !== ownerId && !isServerManager(interaction)) {
-    throw new UserError("This is someone else's gallery. Run `/gallery` to see your own!", 'not-owner');
+    throw new UserError({ key: 'avatar.gallery.notOwner' }, 'not-owner');
   }
-  const body = await galleryPage(ctx, interaction.guildId, ownerId, Number(pageArgument));
+  // The page stays where it is: in the channel (the server's language) or only for the viewer.
+  const ephemeral = interaction.message?.flags?.has(MessageFlags.Ephemeral) ?? false;
+  const tr = ephemeral ? forMember(ctx.i18n, interaction) : forChannel(ctx.i18n, interaction);
+  const body = await galleryPage(ctx, interaction.guildId, ownerId, Number(pageArgument), tr);
   await interaction.update({
-    ...(body ?? renderEmptyGallery(ownerId, ownerId === interaction.user.id)),
+    ...(body ?? renderEmptyGallery(ownerId, ownerId === interaction.user.id, tr)),
     allowedMentions: NO_PINGS,
   });
 };

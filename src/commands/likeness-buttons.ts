@@ -1,4 +1,5 @@
 import { COLOURS } from '../services/delivery/style.js';
+import { forMember } from '../services/i18n/index.js';
 import { startPhotoAvatarJob } from './avatar-photo.js';
 import { recordConsent, takePendingLikeness } from './likeness-consent.js';
 import { startOnce } from './one-click.js';
@@ -10,8 +11,16 @@ export const likenessHandlers: ComponentHandlers = {
   async likeness(interaction, { pendingId, answer }, ctx) {
     if (answer !== 'yes') {
       await takePendingLikeness(interaction, ctx, pendingId);
+      // The question was the member's own (ephemeral): so is the answer.
+      const tr = forMember(ctx.i18n, interaction);
       await interaction.update({
-        embeds: [{ color: COLOURS.neutral, title: 'Cancelled', description: 'Nothing was sent or charged.' }],
+        embeds: [
+          {
+            color: COLOURS.neutral,
+            title: tr.t('avatar.likeness.cancelled'),
+            description: tr.t('avatar.likeness.cancelledBody'),
+          },
+        ],
         components: [],
       });
       return;

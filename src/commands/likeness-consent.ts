@@ -12,6 +12,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { COLOURS } from '../services/delivery/style.js';
+import { forMember, type Translator } from '../services/i18n/index.js';
 import type { AvatarParams } from '../services/jobs/job-record.js';
 import { storeKey } from '../services/store.js';
 import type { GuildComponentInteraction } from './types.js';
@@ -37,9 +38,6 @@ interface Consent {
   at: number;
 }
 
-export const PHOTO_CONSENT_LINE =
-  'Use a photo of yourself, or one you have the right to use. Percify turns it into an avatar; the bot does not keep your photo or post it anywhere.';
-
 export async function hasConsented(ctx: BotContext, memberId: string): Promise<boolean> {
   return (await ctx.store.get<Consent>(storeKey.likenessConsent(memberId, 'photo'))) !== undefined;
 }
@@ -48,7 +46,7 @@ export async function recordConsent(ctx: BotContext, memberId: string): Promise<
   await ctx.store.set<Consent>(storeKey.likenessConsent(memberId, 'photo'), { at: ctx.now() });
 }
 
-function buttons(id: string, yes: string): APIActionRowComponent<APIButtonComponent>[] {
+function buttons(id: string, yes: string, tr: Translator): APIActionRowComponent<APIButtonComponent>[] {
   return [
     {
       type: ComponentType.ActionRow,
@@ -62,7 +60,7 @@ function buttons(id: string, yes: string): APIActionRowComponent<APIButtonCompon
         {
           type: ComponentType.Button,
           custom_id: encodeCustomId('likeness', id, 'no'),
-          label: 'Cancel',
+          label: tr.t('avatar.likeness.cancel'),
           style: ButtonStyle.Secondary,
         },
       ],
@@ -93,15 +91,16 @@ export async function askPhotoConsent(
   params: AvatarParams,
 ): Promise<void> {
   const id = await rememberPending(interaction, ctx, { kind: 'photo', params });
+  const tr = forMember(ctx.i18n, interaction);
   const embed: APIEmbed = {
     color: COLOURS.brand,
-    title: '📸 Before your first photo avatar',
-    description: `${PHOTO_CONSENT_LINE}\n\nConfirm once and it will not be asked again.`,
+    title: tr.t('avatar.likeness.consentTitle'),
+    description: `${tr.t('avatar.likeness.consentLine')}\n\n${tr.t('avatar.likeness.consentOnce')}`,
   };
   await interaction.reply({
     flags: MessageFlags.Ephemeral,
     embeds: [embed],
-    components: buttons(id, '✅ It is me, or I have the right'),
+    components: buttons(id, tr.t('avatar.likeness.consentYes'), tr),
   });
 }
 
@@ -113,15 +112,19 @@ export async function askCloneConfirm(
   price: number,
 ): Promise<void> {
   const id = await rememberPending(interaction, ctx, { kind: 'voice', clone });
+  const tr = forMember(ctx.i18n, interaction);
   await interaction.editReply({
     embeds: [
       {
         color: COLOURS.brand,
-        title: `🎙 Clone the voice “${clone.name}”?`,
-        description: `A ${clone.seconds.toFixed(1)} s sample. Cloning costs **${price} credits**, once; only you will see and use this voice.\n\n**Only confirm if this is your own voice.**`,
+        title: tr.t('avatar.likeness.cloneTitle', { name: clone.name }),
+        description: tr.t('avatar.likeness.cloneBody', {
+          seconds: clone.seconds,
+          price: tr.credits(price),
+        }),
       },
     ],
-    components: buttons(id, '✅ This is my own voice'),
+    components: buttons(id, tr.t('avatar.likeness.cloneYes'), tr),
   });
 }
 
@@ -133,13 +136,13 @@ export async function takePendingLikeness(
 ): Promise<PendingLikeness> {
   const found = await ctx.shortLived.get<PendingLikeness>('pendingLikeness', id);
   if (found.state !== 'open' || found.record.guildId !== interaction.guildId) {
-    throw new UserError('This has expired. Run the command again.', 'pending-gone');
+    throw new UserError({ key: 'avatar.likeness.expired' }, 'pending-gone');
   }
   if (found.record.ownerId !== interaction.user.id) {
-    throw new UserError('Only the member who asked for this can answer it.', 'not-owner');
+    throw new UserError({ key: 'avatar.likeness.notOwner' }, 'not-owner');
   }
   if (!(await ctx.shortLived.delete('pendingLikeness', id))) {
-    throw new UserError('This was already answered.', 'pending-taken');
+    throw new UserError({ key: 'avatar.likeness.taken' }, 'pending-taken');
   }
   return found.record;
 }

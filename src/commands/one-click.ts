@@ -24,10 +24,7 @@ export async function startOnce<T>(
     createdAt: ctx.now(),
   });
   if (!claimed) {
-    throw new UserError(
-      'That is already on its way: one click starts one job. Its progress shows in the channel.',
-      'click-taken',
-    );
+    throw new UserError({ key: 'avatar.buttons.clickTaken' }, 'click-taken');
   }
   let result: T;
   try {

@@ -8,6 +8,9 @@ import {
   renderAvatarPending,
   renderAvatarResult,
 } from '../../src/services/delivery/avatar-replies.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+
+const en = createI18n().translator('en');
 
 function job(images: number, overrides: Partial<AvatarJob['params']> = {}): AvatarJob {
   return {
@@ -42,7 +45,7 @@ function job(images: number, overrides: Partial<AvatarJob['params']> = {}): Avat
 
 describe('avatar replies', () => {
   it('shows prompt, model, cost, balance after and place in line while waiting', () => {
-    const body = renderAvatarPending({ ...job(1), state: 'queued' }, { position: 3, balanceAfter: 18 });
+    const body = renderAvatarPending({ ...job(1), state: 'queued' }, { position: 3, balanceAfter: 18 }, en);
     const text = replyText(body);
     expect(body.componentsV2).toBe(true);
     expect(text).toContain('> cyberpunk warrior');
@@ -54,7 +57,7 @@ describe('avatar replies', () => {
   });
 
   it('renders one image full width with five buttons that say what they do', () => {
-    const body = renderAvatarResult(job(1));
+    const body = renderAvatarResult(job(1), en);
     expect(galleries(body)).toEqual([['attachment://avatar-1.png']]);
     expect(replyButtons(body).map((b) => [b.emoji, b.label])).toEqual([
       ['🎬', 'Animate'],
@@ -68,7 +71,7 @@ describe('avatar replies', () => {
   });
 
   it('renders four images as one 2×2 media gallery with numbered, labelled per-image buttons', () => {
-    const body = renderAvatarResult(job(4));
+    const body = renderAvatarResult(job(4), en);
     expect(body.embeds).toEqual([]);
     expect(galleries(body)).toEqual([[1, 2, 3, 4].map((n) => `attachment://avatar-${n}.png`)]);
     const text = replyText(body);
@@ -93,7 +96,7 @@ describe('avatar replies', () => {
 
   it('says how many of a partial batch came out, and that only those were charged', () => {
     const made = { ...job(3, { variations: 4 }), reservedCredits: 8 };
-    const body = renderAvatarResult(made);
+    const body = renderAvatarResult(made, en);
     const text = replyText(body);
     expect(text).toContain('### ✅ Your 3 avatars');
     expect(text).toContain('3 of 4 images came out');
@@ -103,13 +106,13 @@ describe('avatar replies', () => {
     expect(galleries(body)[0]).toHaveLength(3);
     // Per-image buttons for the three that exist, not four.
     expect(buttonRows(body)[0]).toEqual(['Animate 1', 'Animate 2', 'Animate 3']);
-    const two = renderAvatarResult({ ...job(2, { variations: 4 }), reservedCredits: 8 });
+    const two = renderAvatarResult({ ...job(2, { variations: 4 }), reservedCredits: 8 }, en);
     expect(replyText(two)).toContain('The 2 that failed cost nothing');
     expectDiscordAccepts(body);
   });
 
   it('adds no note when the whole batch came out', () => {
-    expect(replyText(renderAvatarResult(job(4)))).not.toContain('came out');
+    expect(replyText(renderAvatarResult(job(4), en))).not.toContain('came out');
   });
 
   it('stays inside Discord limits with the longest prompt, negative prompt and every option', () => {
@@ -119,13 +122,13 @@ describe('avatar replies', () => {
       style: 'anime',
       guidance: 12,
     });
-    expectDiscordAccepts(renderAvatarResult(long));
-    expectDiscordAccepts(renderAvatarPending(long, { position: 1 }));
-    expectDiscordAccepts(renderAvatarFailure(long, 'x'.repeat(300)));
+    expectDiscordAccepts(renderAvatarResult(long, en));
+    expectDiscordAccepts(renderAvatarPending(long, { position: 1 }, en));
+    expectDiscordAccepts(renderAvatarFailure(long, 'x'.repeat(300), en));
   });
 
   it('says on failure that nothing was charged, with no buttons', () => {
-    const body = renderAvatarFailure(job(2), 'Percify refused the prompt.');
+    const body = renderAvatarFailure(job(2), 'Percify refused the prompt.', en);
     const text = replyText(body);
     expect(text).toContain('### ❌ Could not create 2 avatars');
     expect(text).toContain('Nothing was charged');

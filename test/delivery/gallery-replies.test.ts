@@ -13,6 +13,9 @@ import { renderHelp } from '../../src/services/delivery/help-replies.js';
 import { CREATION_HISTORY_LIMIT, CreationHistory, type Creation } from '../../src/services/jobs/creations.js';
 import type { AvatarJob, JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
 import { createStore, type Store } from '../../src/services/store.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+
+const en = createI18n().translator('en');
 
 const OWNER = '12345678901234567890'; // the longest snowflake, for the longest custom ids
 
@@ -37,15 +40,18 @@ describe('gallery page', () => {
         avatarIds: Array.from({ length: 4 }, (_, k) => `avatar_${'x'.repeat(60)}${k}`),
       }),
     );
-    const body = renderGalleryPage({ ownerId: OWNER, page: 9998, items, total: 9999 * GALLERY_PAGE_SIZE });
+    const body = renderGalleryPage(
+      { ownerId: OWNER, page: 9998, items, total: 9999 * GALLERY_PAGE_SIZE },
+      en,
+    );
     expect(body.embeds).toHaveLength(GALLERY_PAGE_SIZE);
     for (const embed of body.embeds) expect(embed.description).toContain('avatar_xxx');
-    expect(body.content).toContain('page 9999 of 9999');
+    expect(body.content).toContain('page 9,999 of 9,999');
     expectDiscordAccepts(body);
   });
 
   it('links ◀ to the page before and ▶ to the page after, for the gallery owner', () => {
-    const body = renderGalleryPage({ ownerId: OWNER, page: 1, items: [creation(1)], total: 12 });
+    const body = renderGalleryPage({ ownerId: OWNER, page: 1, items: [creation(1)], total: 12 }, en);
     const [previous, next] = body.components[0]!.components;
     expect(previous).toMatchObject({ label: '◀', disabled: false });
     expect(next).toMatchObject({ label: '▶', disabled: false });
@@ -61,11 +67,11 @@ describe('gallery page', () => {
   });
 
   it('disables the way off either end and has no buttons on a single page', () => {
-    const first = renderGalleryPage({ ownerId: OWNER, page: 0, items: [creation(1)], total: 6 });
+    const first = renderGalleryPage({ ownerId: OWNER, page: 0, items: [creation(1)], total: 6 }, en);
     expect(first.components[0]!.components.map((b) => b.disabled)).toEqual([true, false]);
-    const last = renderGalleryPage({ ownerId: OWNER, page: 1, items: [creation(1)], total: 6 });
+    const last = renderGalleryPage({ ownerId: OWNER, page: 1, items: [creation(1)], total: 6 }, en);
     expect(last.components[0]!.components.map((b) => b.disabled)).toEqual([false, true]);
-    const single = renderGalleryPage({ ownerId: OWNER, page: 0, items: [creation(1)], total: 1 });
+    const single = renderGalleryPage({ ownerId: OWNER, page: 0, items: [creation(1)], total: 1 }, en);
     expect(single.components).toEqual([]);
     expectDiscordAccepts(first);
     expectDiscordAccepts(single);
@@ -80,7 +86,7 @@ describe('gallery page', () => {
       thumbnailUrl: undefined,
       prompt: '',
     });
-    const body = renderGalleryPage({ ownerId: OWNER, page: 0, items: [video, bare], total: 2 });
+    const body = renderGalleryPage({ ownerId: OWNER, page: 0, items: [video, bare], total: 2 }, en);
     expect(body.embeds[0]).toMatchObject({ title: '🎬 prompt 2', thumbnail: { url: video.thumbnailUrl } });
     expect(body.embeds[0]!.description).toContain('`video_abc`');
     expect(body.embeds[1]!.title).toBe('🎬 Video');
@@ -98,10 +104,10 @@ describe('gallery page', () => {
   });
 
   it('points an empty gallery to /avatar', () => {
-    const own = renderEmptyGallery(OWNER, true);
+    const own = renderEmptyGallery(OWNER, true, en);
     expect(own.content).toContain('/avatar');
     expectDiscordAccepts(own);
-    expect(renderEmptyGallery(OWNER, false).content).toContain(`<@${OWNER}>`);
+    expect(renderEmptyGallery(OWNER, false, en).content).toContain(`<@${OWNER}>`);
   });
 });
 

@@ -16,9 +16,13 @@ import {
   renderVideoPending,
   renderVideoResult,
 } from '../../src/services/delivery/video-replies.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import type { AvatarView, VideoView } from '../../src/services/delivery/views.js';
 import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { replyButtons, replyText } from '../support/reply-parts.js';
+
+/** The video replies in English, as these tests read them; test/i18n/animate-replies.test.ts has the rest. */
+const EN = createI18n().translator('en');
 
 // Every state a job reply can be in, with the longest text a member can put in it, inside Discord's
 // limits as they are once the messenger has added its note, a mention and a late-result line.
@@ -97,19 +101,19 @@ const link = {
 const states: Array<[string, ReplyBody]> = [
   [
     'avatar waiting in line',
-    renderAvatarPending({ ...avatar(0, 4), state: 'queued' }, { position: 999, balanceAfter: 5 }),
+    renderAvatarPending({ ...avatar(0, 4), state: 'queued' }, { position: 999, balanceAfter: 5 }, EN),
   ],
-  ['avatar rendering', renderAvatarPending(avatar(0, 4), {})],
-  ['avatar result, one image', renderAvatarResult(avatar(1))],
-  ['avatar result, four images', renderAvatarResult(avatar(4))],
-  ['avatar result, three of four', renderAvatarResult(avatar(3, 4))],
-  ['avatar failure', renderAvatarFailure(avatar(0, 4), LONG.slice(0, 500))],
+  ['avatar rendering', renderAvatarPending(avatar(0, 4), {}, EN)],
+  ['avatar result, one image', renderAvatarResult(avatar(1), EN)],
+  ['avatar result, four images', renderAvatarResult(avatar(4), EN)],
+  ['avatar result, three of four', renderAvatarResult(avatar(3, 4), EN)],
+  ['avatar failure', renderAvatarFailure(avatar(0, 4), LONG.slice(0, 500), EN)],
   [
     'photo avatar waiting',
-    renderPhotoAvatarPending(avatar(0, 1), { position: 999, balanceAfter: 1_000_000 }),
+    renderPhotoAvatarPending(avatar(0, 1), { position: 999, balanceAfter: 1_000_000 }, EN),
   ],
-  ['photo avatar result', renderPhotoAvatarResult(avatar(1))],
-  ['photo avatar failure', renderPhotoAvatarFailure(avatar(0, 1), LONG.slice(0, 500))],
+  ['photo avatar result', renderPhotoAvatarResult(avatar(1), EN)],
+  ['photo avatar failure', renderPhotoAvatarFailure(avatar(0, 1), LONG.slice(0, 500), EN)],
   [
     'video waiting in line',
     renderVideoPending({ ...video('spoken', false), state: 'queued' }, { position: 999 }),

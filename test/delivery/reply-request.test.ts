@@ -5,6 +5,9 @@ import { toReplyRequest, withMention, withNote } from '../../src/services/delive
 import type { AvatarJob } from '../../src/services/jobs/job-record.js';
 import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { replyText } from '../support/reply-parts.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+
+const en = createI18n().translator('en');
 
 // What goes on the wire for a Components V2 reply, and the two changes the messenger makes to a
 // reply on its way (a note, a mention): Discord refuses content and embeds beside the V2 flag.
@@ -31,7 +34,10 @@ const job: AvatarJob = {
 
 describe('a Components V2 reply on the wire', () => {
   it('carries the flag and neither content nor embeds, on a send and on an edit', () => {
-    const body = { ...renderAvatarResult(job), files: [{ name: 'avatar-1.png', data: Buffer.from('x') }] };
+    const body = {
+      ...renderAvatarResult(job, en),
+      files: [{ name: 'avatar-1.png', data: Buffer.from('x') }],
+    };
     for (const mode of ['create', 'edit'] as const) {
       const { json, files } = toReplyRequest(body, mode);
       expect(json.flags).toBe(V2);
@@ -43,7 +49,7 @@ describe('a Components V2 reply on the wire', () => {
   });
 
   it('puts the note as small text at the end of the card, not in a footer', () => {
-    const noted = withNote(renderAvatarResult(job), '🧪 Simulated result');
+    const noted = withNote(renderAvatarResult(job, en), '🧪 Simulated result');
     expect(noted.embeds).toEqual([]);
     expect(replyText(noted).split('\n').at(-1)).toBe('-# 🧪 Simulated result');
     expect(noted.components).toHaveLength(1);
@@ -51,7 +57,7 @@ describe('a Components V2 reply on the wire', () => {
   });
 
   it('mentions the member in a text display above the card when the reply is posted anew', () => {
-    const mentioned = withMention(renderAvatarResult(job), '555555555555555555');
+    const mentioned = withMention(renderAvatarResult(job, en), '555555555555555555');
     const { json } = toReplyRequest(mentioned, 'create');
     expect(json).not.toHaveProperty('content');
     expect((json.components as unknown[])[0]).toEqual({
@@ -62,7 +68,7 @@ describe('a Components V2 reply on the wire', () => {
   });
 
   it('shows a line given as content (a late result) above the card instead of dropping it', () => {
-    const late = { ...renderAvatarResult(job), content: '⏰ This came in after the deadline: free.' };
+    const late = { ...renderAvatarResult(job, en), content: '⏰ This came in after the deadline: free.' };
     const { json } = toReplyRequest(late, 'edit');
     expect(json).not.toHaveProperty('content');
     expect((json.components as unknown[])[0]).toEqual({ type: 10, content: late.content });

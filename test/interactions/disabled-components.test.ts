@@ -4,6 +4,9 @@ import { withDisabled } from '../../src/interactions/disabled-components.js';
 import { renderAvatarResult } from '../../src/services/delivery/avatar-replies.js';
 import type { AvatarView } from '../../src/services/delivery/views.js';
 import { replyButtons } from '../support/reply-parts.js';
+import { createI18n } from '../../src/services/i18n/index.js';
+
+const en = createI18n().translator('en');
 
 // Greying out the clicked button of a Components V2 result, whose buttons sit inside a container.
 
@@ -22,7 +25,7 @@ const disabledOf = (components: APIMessageTopLevelComponent[]) =>
 
 describe('withDisabled', () => {
   it('greys out the chosen buttons inside a V2 container and leaves the rest as they were', () => {
-    const { components } = renderAvatarResult(job);
+    const { components } = renderAvatarResult(job, en);
     const vary3 = replyButtons({ embeds: [], components }).find((b) => b.label === 'Vary 3')!.customId!;
     const after = withDisabled(components, [vary3]);
     expect(disabledOf(after)).toEqual(['Vary 3']);

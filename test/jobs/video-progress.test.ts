@@ -3,10 +3,13 @@ import { durationText, timeLeftText } from '../../src/services/delivery/progress
 import type { VideoJob } from '../../src/services/jobs/job-record.js';
 import { ObservedDurations } from '../../src/services/jobs/observed-durations.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import { observedKey, stageShare, videoProgress } from '../../src/services/jobs/video-progress.js';
 import type { PercifyClient } from '../../src/services/percify/client.js';
 import { expectedProcessingSeconds } from '../../src/services/percify/pricing.js';
 import { SPEECH, videoJob } from '../video/fixtures.js';
+
+const en = createI18n().translator('en');
 
 const T0 = 1_750_000_000_000;
 // Basic 8 s: the documented typical render time, as the estimate starts from it.
@@ -38,15 +41,15 @@ describe('honest video progress', () => {
     const job = processing(videoJob());
     const early = at(job, 10);
     expect(early.secondsLeft).toBeCloseTo(BASIC_8S - 10, 5);
-    expect(timeLeftText(early.secondsLeft, early.elapsedSeconds)).toMatch(/^about \d+ s left$/);
+    expect(timeLeftText(early.secondsLeft, early.elapsedSeconds, en)).toMatch(/^about \d+ s left$/);
     const late = at(job, BASIC_8S + 65);
     expect(late.secondsLeft).toBe(0);
-    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds)).toBe(
-      `longer than usual · ${durationText(BASIC_8S + 65)} so far`,
+    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds, en)).toBe(
+      `longer than usual · ${durationText(BASIC_8S + 65, en)} so far`,
     );
-    expect(durationText(125)).toBe('2 min 5 s');
-    expect(durationText(45)).toBe('45 s');
-    expect(durationText(720)).toBe('12 min');
+    expect(durationText(125, en)).toBe('2 min 5 s');
+    expect(durationText(45, en)).toBe('45 s');
+    expect(durationText(720, en)).toBe('12 min');
   });
 
   it('counts every later stage of a spoken video in the time left', () => {

@@ -11,11 +11,15 @@ import type { VideoJob } from '../../src/services/jobs/job-record.js';
 import { progressBar, timeLeftText } from '../../src/services/delivery/progress-text.js';
 import { MAX_PENDING_PERCENT, videoProgress } from '../../src/services/jobs/video-progress.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
 import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
 import { stagePlan } from '../../src/services/jobs/video-stages.js';
 import { plannedStages } from '../../src/services/delivery/video-replies.js';
+
+/** The video replies in English, as these tests read them; test/i18n/animate-replies.test.ts has the rest. */
+const EN = createI18n().translator('en');
 
 const T0 = 1_750_000_000_000;
 
@@ -98,8 +102,8 @@ describe('video progress view', () => {
     const late = videoProgress(videoJob({}, { createdAt: T0 - 5_000 }), { startedAt: T0, now: T0 + 600_000 });
     expect(late.percent).toBeGreaterThan(95);
     expect(late.percent).toBeLessThan(100);
-    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds)).toBe('longer than usual · 10 min so far');
-    expect(timeLeftText(150, 20)).toBe('about 3 min left');
+    expect(timeLeftText(late.secondsLeft, late.elapsedSeconds, EN)).toBe('longer than usual · 10 min so far');
+    expect(timeLeftText(150, 20, EN)).toBe('about 3 min left');
     expect(progressBar(0)).toBe('▱▱▱▱▱▱▱▱▱▱ 0%');
   });
 

@@ -1,10 +1,11 @@
 import { MediaGalleryBuilder, MediaGalleryItemBuilder } from '@discordjs/builders';
 import { ButtonStyle } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
-import { MODEL_INFO } from '../percify/pricing.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
+import type { AvatarModel } from '../percify/pricing.js';
 import type { ReplyBody } from './reply-body.js';
 import type { AvatarView } from './views.js';
-import { COLOURS, clip, credits, plural, quote } from './style.js';
+import { COLOURS, clip, quote } from './style.js';
 import { actionButton, buttonRow, card, subtext, textDisplay, thinSeparator, v2Reply } from './v2-layout.js';
 
 /**
@@ -12,7 +13,8 @@ import { actionButton, buttonRow, card, subtext, textDisplay, thinSeparator, v2R
  * switched to V2 and back, so every state shares the one form): the answer while it waits and
  * renders, the result with its images in one media gallery (Discord lays four out as a 2×2 grid)
  * and buttons that name what they do, and the failure. Pure functions of the job as a view, so a
- * restarted bot renders exactly what the first one would have.
+ * restarted bot renders exactly what the first one would have. Every word comes from the catalog in
+ * the reader's language (`tr`): the job's reply is public, so the server's (`forChannel`).
  */
 
 export interface PendingView {
@@ -21,57 +23,101 @@ export interface PendingView {
   balanceAfter?: number | undefined;
 }
 
-function heading(verb: string, count: number): string {
-  return `### ${verb} ${count === 1 ? 'avatar' : plural(count, 'avatar')}`;
+type HeadingKey = 'avatar.reply.creating' | 'avatar.reply.done' | 'avatar.reply.failed';
+
+function heading(key: HeadingKey, count: number, tr: Translator): string {
+  return `### ${tr.t(key, { count })}`;
 }
 
+/** Percify's model names stay as they are; what they are good at is said in the reader's words. */
+const MODEL_LABEL: Readonly<Record<AvatarModel, MessageKey>> = {
+  flux: 'avatar.models.flux',
+  imagen3: 'avatar.models.imagen3',
+  reality4: 'avatar.models.reality4',
+};
+
 /** Model, seed(s), size and the optional settings, on one line of label · value pairs. */
-function settingsLine(job: AvatarView, seeds: string): string {
+function settingsLine(job: AvatarView, seeds: string, tr: Translator): string {
   const { params } = job;
   const parts = [
-    `**Model** ${params.model} · ${MODEL_INFO[params.model].label}`,
-    `**${seeds.includes('·') ? 'Seeds' : 'Seed'}** ${seeds}`,
-    `**Size** ${params.aspectRatio}`,
+    tr.t('avatar.reply.model', { model: params.model, label: tr.t(MODEL_LABEL[params.model]) }),
+    tr.t(seeds.includes('·') ? 'avatar.reply.seeds' : 'avatar.reply.seed', { seeds }),
+    tr.t('avatar.reply.size', { size: params.aspectRatio }),
   ];
-  if (params.style) parts.push(`**Style** ${clip(params.style, 100)}`);
-  if (params.guidance !== undefined) parts.push(`**Guidance** ${params.guidance}`);
-  const avoiding = params.negativePrompt ? `\n**Avoiding** ${clip(params.negativePrompt, 300)}` : '';
+  if (params.style) parts.push(tr.t('avatar.reply.style', { style: clip(params.style, 100) }));
+  if (params.guidance !== undefined) parts.push(tr.t('avatar.reply.guidance', { guidance: params.guidance }));
+  const avoiding = params.negativePrompt
+    ? `\n${tr.t('avatar.reply.avoiding', { text: clip(params.negativePrompt, 300) })}`
+    : '';
   return `${parts.join('  ·  ')}${avoiding}`;
+}
+
+/** "**Cost** 4 credits · 46 credits left after this": what the job holds, and what is left after. */
+export function costLine(reserved: number, balanceAfter: number | undefined, tr: Translator): string {
+  const cost = tr.credits(reserved);
+  return balanceAfter !== undefined
+    ? tr.t('avatar.reply.costLeft', { cost, left: tr.credits(balanceAfter) })
+    : tr.t('avatar.reply.cost', { cost });
+}
+
+/** The failure's reason, then that the held credits are back. */
+export function nothingCharged(reason: string, reserved: number, tr: Translator): string {
+  return tr.t('avatar.reply.nothingCharged', { reason, held: tr.credits(reserved) });
+}
+
+export function jobFooter(id: string, tr: Translator): string {
+  return subtext(tr.t('avatar.reply.job', { id }));
+}
+
+export function resultFooter(job: AvatarView, tr: Translator): string {
+  const avatars = (job.images ?? []).map((image) => image.avatarId).join(', ');
+  return subtext(tr.t('avatar.reply.jobAvatars', { id: job.id, avatars }));
 }
 
 /**
  * A batch where some images failed: how many came out, and that only those were charged. Percify
  * bills only what it made, and so does the bot (the job's charge is the sum of the images).
  */
-function partialBatchNote(job: AvatarView, made: number, charged: number): string | undefined {
+function partialBatchNote(
+  job: AvatarView,
+  made: number,
+  charged: number,
+  tr: Translator,
+): string | undefined {
   const asked = job.params.variations;
   if (made >= asked) return undefined;
-  const missing = asked - made;
-  return `⚠️ **${made} of ${asked} images came out**; you were charged for ${made} (${credits(charged)}). The ${missing === 1 ? 'one that failed costs' : `${missing} that failed cost`} nothing.`;
+  return tr.t('avatar.reply.partial', {
+    made,
+    asked,
+    charged: tr.credits(charged),
+    failed: tr.t('avatar.reply.partialFailed', { count: asked - made }),
+  });
 }
 
 /** Where a waiting avatar job is: its place in line, starting, or `working` once Percify has it. */
-export function avatarStatus(job: AvatarView, view: PendingView, working: string): string {
-  if (view.position !== undefined) return `⏳ Waiting for a free slot: **#${view.position}** in line`;
-  return job.state === 'queued' ? '⏳ Starting…' : working;
+export function avatarStatus(job: AvatarView, view: PendingView, working: string, tr: Translator): string {
+  if (view.position !== undefined) return tr.t('avatar.reply.waiting', { position: view.position });
+  return job.state === 'queued' ? tr.t('avatar.reply.starting') : working;
 }
 
-export function renderAvatarPending(job: AvatarView, view: PendingView): ReplyBody {
-  const status = avatarStatus(job, view, '🎨 Rendering… usually under 10 seconds');
-  const left = view.balanceAfter !== undefined ? ` · ${credits(view.balanceAfter)} left after this` : '';
+export function renderAvatarPending(job: AvatarView, view: PendingView, tr: Translator): ReplyBody {
+  const status = avatarStatus(job, view, tr.t('avatar.reply.rendering'), tr);
   const container = card(COLOURS.working).addTextDisplayComponents(
-    textDisplay(`${heading('🎨 Creating', job.params.variations)}\n${quote(job.params.prompt)}`),
+    textDisplay(
+      `${heading('avatar.reply.creating', job.params.variations, tr)}\n${quote(job.params.prompt)}`,
+    ),
     textDisplay(status),
     textDisplay(
-      `${settingsLine(job, `\`${job.params.seed}\``)}\n**Cost** ${credits(job.reservedCredits)}${left}`,
+      `${settingsLine(job, `\`${job.params.seed}\``, tr)}\n${costLine(job.reservedCredits, view.balanceAfter, tr)}`,
     ),
-    textDisplay(subtext(`Job ${job.id}`)),
+    textDisplay(jobFooter(job.id, tr)),
   );
   return v2Reply(container);
 }
 
 export function avatarFileName(index: number): string {
-  return `avatar-${index + 1}.png`;
+  // A file name, not words (string parts keep the literal check from reading it as text).
+  return 'avatar-' + String(index + 1) + '.png';
 }
 
 /** The uploaded images in one gallery (Discord lays four out as a 2×2 grid), each with its alt text. */
@@ -79,39 +125,39 @@ export function avatarGallery(count: number, describe: (index: number) => string
   return new MediaGalleryBuilder().addItems(
     Array.from({ length: count }, (_, index) =>
       new MediaGalleryItemBuilder()
-        .setURL(`attachment://${avatarFileName(index)}`)
+        .setURL('attachment://' + avatarFileName(index))
         .setDescription(describe(index)),
     ),
   );
 }
 
-export function renderAvatarResult(job: AvatarView): ReplyBody {
+export function renderAvatarResult(job: AvatarView, tr: Translator): ReplyBody {
   const images = job.images ?? [];
   const charged = job.chargedCredits ?? images.reduce((sum, image) => sum + image.creditCost, 0);
   const seeds = images.map((image) => `\`${image.seed}\``).join(' · ') || '—';
-  const note = partialBatchNote(job, images.length, charged);
+  const note = partialBatchNote(job, images.length, charged, tr);
   const container = card(COLOURS.success).addTextDisplayComponents(
     textDisplay(
-      `${heading('✅ Your', images.length)}\n${quote(job.params.prompt)}${note ? `\n\n${note}` : ''}`,
+      `${heading('avatar.reply.done', images.length, tr)}\n${quote(job.params.prompt)}${note ? `\n\n${note}` : ''}`,
     ),
   );
   if (images.length > 0) {
     container.addMediaGalleryComponents(
       avatarGallery(images.length, (index) =>
         images.length === 1
-          ? `Avatar, seed ${images[index]?.seed}`
-          : `Avatar ${index + 1}, seed ${images[index]?.seed}`,
+          ? tr.t('avatar.reply.altOne', { seed: String(images[index]?.seed) })
+          : tr.t('avatar.reply.altNumbered', { index: index + 1, seed: String(images[index]?.seed) }),
       ),
     );
   }
   container.addTextDisplayComponents(
-    textDisplay(`${settingsLine(job, seeds)}\n**Charged** ${credits(charged)}`),
+    textDisplay(
+      `${settingsLine(job, seeds, tr)}\n${tr.t('avatar.reply.charged', { charged: tr.credits(charged) })}`,
+    ),
   );
-  const rows = avatarResultButtons(job);
+  const rows = avatarResultButtons(job, tr);
   if (rows.length > 0) container.addSeparatorComponents(thinSeparator()).addActionRowComponents(rows);
-  container.addTextDisplayComponents(
-    textDisplay(subtext(`Job ${job.id} · ${images.map((image) => image.avatarId).join(', ')}`)),
-  );
+  container.addTextDisplayComponents(textDisplay(resultFooter(job, tr)));
   return v2Reply(container);
 }
 
@@ -119,13 +165,13 @@ type PerImageAction = 'animate' | 'variations' | 'hd';
 
 const PER_IMAGE: ReadonlyArray<{
   action: PerImageAction;
-  label: string;
+  label: 'avatar.buttons.animate' | 'avatar.buttons.vary' | 'avatar.buttons.hd';
   emoji: string;
   style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success;
 }> = [
-  { action: 'animate', label: 'Animate', emoji: '🎬', style: ButtonStyle.Primary },
-  { action: 'variations', label: 'Vary', emoji: '🎲', style: ButtonStyle.Secondary },
-  { action: 'hd', label: 'HD', emoji: '✨', style: ButtonStyle.Success },
+  { action: 'animate', label: 'avatar.buttons.animate', emoji: '🎬', style: ButtonStyle.Primary },
+  { action: 'variations', label: 'avatar.buttons.vary', emoji: '🎲', style: ButtonStyle.Secondary },
+  { action: 'hd', label: 'avatar.buttons.hd', emoji: '✨', style: ButtonStyle.Success },
 ];
 
 /**
@@ -133,15 +179,25 @@ const PER_IMAGE: ReadonlyArray<{
  * action, numbered as the gallery reads (left to right, top to bottom: "Animate 1" … "Animate 4"),
  * then Reroll and Delete. Four rows of at most four buttons, well inside Discord's 40 components.
  */
-export function avatarResultButtons(job: AvatarView) {
+export function avatarResultButtons(job: AvatarView, tr: Translator) {
   const count = job.images?.length ?? 0;
   if (count === 0) return [];
-  const reroll = actionButton(encodeCustomId('reroll', job.id), 'Reroll', '🔁', ButtonStyle.Secondary);
-  const remove = actionButton(encodeCustomId('delete', job.id), 'Delete', '🗑️', ButtonStyle.Danger);
+  const reroll = actionButton(
+    encodeCustomId('reroll', job.id),
+    tr.t('avatar.buttons.reroll'),
+    '🔁',
+    ButtonStyle.Secondary,
+  );
+  const remove = actionButton(
+    encodeCustomId('delete', job.id),
+    tr.t('avatar.buttons.delete'),
+    '🗑️',
+    ButtonStyle.Danger,
+  );
   const perImage = (spec: (typeof PER_IMAGE)[number], index: number, numbered: boolean) =>
     actionButton(
       encodeCustomId(spec.action, job.id, index),
-      numbered ? `${spec.label} ${index + 1}` : spec.label,
+      numbered ? `${tr.t(spec.label)} ${tr.number(index + 1)}` : tr.t(spec.label),
       spec.emoji,
       spec.style,
     );
@@ -152,13 +208,13 @@ export function avatarResultButtons(job: AvatarView) {
   return [...byAction, buttonRow([reroll, remove])];
 }
 
-export function renderAvatarFailure(job: AvatarView, reason: string): ReplyBody {
+export function renderAvatarFailure(job: AvatarView, reason: string, tr: Translator): ReplyBody {
   const container = card(COLOURS.failure).addTextDisplayComponents(
-    textDisplay(`${heading('❌ Could not create', job.params.variations)}\n${quote(job.params.prompt, 500)}`),
     textDisplay(
-      `${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
+      `${heading('avatar.reply.failed', job.params.variations, tr)}\n${quote(job.params.prompt, 500)}`,
     ),
-    textDisplay(subtext(`Job ${job.id}`)),
+    textDisplay(nothingCharged(reason, job.reservedCredits, tr)),
+    textDisplay(jobFooter(job.id, tr)),
   );
   return v2Reply(container);
 }

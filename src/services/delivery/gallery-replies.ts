@@ -1,13 +1,15 @@
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
 import { button, buttonRow } from './components.js';
+import type { Translator } from '../i18n/index.js';
 import type { CreationView } from './views.js';
-import { COLOURS, clip, plural } from './style.js';
+import { COLOURS, clip } from './style.js';
 
 /**
  * The `/gallery` message: one embed per creation (its thumbnail, prompt and Percify ids) under a
  * header line, and ◀ ▶ buttons whose custom ids carry the gallery's owner and the page they lead to.
  * Pure functions of the history page, so paging re-renders exactly what a fresh command would.
+ * Every word is from the catalog, in the reader's language (`tr`).
  */
 
 /** Creations per page: Discord allows 10 embeds a message; 5 keeps a page readable on a phone. */
@@ -50,16 +52,19 @@ function idList(ids: readonly string[]): string {
   return ids.map((id) => `\`${id}\``).join(' · ');
 }
 
-function creationEmbed(creation: CreationView): APIEmbed {
+function creationEmbed(creation: CreationView, tr: Translator): APIEmbed {
   const isVideo = creation.kind === 'video';
   const prompt = creation.prompt.replace(/\s+/g, ' ').trim();
   const avatarIds = creation.avatarIds ?? [];
   const ids = isVideo
-    ? `**Video** ${idList(creation.videoId ? [creation.videoId] : [])}`
-    : `**${avatarIds.length === 1 ? 'Avatar id' : 'Avatar ids'}** ${idList(avatarIds)}`;
+    ? tr.t('avatar.gallery.video', { ids: idList(creation.videoId ? [creation.videoId] : []) })
+    : tr.t(avatarIds.length === 1 ? 'avatar.gallery.avatarId' : 'avatar.gallery.avatarIds', {
+        ids: idList(avatarIds),
+      });
+  const untitled = tr.t(isVideo ? 'avatar.gallery.untitledVideo' : 'avatar.gallery.untitledAvatar');
   return {
     color: isVideo ? COLOURS.success : COLOURS.brand,
-    title: clip(`${isVideo ? '🎬' : '🖼️'} ${prompt || (isVideo ? 'Video' : 'Avatar')}`, PROMPT_TITLE_MAX),
+    title: clip(`${isVideo ? '🎬' : '🖼️'} ${prompt || untitled}`, PROMPT_TITLE_MAX),
     // Ids can be long and many; 4096 is far above 4 avatar ids, but clip anyway to never be refused.
     description: clip(ids, 1000),
     ...(creation.thumbnailUrl ? { thumbnail: { url: creation.thumbnailUrl } } : {}),
@@ -84,28 +89,28 @@ function pagingRow(ownerId: string, page: number, pages: number): APIActionRowCo
   ]);
 }
 
-export function renderGalleryPage(view: GalleryPageView): GalleryBody {
+export function renderGalleryPage(view: GalleryPageView, tr: Translator): GalleryBody {
   const pageSize = view.pageSize ?? GALLERY_PAGE_SIZE;
   const pages = pageCount(view.total, pageSize);
   const page = clampPage(view.page, view.total, pageSize);
   const items = view.items.slice(0, Math.min(pageSize, 10));
-  const embeds = items.map(creationEmbed);
+  const embeds = items.map((creation) => creationEmbed(creation, tr));
   const last = embeds.at(-1);
-  if (last) last.footer = { text: 'Paste an avatar id into /animate avatar: to bring it to life' };
-  const where = pages > 1 ? ` · page ${page + 1} of ${pages}` : '';
+  if (last) last.footer = { text: tr.t('avatar.gallery.footer') };
+  const where = pages > 1 ? ` · ${tr.t('avatar.gallery.page', { page: page + 1, pages })}` : '';
   return {
-    content: `🖼️ <@${view.ownerId}>'s gallery · ${plural(view.total, 'creation')}, newest first${where}`,
+    content: `${tr.t('avatar.gallery.header', { owner: view.ownerId, count: view.total })}${where}`,
     embeds,
     components: pages > 1 ? [pagingRow(view.ownerId, page, pages)] : [],
   };
 }
 
 /** Nothing made yet: point to where creations come from. */
-export function renderEmptyGallery(ownerId: string, ownGallery: boolean): GalleryBody {
+export function renderEmptyGallery(ownerId: string, ownGallery: boolean, tr: Translator): GalleryBody {
   return {
     content: ownGallery
-      ? '🖼️ Your gallery is empty for now. Make your first avatar with `/avatar`: it will show up here.'
-      : `🖼️ <@${ownerId}> has not made anything on this server yet.`,
+      ? tr.t('avatar.gallery.emptyOwn')
+      : tr.t('avatar.gallery.emptyOther', { owner: ownerId }),
     embeds: [],
     components: [],
   };

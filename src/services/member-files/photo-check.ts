@@ -1,3 +1,5 @@
+import { createI18n, type Message, type Translator } from '../i18n/index.js';
+
 /**
  * What a member's photo must be before anything is spent on it. Percify leaves the limits open
  * (docs §3.7); these match what its simulator enforces, and every refusal says the limit it broke.
@@ -23,21 +25,43 @@ export interface CheckedPhoto {
   height: number;
 }
 
-export const PHOTO_RULES = `a PNG, JPEG or WebP of at most ${PHOTO_LIMITS.maxBytes / (1024 * 1024)} MB, each side ${PHOTO_LIMITS.minSide}–${PHOTO_LIMITS.maxSide} pixels`;
+const MIB = 1024 * 1024;
 
-/** A photo refused, with the sentence the member reads. */
+/** "a PNG, JPEG or WebP of at most 10 MB, each side 256–4096 pixels", in the reader's language. */
+export function photoRules(tr: Translator): string {
+  return tr.t('avatar.photo.rules', {
+    maxMb: PHOTO_LIMITS.maxBytes / MIB,
+    min: String(PHOTO_LIMITS.minSide),
+    max: String(PHOTO_LIMITS.maxSide),
+  });
+}
+
+let english: Translator | undefined;
+
+function inEnglish(text: Message): string {
+  english ??= createI18n().translator('en');
+  return english.render(text);
+}
+
+/**
+ * A photo refused, with the sentence the member reads: `text`, for the reader's translator. The
+ * error's own message is that sentence in English (logs, and code that has no reader yet).
+ */
 export class PhotoRefusal extends Error {
   constructor(
     readonly reason: 'type' | 'size' | 'pixels',
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(inEnglish(text));
     this.name = 'PhotoRefusal';
   }
 }
 
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function tooLarge(bytes: number): PhotoRefusal {
+  return new PhotoRefusal('size', {
+    key: 'avatar.photo.tooLarge',
+    vars: { size: bytes / MIB, max: PHOTO_LIMITS.maxBytes / MIB },
+  });
 }
 
 /** What Discord says about the attachment, checked before it is even downloaded. */
@@ -46,35 +70,31 @@ export function checkDeclaredPhoto(declared: {
   width?: number | null | undefined;
   height?: number | null | undefined;
 }): void {
-  if (declared.size > PHOTO_LIMITS.maxBytes) {
-    throw new PhotoRefusal(
-      'size',
-      `That picture is ${megabytes(declared.size)}; photos can be up to ${megabytes(PHOTO_LIMITS.maxBytes)}.`,
-    );
-  }
+  if (declared.size > PHOTO_LIMITS.maxBytes) throw tooLarge(declared.size);
   if (declared.width && declared.height) checkSides(declared.width, declared.height);
 }
 
 /** The bytes themselves: the file name and the declared type are not trusted. */
 export function checkPhotoBytes(bytes: Buffer): CheckedPhoto {
-  if (bytes.length > PHOTO_LIMITS.maxBytes) {
-    throw new PhotoRefusal(
-      'size',
-      `That picture is ${megabytes(bytes.length)}; photos can be up to ${megabytes(PHOTO_LIMITS.maxBytes)}.`,
-    );
-  }
+  if (bytes.length > PHOTO_LIMITS.maxBytes) throw tooLarge(bytes.length);
   const found = readHeader(bytes);
-  if (!found) throw new PhotoRefusal('type', 'That file is not a PNG, JPEG or WebP picture.');
+  if (!found) throw new PhotoRefusal('type', { key: 'avatar.photo.notPicture' });
   checkSides(found.width, found.height);
   return found;
 }
 
 function checkSides(width: number, height: number): void {
   if (Math.max(width, height) > PHOTO_LIMITS.maxSide || Math.min(width, height) < PHOTO_LIMITS.minSide) {
-    throw new PhotoRefusal(
-      'pixels',
-      `That picture is ${width}×${height} pixels; each side must be ${PHOTO_LIMITS.minSide} to ${PHOTO_LIMITS.maxSide} pixels.`,
-    );
+    // Pixel sizes as a spec writes them ("4096"), not as an amount ("4,096").
+    throw new PhotoRefusal('pixels', {
+      key: 'avatar.photo.badSides',
+      vars: {
+        width: String(width),
+        height: String(height),
+        min: String(PHOTO_LIMITS.minSide),
+        max: String(PHOTO_LIMITS.maxSide),
+      },
+    });
   }
 }
 
@@ -111,10 +131,13 @@ function jpegSize(bytes: Buffer): { width: number; height: number } | undefined 
   return undefined;
 }
 
+/** A RIFF chunk name is four bytes: the lossy one's ends in a space (a code, not a word). */
+const VP8_LOSSY = 'VP8' + '\x20';
+
 /** The three WebP flavours: lossy (VP8), lossless (VP8L) and extended (VP8X). */
 function webpSize(bytes: Buffer): { width: number; height: number } | undefined {
   const chunk = bytes.toString('latin1', 12, 16);
-  if (chunk === 'VP8 ') {
+  if (chunk === VP8_LOSSY) {
     return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
   }
   if (chunk === 'VP8L') {

@@ -1,2 +1,121 @@
 /** The `avatar` group in ja: see ../../README.md for who owns which area. */
-export const avatar = {} as const;
+export const avatar = {
+  job: {
+    promptEmpty: 'プロンプトが空です。作りたいアバターを説明してください。',
+    promptTooLong: 'プロンプトは {{max, number}} 文字までです。少し短くしてください。',
+  },
+  modal: {
+    title: 'アバターを説明してください',
+    prompt: 'プロンプト',
+    promptPlaceholder: '誰を、どんなスタイルで、どこで、どんな光と雰囲気で',
+    negative: '入れたくないもの（任意）',
+    negativePlaceholder: 'ぼやけ、低画質、ゆがみ',
+    expired: 'このフォームは期限切れです。もう一度 `/avatar` を実行してください。',
+    taken: 'このフォームは送信済みです。アバターを作成中です。',
+  },
+  buttons: {
+    jobGone: 'この結果はもう利用できません。`/avatar` で新しく作ってください。',
+    photoNotKept:
+      'ボットは写真を保存しません。もう一度作るには、写真を添えて `/avatar photo:` を実行してください。',
+    imageGone: 'その画像はもうこの結果に含まれていません。',
+    alreadyHd: 'この画像はすでに最も精細なモデル reality4 で作られています。',
+    clickTaken:
+      'すでに処理中です。1 回のクリックで始まるジョブは 1 つです。進み具合はチャンネルに表示されます。',
+    animate: 'アニメ化',
+    vary: 'バリエーション',
+    hd: 'HD',
+    reroll: '作り直す',
+    delete: '削除',
+  },
+  models: {
+    flux: '高速',
+    imagen3: '高品質',
+    reality4: '超リアル',
+  },
+  reply: {
+    creating_other: '🎨 アバターを {{count, number}} 枚作成中',
+    done_other: '✅ あなたのアバター（{{count, number}} 枚）',
+    failed_other: '❌ アバター {{count, number}} 枚を作成できませんでした',
+    waiting: '⏳ 空きを待っています: 順番は **{{position, number}} 番目** です',
+    starting: '⏳ まもなく開始します…',
+    rendering: '🎨 生成中… ふつうは 10 秒以内に終わります',
+    model: '**モデル** {{model}} · {{label}}',
+    seed: '**シード** {{seeds}}',
+    seeds: '**シード** {{seeds}}',
+    size: '**サイズ** {{size}}',
+    style: '**スタイル** {{style}}',
+    guidance: '**ガイダンス** {{guidance, number}}',
+    avoiding: '**除外** {{text}}',
+    cost: '**料金** {{cost}}',
+    costLeft: '**料金** {{cost}} · このあと残り {{left}}',
+    charged: '**支払い** {{charged}}',
+    partial:
+      '⚠️ **{{asked, number}} 枚中 {{made, number}} 枚ができました**。料金はできた {{made, number}} 枚分（{{charged}}）だけです。{{failed}}',
+    partialFailed_other: '失敗した {{count, number}} 枚は無料です。',
+    altOne: 'アバター、シード {{seed}}',
+    altNumbered: 'アバター {{index, number}}、シード {{seed}}',
+    nothingCharged:
+      '{{reason}}\n\n**料金はかかっていません**: このために確保していた {{held}} は残高に戻りました。',
+    job: 'ジョブ {{id}}',
+    jobAvatars: 'ジョブ {{id}} · {{avatars}}',
+  },
+  photo: {
+    fromPhoto: '📸 あなたの写真から',
+    creating: '📸 写真からアバターを作成中',
+    rendering: '📸 写真をアバターにしています… ふつうは 10 秒ほどです',
+    done: '✅ 写真から作ったアバター',
+    alt: 'あなたの写真から作ったアバター',
+    failed: '❌ 写真からアバターを作成できませんでした',
+    rules: '{{maxMb, number}} MB 以下の PNG・JPEG・WebP で、各辺 {{min}}〜{{max}} ピクセル',
+    tooLarge:
+      'この画像は {{size, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB です。写真は {{max, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB までです。',
+    notPicture: 'このファイルは PNG・JPEG・WebP の画像ではありません。',
+    badSides:
+      'この画像は {{width}}×{{height}} ピクセルです。各辺は {{min}}〜{{max}} ピクセルにしてください。',
+    missing: '`/avatar photo:` でもう一度写真を添付してください。',
+    unreadable:
+      'Discord から写真を読み込めませんでした。写真は {{rules}}にしてください。もう一度添付してみてください。',
+    refused: '{{problem}}写真は {{rules}}にしてください。料金はかかっていません。',
+  },
+  gallery: {
+    notAdmin:
+      'ほかのメンバーのギャラリーを見られるのは、このサーバーを管理できるメンバーだけです。自分のギャラリーは `/gallery` で見られます。',
+    badPage: 'このボタンはもう使えません。もう一度 `/gallery` を実行してください。',
+    notOwner: 'これはほかのメンバーのギャラリーです。自分のギャラリーは `/gallery` で見られます！',
+    video: '**動画** {{ids}}',
+    avatarId: '**アバター ID** {{ids}}',
+    avatarIds: '**アバター ID** {{ids}}',
+    untitledVideo: '動画',
+    untitledAvatar: 'アバター',
+    footer: 'アバター ID を /animate avatar: に貼り付けると動かせます',
+    header_other: '🖼️ <@{{owner}}> さんのギャラリー · {{count, number}} 件、新しい順',
+    page: '{{page, number}} / {{pages, number}} ページ',
+    emptyOwn: '🖼️ ギャラリーはまだ空です。`/avatar` で最初のアバターを作ると、ここに表示されます。',
+    emptyOther: '🖼️ <@{{owner}}> さんはこのサーバーでまだ何も作っていません。',
+  },
+  likeness: {
+    consentTitle: '📸 はじめての写真アバターの前に',
+    consentLine:
+      'あなた自身の写真か、使う権利のある写真を使ってください。Percify がそれをアバターにします。ボットは写真を保存せず、どこにも投稿しません。',
+    consentOnce: '一度確認すれば、次からは聞かれません。',
+    consentYes: '✅ 本人です／使う権利があります',
+    cancel: 'キャンセル',
+    cloneTitle: '🎙 声「{{name}}」をクローンしますか？',
+    cloneBody:
+      '{{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} 秒のサンプルです。クローンの料金は 1 回だけ **{{price}}** です。この声はあなただけが見て使えます。\n\n**あなた自身の声の場合だけ確認してください。**',
+    cloneYes: '✅ これは私自身の声です',
+    expired: '期限が切れました。もう一度コマンドを実行してください。',
+    notOwner: 'これに答えられるのは、依頼したメンバーだけです。',
+    taken: 'これはすでに回答済みです。',
+    cancelled: 'キャンセルしました',
+    cancelledBody: '何も送信されず、料金もかかっていません。',
+  },
+  progress: {
+    overdue: 'いつもより時間がかかっています · ここまで {{elapsed}}',
+    secondsLeft: '残り約 {{n, number}} 秒',
+    minutesLeft: '残り約 {{n, number}} 分',
+    seconds: '{{n, number}} 秒',
+    minutes: '{{n, number}} 分',
+    minutesSeconds: '{{minutes, number}} 分 {{seconds, number}} 秒',
+  },
+} as const;
