@@ -197,6 +197,6 @@ export const quota = {
     topMembers: 'Aktivste Mitglieder',
     byModel: 'Nach Modell',
     byTier: 'Nach Videostufe',
-    likeness: 'Funktionen mit Abbild',
+    likeness: 'Bild und Stimme von Mitgliedern',
   },
 } as const;

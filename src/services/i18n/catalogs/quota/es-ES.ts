@@ -1,7 +1,7 @@
 /** The `quota` group in es-ES: see ../../README.md for who owns which area. */
 export const quota = {
   auditFooter: 'Anotado en el registro de auditoría.',
-  none: 'Ninguna',
+  none: 'Ninguno',
   access: {
     notAdmin: '🔒 `/quota` es para los admins del servidor: necesitas el permiso **Gestionar servidor**.',
     wholeNumber:
@@ -218,6 +218,6 @@ export const quota = {
     topMembers: 'Miembros que más gastan',
     byModel: 'Por modelo',
     byTier: 'Por nivel de vídeo',
-    likeness: 'Funciones con la imagen de los miembros',
+    likeness: 'Imagen y voz de los miembros',
   },
 } as const;

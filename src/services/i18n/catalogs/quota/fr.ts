@@ -1,7 +1,7 @@
 /** The `quota` group in fr: see ../../README.md for who owns which area. */
 export const quota = {
   auditFooter: 'Inscrit au journal d’audit.',
-  none: 'Aucune',
+  none: 'Aucun',
   access: {
     notAdmin: '🔒 `/quota` est réservé aux admins du serveur : il faut la permission **Gérer le serveur**.',
     wholeNumber:
@@ -217,6 +217,6 @@ export const quota = {
     topMembers: 'Membres les plus actifs',
     byModel: 'Par modèle',
     byTier: 'Par niveau vidéo',
-    likeness: 'Fonctionnalités d’image personnelle',
+    likeness: 'Image et voix des membres',
   },
 } as const;

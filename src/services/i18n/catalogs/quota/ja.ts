@@ -81,7 +81,7 @@ export const quota = {
       'これには {{count, number}} クレジットかかりますが、サーバーの1日の予算の残りは {{left, number}} です。',
     budgetMonth_other:
       'これには {{count, number}} クレジットかかりますが、サーバーの月間予算の残りは {{left, number}} です。',
-    nothingCharged: '{{detail}} 料金はかかっていません。',
+    nothingCharged: '{{detail}}料金はかかっていません。',
   },
   features: {
     title: '機能',

@@ -1,7 +1,7 @@
 /** The `quota` group in pt-BR: see ../../README.md for who owns which area. */
 export const quota = {
   auditFooter: 'Registrado no log de auditoria.',
-  none: 'Nenhuma',
+  none: 'Nenhum',
   access: {
     notAdmin: '🔒 `/quota` é para os admins do servidor: você precisa da permissão **Gerenciar servidor**.',
     wholeNumber:
@@ -215,6 +215,6 @@ export const quota = {
     topMembers: 'Membros que mais gastam',
     byModel: 'Por modelo',
     byTier: 'Por nível de vídeo',
-    likeness: 'Recursos com a imagem dos membros',
+    likeness: 'Imagem e voz dos membros',
   },
 } as const;
