@@ -14,7 +14,7 @@ export type AlertKind =
 
 /**
  * One alert, written for each server in its own language: `text` is called with the translator of
- * the locale recorded with the server's alert channel (English when none is).
+ * the server's locale (`guild_locale`) recorded with its alert channel by `/quota alerts`.
  */
 export interface Alert {
   kind: AlertKind;
@@ -27,6 +27,11 @@ export interface AdminAlertsOptions {
   logger: Logger;
   metrics: OpsMetrics;
   i18n: I18n;
+  /**
+   * The server's community locale as the gateway last reported it, for a channel chosen before its
+   * locale was recorded with it; English when this knows none either.
+   */
+  guildLocale?: (guildId: string) => string | undefined;
   /** Every server the bot is in, for alerts about the operator's Percify account. */
   guildIds: () => Iterable<string>;
   now?: () => number;
@@ -56,7 +61,8 @@ export class AdminAlerts {
     if (!claimed) return false;
     const { channelId } = claimed;
     try {
-      const { title, description } = alert.text(this.options.i18n.translator(claimed.locale));
+      const locale = claimed.locale ?? this.options.guildLocale?.(guildId);
+      const { title, description } = alert.text(this.options.i18n.translator(locale));
       await this.options.rest.post(Routes.channelMessages(channelId), {
         body: {
           embeds: [{ title, description, color: COLOURS.working }],

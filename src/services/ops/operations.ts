@@ -85,6 +85,7 @@ export class Operations {
       logger,
       metrics: this.metrics,
       i18n: parts.i18n,
+      guildLocale: (guildId) => parts.client.guilds.cache.get(guildId)?.preferredLocale,
       guildIds,
       now,
     });
