@@ -40,7 +40,7 @@ export const quota = {
     differingJob:
       '`{{job}}` <@{{member}}> {{kind}} : payé {{paid, number}}, facturé {{charged, number}} par Percify',
     more: '…et {{count, number}} de plus',
-    allMatch_one: 'La tâche terminée ({{count, number}}) correspond à l’historique des crédits de Percify.',
+    allMatch_one: '{{count, number}} tâche terminée, conforme à l’historique des crédits de Percify.',
     allMatch_many:
       'Les {{count, number}} de tâches terminées correspondent à l’historique des crédits de Percify.',
     allMatch_other:

@@ -40,7 +40,7 @@ export const quota = {
     differingJob:
       '`{{job}}` <@{{member}}> {{kind}}: pagou {{paid, number}}, o Percify cobrou {{charged, number}}',
     more: '…e mais {{count, number}}',
-    allMatch_one: 'O trabalho concluído ({{count, number}}) bate com o histórico de créditos do Percify.',
+    allMatch_one: '{{count, number}} trabalho concluído, de acordo com o histórico de créditos do Percify.',
     allMatch_many:
       'Os {{count, number}} de trabalhos concluídos batem com o histórico de créditos do Percify.',
     allMatch_other: 'Os {{count, number}} trabalhos concluídos batem com o histórico de créditos do Percify.',
