@@ -151,8 +151,9 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const memberFiles = new MemberFiles(discordFileOrigins(config.DISCORD_API_URL), config.PERCIFY_TIMEOUT_MS);
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
+  // The catalogs, loaded once: replies through the context, admin alerts through operations.
   const i18n = createI18n();
-  const opsServices = ops.attach({ store, client, ledger, jobs, percify });
+  const opsServices = ops.attach({ store, client, ledger, jobs, percify, i18n });
   const history = new CreationHistory(store, logger);
   // Redis configured: the plan's slots and the line are shared by every process (BullMQ), and a
   // webhook reaching any process nudges the job wherever it runs. Otherwise: one process, in memory.

@@ -3,6 +3,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/reply-body.js';
+import { forMember } from '../services/i18n/index.js';
 import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
 import { cannotAfford } from './affordable-offer.js';
 import { enforceJobPolicy, type CompleteJobRequest } from './job-policy.js';
@@ -69,7 +70,11 @@ export async function launchJob<J extends JobRecord>(
   if (!reserved.ok) {
     const { limitedBy, detail } = reserved.error;
     if (limitedBy !== 'allowance' && limitedBy !== 'budget') {
-      throw new UserError(`${detail} Nothing was charged.`, `limit-${limitedBy}`);
+      const reason = forMember(ctx.i18n, interaction).render(detail);
+      throw new UserError(
+        { key: 'quota.limits.nothingCharged', vars: { detail: reason } },
+        `limit-${limitedBy}`,
+      );
     }
     const balance = await ctx.ledger.balance(interaction.guildId, interaction.user.id, roleIds);
     throw new UserError(cannotAfford(settings, request, options.amount, balance), 'insufficient-credits');

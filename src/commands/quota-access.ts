@@ -8,6 +8,14 @@ import type { GuildCommandInteraction, GuildComponentInteraction } from './types
  * can be forged or the admin can override the command's permissions: so every handler checks again.
  */
 
+/**
+ * The reason of a `/quota` change in the audit log ("/quota limits"): the subcommand's own name, the
+ * same in every language, never shown to members.
+ */
+export function auditReason(subcommand: string): string {
+  return ['/quota', subcommand].join(' ');
+}
+
 /** Manage Server, checked on the permissions Discord sent with this very interaction. */
 export function isServerManager(interaction: GuildCommandInteraction | GuildComponentInteraction): boolean {
   return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
@@ -15,18 +23,18 @@ export function isServerManager(interaction: GuildCommandInteraction | GuildComp
 
 export function requireServerManager(interaction: GuildCommandInteraction): void {
   if (!isServerManager(interaction)) {
-    throw new UserError(
-      '🔒 `/quota` is for server admins: it needs the **Manage Server** permission.',
-      'not-admin',
-    );
+    throw new UserError({ key: 'quota.access.notAdmin' }, 'not-admin');
   }
 }
 
-/** A whole number of credits within [min, max], or a clear refusal naming the option. */
+/**
+ * A whole number of credits within [min, max], or a clear refusal naming the option (option names
+ * are the same in every language). The refusals are catalog messages the router renders for the admin.
+ */
 export function wholeNumber(value: number, option: string, min: number, max: number): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new UserError(
-      `\`${option}\` must be a whole number from ${min} to ${max.toLocaleString('en-US')}; got ${String(value)}.`,
+      { key: 'quota.access.wholeNumber', vars: { option, min, max, value: String(value) } },
       'invalid-option',
     );
   }
@@ -47,7 +55,7 @@ export function optionalWholeNumber(
 export function trimmedText(value: string, option: string, max: number): string {
   const text = value.trim();
   if (text.length === 0 || text.length > max) {
-    throw new UserError(`\`${option}\` must be 1 to ${max} characters.`, 'invalid-option');
+    throw new UserError({ key: 'quota.access.textLength', vars: { option, max } }, 'invalid-option');
   }
   return text;
 }

@@ -1,6 +1,7 @@
 import { MessageFlags, type Attachment, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { forMember } from '../services/i18n/index.js';
 import { renderCloneFailed, renderCloneDone, renderCloning } from '../services/delivery/voice-replies.js';
 import {
   checkDeclaredSample,
@@ -88,7 +89,7 @@ export async function runVoiceClone(
   if (!reserved.ok) {
     await ctx.jobs.forget(holdId);
     throw new UserError(
-      `${reserved.error.detail} Cloning costs ${VOICE_CLONE_CREDITS} credits; nothing was charged.`,
+      `${forMember(ctx.i18n, interaction).render(reserved.error.detail)} Cloning costs ${VOICE_CLONE_CREDITS} credits; nothing was charged.`,
       'insufficient-credits',
     );
   }

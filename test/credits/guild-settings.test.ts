@@ -6,6 +6,7 @@ import {
 } from '../../src/services/credits/guild-settings.js';
 import { createLedgerHarness, type LedgerHarness } from './harness.js';
 import { avatarCost, estimateAudioCost, TIER_SPECS, videoCost } from '../../src/services/percify/pricing.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 const GUILD = '100000000000000001';
 const ADMIN = '300000000000000001';
@@ -105,9 +106,13 @@ describe('guild settings', () => {
     }
     const error = await h.settings
       .update(GUILD, ADMIN, (s) => ({ ...s, limits: { ...s.limits, allowedModels: [] } }), 'bad')
-      .then(() => new Error('accepted'))
-      .catch((caught: unknown) => caught as Error);
-    expect(error.message).toMatch(/limits\.allowedModels: at least one model must stay allowed/);
+      .then(() => new SettingsValidationError([], ['accepted']))
+      .catch((caught: unknown) => caught as SettingsValidationError);
+    expect(error.message).toMatch(/limits\.allowedModels/);
+    expect(error.problems[0]).toEqual({ key: 'quota.settings.problems.noModel' });
+    expect(createI18n().translator('en').render(error.problems[0]!)).toBe(
+      'at least one model must stay allowed',
+    );
     expect(await h.settings.get(GUILD)).toEqual(DEFAULT_GUILD_SETTINGS);
     expect(await h.ledger.entries(GUILD)).toEqual([]);
   });

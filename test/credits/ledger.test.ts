@@ -3,7 +3,9 @@ import type { GuildSettings } from '../../src/services/credits/guild-settings.js
 import type { ReserveRequest } from '../../src/services/credits/ledger-types.js';
 import { describeEachBackend } from '../support/backends.js';
 import { createLedgerHarness, T0, type LedgerHarness } from './harness.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
+const english = createI18n().translator('en');
 const GUILD = '100000000000000001';
 const ALICE = '200000000000000001';
 const BOB = '200000000000000002';
@@ -33,7 +35,7 @@ async function configure(change: (settings: GuildSettings) => GuildSettings): Pr
 
 async function reserveOk(request: ReserveRequest) {
   const outcome = await h.ledger.reserve(request);
-  if (!outcome.ok) throw new Error(`expected a reservation, got ${outcome.error.detail}`);
+  if (!outcome.ok) throw new Error(`expected a reservation, got ${english.render(outcome.error.detail)}`);
   return outcome;
 }
 
@@ -209,7 +211,7 @@ describeEachBackend('the ledger', (backend) => {
       };
       const outcome = await h.ledger.revoke(revoke);
       expect(outcome).toMatchObject({ requested: 25, revoked: 10, grantedAfter: 0 });
-      expect(outcome.detail).toMatch(/Only 10 of 25/);
+      expect(english.render(outcome.detail)).toMatch(/Only 10 of 25/);
       expect(await h.ledger.revoke(revoke)).toEqual(outcome);
       expect(await h.ledger.balance(GUILD, BOB, [])).toMatchObject({ granted: 0, spendable: 20 });
       const recent = await h.ledger.recentEntries(GUILD, BOB, 10);
@@ -245,7 +247,7 @@ describeEachBackend('the ledger', (backend) => {
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
       expect(outcome.error).toMatchObject({ limitedBy, required: 5, available: 100 });
-      expect(outcome.error.detail).toMatch(detail);
+      expect(english.render(outcome.error.detail)).toMatch(detail);
       expect(await h.ledger.balance(GUILD, ALICE, [])).toMatchObject({ spendable: 100, reservedNow: 0 });
     });
 
@@ -273,7 +275,7 @@ describeEachBackend('the ledger', (backend) => {
       await reserveOk(avatar(ALICE, 30));
       const bob = await h.ledger.reserve(avatar(BOB, 25));
       expect(bob).toMatchObject({ ok: false, error: { limitedBy: 'budget', required: 25, available: 20 } });
-      if (!bob.ok) expect(bob.error.detail).toMatch(/daily budget has 20 left/);
+      if (!bob.ok) expect(english.render(bob.error.detail)).toMatch(/daily budget has 20 left/);
       expect((await h.ledger.balance(GUILD, BOB, [])).budget).toMatchObject({
         credits: 50,
         period: 'day',

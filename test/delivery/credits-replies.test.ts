@@ -158,11 +158,11 @@ describe('credits replies', () => {
       ]);
     }
     const full = fullSettings();
-    const view = renderQuotaView(full);
+    const view = renderQuotaView(full, english);
     expectDiscordAccepts([view]);
     expect(view.fields?.find((f) => f.name === 'Day starts')?.value).toBe('00:00 UTC−9:30');
-    expectDiscordAccepts([renderSettingsChange(DEFAULT_GUILD_SETTINGS, full, 'everything')]);
-    expectDiscordAccepts([renderSettingsChange(full, full, 'nothing')]);
+    expectDiscordAccepts([renderSettingsChange(DEFAULT_GUILD_SETTINGS, full, 'everything', english)]);
+    expectDiscordAccepts([renderSettingsChange(full, full, 'nothing', english)]);
   });
 
   it('renders a usage report with many members within limits', () => {
@@ -178,7 +178,7 @@ describe('credits replies', () => {
       perFeature: {},
       perDay: [],
     };
-    const embed = renderUsage({ periodLabel: 'Last 30 days', report, chartName: 'usage.png' });
+    const embed = renderUsage({ periodLabel: 'Last 30 days', report, chartName: 'usage.png' }, english);
     expectDiscordAccepts([embed]);
     const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields['Top members']?.split('\n')).toHaveLength(10);

@@ -31,7 +31,7 @@ describe('reconciliation with Percify', () => {
     await avatarToTheEnd(h, 'ben', 'an honest ledger', 2);
     const { embed, fields } = await books();
     expect(embed.title).toBe("Percify's books");
-    expect(embed.description).toBe("All 1 finished jobs match Percify's credit history.");
+    expect(embed.description).toBe("The 1 finished job matches Percify's credit history.");
     expect(fields).toMatchObject({
       'Members paid': '4 credits',
       'Percify charged': '4 credits',

@@ -61,21 +61,6 @@ const PENDING = new Set([
   'src/services/member-files/voice-sample-check.ts',
   'src/services/voices/catalog.ts',
 
-  // quota
-  'src/commands/quota-access.ts',
-  'src/commands/quota-alerts.ts',
-  'src/commands/quota-books.ts',
-  'src/commands/quota-credits.ts',
-  'src/commands/quota-features.ts',
-  'src/commands/quota-settings.ts',
-  'src/services/credits/guild-settings.ts',
-  'src/services/credits/ledger-grants.ts',
-  'src/services/credits/ledger-limits.ts',
-  'src/services/delivery/feature-replies.ts',
-  'src/services/delivery/quota-replies.ts',
-  'src/services/ops/alert-watch.ts',
-  'src/services/ops/daily-reconciliation.ts',
-
   // guide
   'src/commands/affordable-offer.ts',
   'src/commands/job-policy.ts',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import type { Message } from '../i18n/catalog-types.js';
 import { storeKey, type Store, type TransactionReads } from '../store.js';
-import { LedgerChange } from './ledger-change.js';
+import { LedgerChange, adminActor } from './ledger-change.js';
 
 export { findBlockedPhrase } from './blocklist.js';
 
@@ -27,8 +28,8 @@ export const guildSettingsSchema = z
       concurrentJobs: z.number().int().min(1).max(20),
       maxVariations: z.number().int().min(1).max(4),
       maxVideoSeconds: z.number().int().min(1).max(30),
-      allowedModels: z.array(z.enum(AVATAR_MODELS)).min(1, 'at least one model must stay allowed'),
-      allowedTiers: z.array(z.enum(VIDEO_TIERS)).min(1, 'at least one tier must stay allowed'),
+      allowedModels: z.array(z.enum(AVATAR_MODELS)).min(1),
+      allowedTiers: z.array(z.enum(VIDEO_TIERS)).min(1),
       /** Jobs costing more than this ask for a Confirm click first. */
       confirmAbove: credits,
     }),
@@ -40,7 +41,6 @@ export const guildSettingsSchema = z
     features: z.object({ photoAvatars: z.boolean(), voiceCloning: z.boolean() }),
   })
   .refine((settings) => settings.limits.allowedModels.includes(settings.defaultModel), {
-    message: 'the default model must be one of the allowed models',
     path: ['defaultModel'],
   });
 
@@ -73,12 +73,30 @@ export const DEFAULT_GUILD_SETTINGS: GuildSettings = Object.freeze({
   features: { photoAvatars: true, voiceCloning: false },
 }) as GuildSettings;
 
-/** An admin's change was refused; `message` lists what is wrong, fit to show the admin. */
+/**
+ * An admin's change was refused; `problems` says what is wrong, as catalog messages to show the admin
+ * in their language (`quota.settings.problems.*`); `message` lists the fields, for the log.
+ */
 export class SettingsValidationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Those settings are not valid: ${problems.join('; ')}`);
+  constructor(
+    readonly problems: Message[],
+    fields: readonly string[] = [],
+  ) {
+    // The name says what it is ("SettingsValidationError: limits.allowedModels"); the fields, where.
+    super(fields.join(', '));
     this.name = 'SettingsValidationError';
   }
+}
+
+/** What an admin reads for each field the schema refuses; any other field is named as it is. */
+const PROBLEMS: Readonly<Record<string, Message>> = {
+  'limits.allowedModels': { key: 'quota.settings.problems.noModel' },
+  'limits.allowedTiers': { key: 'quota.settings.problems.noTier' },
+  defaultModel: { key: 'quota.settings.problems.defaultModel' },
+};
+
+function problemAt(field: string): Message {
+  return PROBLEMS[field] ?? { key: 'quota.settings.problems.field', vars: { field } };
 }
 
 interface StoredSettings {
@@ -129,9 +147,8 @@ export class GuildSettingsService {
       const before = settingsIn(read, guildId);
       const parsed = guildSettingsSchema.safeParse(change(structuredClone(before)));
       if (!parsed.success) {
-        throw new SettingsValidationError(
-          parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`),
-        );
+        const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'settings');
+        throw new SettingsValidationError(fields.map(problemAt), fields);
       }
       const next = parsed.data;
       const changes = diffSettings(before, next);
@@ -141,7 +158,7 @@ export class GuildSettingsService {
       ledger.append({
         at,
         memberId: adminId,
-        actor: `admin:${adminId}`,
+        actor: adminActor(adminId),
         amount: 0,
         kind: 'settings',
         reason,

@@ -11,6 +11,11 @@ import type { LedgerEntry } from './ledger-types.js';
 
 export type NewEntry = Omit<LedgerEntry, 'id' | 'guildId'>;
 
+/** The `actor` of an entry an admin made (`admin:<userId>`). */
+export function adminActor(adminId: string): string {
+  return `admin:${adminId}`;
+}
+
 /**
  * One ledger operation's working copy of its keys, inside one store transaction: the guild's head,
  * the members it touches and any other keys it reads. `append` numbers log entries from the head's

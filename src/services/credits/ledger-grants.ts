@@ -1,5 +1,6 @@
+import type { Message } from '../i18n/catalog-types.js';
 import { storeKey, type Store } from '../store.js';
-import { changeLedger } from './ledger-change.js';
+import { adminActor, changeLedger } from './ledger-change.js';
 import { validateAdminChange, type AdminCreditChange } from './ledger-input.js';
 import type { GrantOutcome, RevokeOutcome } from './ledger-types.js';
 
@@ -30,10 +31,10 @@ export function revokeCredits(
 ): Promise<RevokeOutcome> {
   return changeGranted<RevokeOutcome>(store, now, change, 'revoke', (granted, amount) => {
     const revoked = Math.min(amount, granted);
-    const detail =
+    const detail: Message =
       revoked === amount
-        ? `Revoked ${amount} granted credits.`
-        : `Only ${revoked} of ${amount} credits could be revoked: that was the member's whole granted balance.`;
+        ? { key: 'quota.grants.revoked', vars: { count: amount } }
+        : { key: 'quota.grants.partly', vars: { count: amount, revoked } };
     return {
       delta: -revoked,
       meta: { requested: amount },
@@ -75,7 +76,7 @@ function changeGranted<R>(
     ledger.append({
       at: now(),
       memberId,
-      actor: `admin:${adminId}`,
+      actor: adminActor(adminId),
       amount: Math.abs(delta),
       kind,
       reason,

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/catalog-types.js';
 import type { GuildSettings } from './guild-settings.js';
 import type { MemberView } from './ledger-balance.js';
 import type { BudgetView, InsufficientCredits, ReserveRequest } from './ledger-types.js';
@@ -5,7 +6,8 @@ import type { BudgetView, InsufficientCredits, ReserveRequest } from './ledger-t
 /**
  * Why a reservation is refused, checked in this order: what the guild does not allow at all (model,
  * tier, variations, duration), then how many jobs the member has running, then money (the member's
- * balance, then the guild budget). Each answer carries a sentence a member can act on.
+ * balance, then the guild budget). Each answer carries a sentence a member can act on, as a catalog
+ * message (`quota.limits.*`) the command renders in the member's language.
  */
 
 export function checkLimits(
@@ -15,39 +17,35 @@ export function checkLimits(
 ): InsufficientCredits | undefined {
   const { limits } = settings;
   const { usage, amount } = request;
-  const refuse = (limitedBy: InsufficientCredits['limitedBy'], detail: string): InsufficientCredits => ({
+  const refuse = (limitedBy: InsufficientCredits['limitedBy'], detail: Message): InsufficientCredits => ({
     required: amount,
     available: view.balance.spendable,
     limitedBy,
     detail,
   });
   if (usage.model !== undefined && !(limits.allowedModels as readonly string[]).includes(usage.model)) {
-    return refuse(
-      'model',
-      `The ${usage.model} model is turned off on this server. Allowed: ${limits.allowedModels.join(', ')}.`,
-    );
+    return refuse('model', {
+      key: 'quota.limits.model',
+      vars: { model: usage.model, allowed: limits.allowedModels.join(', ') },
+    });
   }
   if (usage.tier !== undefined && !(limits.allowedTiers as readonly string[]).includes(usage.tier)) {
-    return refuse(
-      'tier',
-      `The ${usage.tier} tier is turned off on this server. Allowed: ${limits.allowedTiers.join(', ')}.`,
-    );
+    return refuse('tier', {
+      key: 'quota.limits.tier',
+      vars: { tier: usage.tier, allowed: limits.allowedTiers.join(', ') },
+    });
   }
   if (usage.variations !== undefined && usage.variations > limits.maxVariations) {
-    return refuse(
-      'variations',
-      `This server allows at most ${limits.maxVariations} variation${limits.maxVariations === 1 ? '' : 's'} per request.`,
-    );
+    return refuse('variations', { key: 'quota.limits.variations', vars: { count: limits.maxVariations } });
   }
   if (usage.videoSeconds !== undefined && usage.videoSeconds > limits.maxVideoSeconds) {
-    return refuse('duration', `This server allows videos of at most ${limits.maxVideoSeconds} seconds.`);
+    return refuse('duration', { key: 'quota.limits.duration', vars: { count: limits.maxVideoSeconds } });
   }
   if (view.openHolds.length >= limits.concurrentJobs) {
-    return refuse(
-      'concurrency',
-      `You already have ${view.openHolds.length} job${view.openHolds.length === 1 ? '' : 's'} running; ` +
-        `the limit is ${limits.concurrentJobs}. Try again when one finishes.`,
-    );
+    return refuse('concurrency', {
+      key: 'quota.limits.concurrency',
+      vars: { count: view.openHolds.length, limit: limits.concurrentJobs },
+    });
   }
   return undefined;
 }
@@ -63,7 +61,7 @@ export function checkFunds(
       required: amount,
       available: spendable,
       limitedBy: 'allowance',
-      detail: `This costs ${amount} credits and you have ${spendable} left today.`,
+      detail: { key: 'quota.limits.allowance', vars: { count: amount, left: spendable } },
       resetsAt: view.balance.resetsAt,
     };
   }
@@ -72,9 +70,10 @@ export function checkFunds(
       required: amount,
       available: budget.left,
       limitedBy: 'budget',
-      detail:
-        `This costs ${amount} credits and the server's ${budget.period === 'day' ? 'daily' : 'monthly'} ` +
-        `budget has ${budget.left} left.`,
+      detail: {
+        key: budget.period === 'day' ? 'quota.limits.budgetDay' : 'quota.limits.budgetMonth',
+        vars: { count: amount, left: budget.left },
+      },
       resetsAt: budget.resetsAt,
     };
   }

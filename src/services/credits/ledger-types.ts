@@ -3,6 +3,7 @@
  * repeated operation can return its first outcome word for word.
  */
 import type { JoinedWrites } from '../store.js';
+import type { Message } from '../i18n/catalog-types.js';
 
 export type EntryKind = 'reserve' | 'capture' | 'release' | 'grant' | 'revoke' | 'topup' | 'settings';
 export type UsageKind = 'avatar' | 'video' | 'audio';
@@ -97,8 +98,8 @@ export interface InsufficientCredits {
   required: number;
   available: number;
   limitedBy: LimitReason;
-  /** One sentence a member can read. */
-  detail: string;
+  /** One sentence a member can read, rendered in their language (`quota.limits.*`). */
+  detail: Message;
   /** Allowance or budget: when it refills, so the member knows when to come back. */
   resetsAt?: number;
 }
@@ -143,8 +144,8 @@ export interface RevokeOutcome {
   /** What was actually taken: never more than the granted balance held. */
   revoked: number;
   grantedAfter: number;
-  /** One sentence for the admin, e.g. "Only 3 of 10 credits could be revoked". */
-  detail: string;
+  /** One sentence for the admin, e.g. "Only 3 of 10 credits could be revoked" (`quota.grants.*`). */
+  detail: Message;
 }
 
 /** Charges counted for one local day (`YYYY-MM-DD`) or month (`YYYY-MM`). */

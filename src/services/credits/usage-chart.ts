@@ -18,7 +18,9 @@ export interface UsageChartInput {
 
 const PADDING = { top: 56, right: 24, bottom: 56, left: 64 };
 const COLOURS = { background: '#313338', grid: '#4e5058', axis: '#b5bac1', bar: '#5865f2', text: '#f2f3f5' };
-const FONT = 'DejaVu Sans, Liberation Sans, Noto Sans, Arial, sans-serif';
+// Noto Sans CJK JP draws the Japanese labels where it is installed (fonts-noto-cjk); without it, resvg
+// leaves out the glyphs it has no font for.
+const FONT = 'DejaVu Sans, Liberation Sans, Noto Sans, Noto Sans CJK JP, Arial, sans-serif';
 
 export function renderUsageChart(input: UsageChartInput): Buffer {
   const svg = usageChartSvg(input);

@@ -1,6 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import type { Logger } from '../../logger.js';
 import { COLOURS } from '../delivery/style.js';
+import type { I18n, Translator } from '../i18n/index.js';
 import type { AlertChannels } from './alert-channels.js';
 import type { OpsMetrics } from './ops-metrics.js';
 
@@ -11,10 +12,13 @@ export type AlertKind =
   | 'budget-nearly-spent'
   | 'books-differ';
 
+/**
+ * One alert, written for each server in its own language: `text` is called with the translator of
+ * the server's locale (`guild_locale`) recorded with its alert channel by `/quota alerts`.
+ */
 export interface Alert {
   kind: AlertKind;
-  title: string;
-  description: string;
+  text: (tr: Translator) => { title: string; description: string };
 }
 
 export interface AdminAlertsOptions {
@@ -22,6 +26,12 @@ export interface AdminAlertsOptions {
   rest: REST;
   logger: Logger;
   metrics: OpsMetrics;
+  i18n: I18n;
+  /**
+   * The server's community locale as the gateway last reported it, for a channel chosen before its
+   * locale was recorded with it; English when this knows none either.
+   */
+  guildLocale?: (guildId: string) => string | undefined;
   /** Every server the bot is in, for alerts about the operator's Percify account. */
   guildIds: () => Iterable<string>;
   now?: () => number;
@@ -47,12 +57,15 @@ export class AdminAlerts {
   /** Posts to one server; resolves to whether it was posted (no channel or rate-limited: false). */
   async notify(guildId: string, alert: Alert): Promise<boolean> {
     const claimedAt = this.#now();
-    const channelId = await this.options.channels.claim(guildId, alert.kind, claimedAt, this.#repeatMs);
-    if (!channelId) return false;
+    const claimed = await this.options.channels.claim(guildId, alert.kind, claimedAt, this.#repeatMs);
+    if (!claimed) return false;
+    const { channelId } = claimed;
     try {
+      const locale = claimed.locale ?? this.options.guildLocale?.(guildId);
+      const { title, description } = alert.text(this.options.i18n.translator(locale));
       await this.options.rest.post(Routes.channelMessages(channelId), {
         body: {
-          embeds: [{ title: alert.title, description: alert.description, color: COLOURS.working }],
+          embeds: [{ title, description, color: COLOURS.working }],
           allowed_mentions: { parse: [] },
         },
       });

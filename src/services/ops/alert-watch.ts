@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { Balance, SettleOutcome } from '../credits/index.js';
+import { relativeTime } from '../delivery/style.js';
 import type { JobRecord } from '../jobs/job-record.js';
 import type { AdminAlerts, Alert } from './admin-alerts.js';
 import type { PercifyReachability, ReachabilityState } from './percify-reachability.js';
@@ -22,12 +23,13 @@ export interface AlertWatchOptions {
 /** A server's budget counts as nearly spent when this share of it is spent or held. */
 export const BUDGET_NEARLY_SPENT = 0.9;
 
+/** Alerts are posted in each server's alerts channel, in that server's language (AdminAlerts). */
 const OUT_OF_CREDITS: Alert = {
   kind: 'percify-out-of-credits',
-  title: '⚠️ Percify is out of credits',
-  description:
-    "The bot's Percify account has no credits left, so new avatars and videos fail (members get their " +
-    'credits back). Top up the Percify account to fix it.',
+  text: (tr) => ({
+    title: tr.t('quota.alerts.outOfCreditsTitle'),
+    description: tr.t('quota.alerts.outOfCredits'),
+  }),
 };
 
 /**
@@ -81,10 +83,13 @@ export class AlertWatch {
     const { balance } = await this.options.percifyBalance();
     if (balance <= 0) return this.options.alerts.notifyAll(OUT_OF_CREDITS);
     if (balance < this.options.lowCredits) {
+      const threshold = this.options.lowCredits;
       return this.options.alerts.notifyAll({
         kind: 'percify-credits-low',
-        title: '⚠️ Percify credits are running low',
-        description: `The bot's Percify account has **${balance}** credits left (alert threshold ${this.options.lowCredits}). Top it up before jobs start to fail.`,
+        text: (tr) => ({
+          title: tr.t('quota.alerts.creditsLowTitle'),
+          description: tr.t('quota.alerts.creditsLow', { balance, threshold }),
+        }),
       });
     }
   }
@@ -92,12 +97,20 @@ export class AlertWatch {
   async #checkBudget(guildId: string, memberId: string): Promise<void> {
     const { budget } = await this.options.ledger.balance(guildId, memberId, []);
     if (!budget || budget.spent + budget.reserved < budget.credits * BUDGET_NEARLY_SPENT) return;
+    const vars = {
+      used: budget.spent + budget.reserved,
+      budget: budget.credits,
+      when: relativeTime(budget.resetsAt),
+    };
     await this.options.alerts.notify(guildId, {
       kind: 'budget-nearly-spent',
-      title: "⚠️ This server's budget is nearly spent",
-      description:
-        `**${budget.spent + budget.reserved}** of the ${budget.credits}-credit ${budget.period === 'day' ? 'daily' : 'monthly'} budget ` +
-        `is spent or held; it resets <t:${Math.floor(budget.resetsAt / 1000)}:R>. Raise it with \`/quota budget\`.`,
+      text: (tr) => ({
+        title: tr.t('quota.alerts.budgetTitle'),
+        description: tr.t(
+          budget.period === 'day' ? 'quota.alerts.budgetDay' : 'quota.alerts.budgetMonth',
+          vars,
+        ),
+      }),
     });
   }
 
@@ -108,8 +121,10 @@ export class AlertWatch {
     this.#run(
       this.options.alerts.notifyAll({
         kind: 'percify-unreachable',
-        title: '⚠️ Percify cannot be reached',
-        description: `The bot has not reached Percify for about ${minutes} min. Jobs wait and retry; members are refunded if it lasts.`,
+        text: (tr) => ({
+          title: tr.t('quota.alerts.unreachableTitle'),
+          description: tr.t('quota.alerts.unreachable', { minutes }),
+        }),
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.js';
+import type { Translator } from '../i18n/index.js';
 import type { AdminAlerts } from './admin-alerts.js';
 import type { OpsMetrics } from './ops-metrics.js';
 import type { Reconciliation, ReconciliationReport } from './reconciliation.js';
@@ -63,16 +64,27 @@ export class DailyReconciliation {
         'daily reconciliation with Percify',
       );
       if (Math.abs(report.difference) > this.options.alertAbove) {
+        // In the server's language (AdminAlerts picks it): the alerts channel is read by its admins.
         await this.options.alerts.notify(guildId, {
           kind: 'books-differ',
-          title: "⚠️ The bot's books differ from Percify's",
-          description:
-            `In the last 24 hours members paid **${report.memberPaid}** credits and Percify charged ` +
-            `**${report.percifyCharged}** for the same jobs (${formatDifference(report.difference)}). ` +
-            `Jobs that differ: ${report.differing
-              .slice(0, 5)
-              .map((job) => `\`${job.jobId}\` (${job.memberPaid} vs ${job.percifyCharged})`)
-              .join(', ')}. \`/quota usage compare:True\` shows the details.`,
+          text: (tr) => ({
+            title: tr.t('quota.alerts.booksDifferTitle'),
+            description: tr.t('quota.alerts.booksDiffer', {
+              paid: report.memberPaid,
+              charged: report.percifyCharged,
+              difference: formatDifference(report.difference, tr),
+              jobs: report.differing
+                .slice(0, 5)
+                .map((job) =>
+                  tr.t('quota.alerts.differingJob', {
+                    job: job.jobId,
+                    paid: job.memberPaid,
+                    charged: job.percifyCharged,
+                  }),
+                )
+                .join(', '),
+            }),
+          }),
         });
       }
     }
@@ -81,7 +93,7 @@ export class DailyReconciliation {
   }
 }
 
-/** "+12 credits" or "-3 credits", from the operator's side. */
-export function formatDifference(difference: number): string {
-  return `${difference > 0 ? '+' : ''}${difference} credit${Math.abs(difference) === 1 ? '' : 's'}`;
+/** "+12 credits" or "-3 credits", from the operator's side, in the reader's language. */
+export function formatDifference(difference: number, tr: Translator): string {
+  return `${difference > 0 ? '+' : ''}${tr.credits(difference)}`;
 }

@@ -8,6 +8,7 @@ import type { JobStore } from '../jobs/job-store.js';
 import type { Metrics } from '../metrics.js';
 import type { PercifyClient } from '../percify/client.js';
 import type { RequestInfo } from '../percify/http.js';
+import type { I18n } from '../i18n/index.js';
 import type { Store } from '../store.js';
 import { AdminAlerts } from './admin-alerts.js';
 import { AlertChannels } from './alert-channels.js';
@@ -39,6 +40,8 @@ export interface OperationsParts {
   ledger: Ledger;
   jobs: JobStore;
   percify: PercifyClient;
+  /** Alerts are written in each server's language. */
+  i18n: I18n;
 }
 
 /** What the job runner reports to operations. */
@@ -81,6 +84,8 @@ export class Operations {
       rest: parts.client.rest,
       logger,
       metrics: this.metrics,
+      i18n: parts.i18n,
+      guildLocale: (guildId) => parts.client.guilds.cache.get(guildId)?.preferredLocale,
       guildIds,
       now,
     });

@@ -1,2 +1,182 @@
 /** The `quota` group in ja: see ../../README.md for who owns which area. */
-export const quota = {} as const;
+export const quota = {
+  auditFooter: '監査ログに記録しました。',
+  none: 'なし',
+  access: {
+    notAdmin: '🔒 `/quota` はサーバー管理者向けです。**サーバー管理** 権限が必要です。',
+    wholeNumber:
+      '`{{option}}` は {{min, number}} から {{max, number}} までの整数にしてください（入力値: {{value}}）。',
+    textLength: '`{{option}}` は 1〜{{max, number}} 文字にしてください。',
+  },
+  alertsChannel: {
+    onTitle: '🔔 アラートをオンにしました',
+    on: 'Percify のクレジットが少なくなったときや接続できないとき、このサーバーの予算がほぼ使い切られたとき、ボットの記録と Percify の記録が食い違ったときに <#{{channel}}> に投稿します。',
+    offTitle: '🔕 アラートをオフにしました',
+    off: 'これからはアラートを投稿しません。もう一度チャンネルを選ぶとオンに戻ります。',
+  },
+  alerts: {
+    outOfCreditsTitle: '⚠️ Percify のクレジットがなくなりました',
+    outOfCredits:
+      'ボットの Percify アカウントにクレジットが残っていないため、新しいアバターや動画の作成が失敗します（メンバーのクレジットは返金されます）。Percify アカウントにチャージしてください。',
+    creditsLowTitle: '⚠️ Percify のクレジットが少なくなっています',
+    creditsLow:
+      'ボットの Percify アカウントの残りは **{{balance, number}}** クレジットです（アラートのしきい値 {{threshold, number}}）。ジョブが失敗し始める前にチャージしてください。',
+    budgetTitle: '⚠️ このサーバーの予算がもうすぐなくなります',
+    budgetDay:
+      '1日の予算 {{budget, number}} クレジットのうち **{{used, number}}** が使用済みまたは確保中です。リセットは {{when}} です。`/quota budget` で増やせます。',
+    budgetMonth:
+      '月間予算 {{budget, number}} クレジットのうち **{{used, number}}** が使用済みまたは確保中です。リセットは {{when}} です。`/quota budget` で増やせます。',
+    unreachableTitle: '⚠️ Percify に接続できません',
+    unreachable:
+      'ボットは約 {{minutes, number}} 分間 Percify に接続できていません。ジョブは待機して再試行します。長引く場合はメンバーに返金されます。',
+    booksDifferTitle: '⚠️ ボットの記録が Percify の記録と食い違っています',
+    booksDiffer:
+      '過去24時間で、メンバーの支払いは **{{paid, number}}** クレジット、同じジョブへの Percify の請求は **{{charged, number}}** でした（{{difference}}）。食い違ったジョブ: {{jobs}}。詳しくは `/quota usage compare:True` で確認できます。',
+    differingJob: '`{{job}}`（{{paid, number}} / {{charged, number}}）',
+  },
+  books: {
+    title: 'Percify の記録',
+    unreadable: 'Percify のクレジット履歴を今は読み込めません。少し待ってからもう一度お試しください。',
+    differingJob:
+      '`{{job}}` <@{{member}}> {{kind}}: 支払い {{paid, number}}、Percify の請求 {{charged, number}}',
+    more: '…ほか {{count, number}} 件',
+    allMatch_other: '完了したジョブ {{count, number}} 件はすべて Percify のクレジット履歴と一致しています。',
+    differ_other:
+      '完了したジョブ {{compared, number}} 件のうち {{count, number}} 件が食い違っています:\n{{lines}}',
+    membersPaid: 'メンバーの支払い',
+    percifyCharged: 'Percify の請求',
+    difference: '差額',
+    kinds: {
+      avatar: 'アバター',
+      video: '動画',
+      audio: '音声のセリフ',
+      other: 'ジョブ',
+    },
+  },
+  grants: {
+    botsHaveNone: 'ボットにはクレジットがありません。',
+    grantedBy: '{{admin}} さんが付与',
+    revokedBy: '{{admin}} さんが取り消し',
+    grantedTitle: '✅ クレジットを付与しました',
+    granted: '<@{{member}}> さんに **{{amount}}** を付与しました。付与残高: {{before, number}} → {{after}}。',
+    reason: '理由',
+    revokedTitle: '✅ クレジットを取り消しました',
+    nothingTitle: '取り消せるものがありません',
+    revoked_other: '付与した {{count, number}} クレジットを取り消しました。',
+    partly_other:
+      '{{count, number}} クレジットのうち取り消せたのは {{revoked, number}} だけでした。それがこのメンバーの付与残高のすべてです。',
+    balance: '<@{{member}}> さんの付与残高: {{before, number}} → {{after}}。',
+  },
+  limits: {
+    model: 'このサーバーでは {{model}} モデルがオフになっています。使えるモデル: {{allowed}}。',
+    tier: 'このサーバーでは {{tier}} ティアがオフになっています。使えるティア: {{allowed}}。',
+    variations_other:
+      'このサーバーでは1回のリクエストで作れるバリエーションは {{count, number}} 個までです。',
+    duration_other: 'このサーバーで作れる動画は {{count, number}} 秒までです。',
+    concurrency_other:
+      'すでに {{count, number}} 件のジョブが実行中です（上限 {{limit, number}} 件）。どれかが終わってからもう一度お試しください。',
+    allowance_other:
+      'これには {{count, number}} クレジットかかりますが、今日の残りは {{left, number}} です。',
+    budgetDay_other:
+      'これには {{count, number}} クレジットかかりますが、サーバーの1日の予算の残りは {{left, number}} です。',
+    budgetMonth_other:
+      'これには {{count, number}} クレジットかかりますが、サーバーの月間予算の残りは {{left, number}} です。',
+    nothingCharged: '{{detail}}料金はかかっていません。',
+  },
+  features: {
+    title: '機能',
+    updatedTitle: '機能を更新しました',
+    photoAvatars: '📸 写真アバター（`/avatar photo:`）',
+    voiceCloning: '🎙 声のクローン（`/voice clone`）',
+    on: '**オン**',
+    off: '**オフ**',
+    wasOn: '変更前: オン',
+    wasOff: '変更前: オフ',
+    line: '{{feature}}: {{state}}',
+    lineChanged: '{{feature}}: {{state}}（{{was}}）',
+    footnote: 'どちらもほかのジョブと同じく、チャンネルリスト、ブロックリスト、制限、クレジットに従います。',
+  },
+  settings: {
+    viewTitle: '⚙️ サーバーの割り当て設定',
+    viewHint: 'どの項目も `/quota` のほかのサブコマンドで変更できます。',
+    blocklistTitle: '🚫 ブロックリスト',
+    noChangeTitle: '変更なし: {{subject}}',
+    noChange: 'すでにその設定になっています。',
+    updatedTitle: '✅ 更新しました: {{subject}}',
+    fields: {
+      dailyAllowance: '1日の割り当て',
+      roleAllowances: 'ロールごとの割り当て',
+      budget: 'サーバーの予算',
+      jobsAtATime: '同時に実行できるジョブ',
+      variations: 'バリエーション',
+      videoLength: '動画の長さ',
+      models: 'モデル',
+      videoTiers: '動画のティア',
+      confirmAbove: '確認が必要な金額',
+      channels: 'チャンネル',
+      blocklist: 'ブロックリスト',
+      dayStarts: '1日の始まり',
+    },
+    values: {
+      perMember: 'メンバーごとに {{amount}}',
+      roleAllowance: '<@&{{role}}>: 1日 {{amount}}',
+      budgetDay: '1日 {{amount}} · {{visibility}}',
+      budgetMonth: '1か月 {{amount}} · {{visibility}}',
+      shown: 'メンバーに表示',
+      hidden: 'メンバーには非表示',
+      jobsPerMember: 'メンバーごとに {{count, number}} 件',
+      variations: '1回のリクエストで {{count, number}} 個まで',
+      videoLength: '{{length}} まで',
+      models: '{{models}}（既定: {{model}}）',
+      confirmAbove: '{{amount}} を超えるジョブ',
+      everywhere: 'すべてのチャンネル',
+      empty: '空',
+      dayStarts: '00:00 UTC{{offset}}',
+    },
+    subjects: {
+      allowance: '1日の割り当て',
+      role: '{{role}} の割り当て',
+      budget: 'サーバーの予算',
+      limits: '制限',
+      channels: 'チャンネル',
+      blocklist: 'ブロックリスト',
+    },
+    refusals: {
+      everyone: '@everyone は全員が持っています。既定の割り当ては `/quota allowance` で設定してください。',
+      unknownModels_other:
+        '不明なモデルです: {{names}}。{{models}} から選ぶ（カンマ区切り）か、`all` を指定してください。',
+      noModel: 'モデルを1つ以上指定してください。',
+      tiers: '動画のティアは {{tiers}} です。',
+      nothingToChange: '変更する制限を1つ以上選んでください。すべての設定は `/quota view` で確認できます。',
+      defaultNotAllowed:
+        '既定のモデルも許可されている必要があります: {{model}} は {{models}} に含まれていません。',
+      tooManyChannels: 'リストに登録できるチャンネルは {{max, number}} 個までです。',
+      channelNotListed: '<#{{channel}}> はリストにありません。リストは `/quota view` で確認できます。',
+      blocklistFull: 'ブロックリストに登録できるのは {{max, number}} 個までです。',
+      phraseNotListed: '「{{phrase}}」はブロックリストにありません。',
+      invalid: 'その設定は無効です: {{problems}}',
+    },
+    problems: {
+      noModel: '少なくとも1つのモデルを許可したままにする必要があります',
+      noTier: '少なくとも1つのティアを許可したままにする必要があります',
+      defaultModel: '既定のモデルは許可されたモデルのいずれかにする必要があります',
+      field: '{{field}} が無効です',
+    },
+  },
+  usage: {
+    title: '📊 利用状況 · {{period}}',
+    chartTitle: '1日あたりのクレジット · {{period}}',
+    periods: { day: '今日', week: '過去7日間', month: '過去30日間' },
+    chartPeriods: { day: '今日', week: '過去7日間', month: '過去30日間' },
+    summary: '{{jobs}}で **{{charged}}** を使用 · {{refunds}}（{{refunded}} を返金）',
+    absorbed: '見積もりを超えた {{amount}} はボットが負担',
+    jobs_other: '{{count, number}} 件のジョブ',
+    refunds_other: '返金 {{count, number}} 件',
+    photoAvatars_other: '写真アバター {{count, number}} 件',
+    voiceClones_other: '声のクローン {{count, number}} 件',
+    topMembers: '利用の多いメンバー',
+    byModel: 'モデル別',
+    byTier: '動画のティア別',
+    likeness: '本人の姿や声を使う機能',
+  },
+} as const;

@@ -1,2 +1,220 @@
 /** The `quota` group in pt-BR: see ../../README.md for who owns which area. */
-export const quota = {} as const;
+export const quota = {
+  auditFooter: 'Registrado no log de auditoria.',
+  none: 'Nenhum',
+  access: {
+    notAdmin: '🔒 `/quota` é para os admins do servidor: você precisa da permissão **Gerenciar servidor**.',
+    wholeNumber:
+      '`{{option}}` precisa ser um número inteiro de {{min, number}} a {{max, number}}; veio {{value}}.',
+    textLength: '`{{option}}` precisa ter de 1 a {{max, number}} caracteres.',
+  },
+  alertsChannel: {
+    onTitle: '🔔 Alertas ligados',
+    on: 'Vou postar em <#{{channel}}> quando o Percify estiver com poucos créditos ou fora do ar, quando o orçamento deste servidor estiver quase no fim e quando minhas contas não baterem com as do Percify.',
+    offTitle: '🔕 Alertas desligados',
+    off: 'Não vou mais postar alertas. Escolha um canal de novo para ligá-los.',
+  },
+  alerts: {
+    outOfCreditsTitle: '⚠️ O Percify está sem créditos',
+    outOfCredits:
+      'A conta do Percify do bot não tem mais créditos, então novos avatares e vídeos falham (os membros recebem os créditos de volta). Recarregue a conta do Percify para resolver.',
+    creditsLowTitle: '⚠️ Os créditos do Percify estão acabando',
+    creditsLow:
+      'A conta do Percify do bot tem **{{balance, number}}** créditos restantes (limite de alerta {{threshold, number}}). Recarregue antes que os trabalhos comecem a falhar.',
+    budgetTitle: '⚠️ O orçamento deste servidor está quase no fim',
+    budgetDay:
+      '**{{used, number}}** dos {{budget, number}} créditos do orçamento diário foram gastos ou estão reservados; ele renova {{when}}. Aumente com `/quota budget`.',
+    budgetMonth:
+      '**{{used, number}}** dos {{budget, number}} créditos do orçamento mensal foram gastos ou estão reservados; ele renova {{when}}. Aumente com `/quota budget`.',
+    unreachableTitle: '⚠️ Não foi possível acessar o Percify',
+    unreachable:
+      'O bot não consegue acessar o Percify há cerca de {{minutes, number}} min. Os trabalhos esperam e tentam de novo; se demorar, os membros são reembolsados.',
+    booksDifferTitle: '⚠️ As contas do bot não batem com as do Percify',
+    booksDiffer:
+      'Nas últimas 24 horas os membros pagaram **{{paid, number}}** créditos e o Percify cobrou **{{charged, number}}** pelos mesmos trabalhos ({{difference}}). Trabalhos que não batem: {{jobs}}. `/quota usage compare:True` mostra os detalhes.',
+    differingJob: '`{{job}}` ({{paid, number}} contra {{charged, number}})',
+  },
+  books: {
+    title: 'As contas do Percify',
+    unreadable: 'Não foi possível ler o histórico de créditos do Percify agora. Tente de novo daqui a pouco.',
+    differingJob:
+      '`{{job}}` <@{{member}}> {{kind}}: pagou {{paid, number}}, o Percify cobrou {{charged, number}}',
+    more: '…e mais {{count, number}}',
+    allMatch_one: '{{count, number}} trabalho concluído, de acordo com o histórico de créditos do Percify.',
+    allMatch_many:
+      'Os {{count, number}} de trabalhos concluídos batem com o histórico de créditos do Percify.',
+    allMatch_other: 'Os {{count, number}} trabalhos concluídos batem com o histórico de créditos do Percify.',
+    differ_one: '{{count, number}} de {{compared, number}} trabalhos concluídos não bate:\n{{lines}}',
+    differ_many: '{{count, number}} de {{compared, number}} trabalhos concluídos não batem:\n{{lines}}',
+    differ_other: '{{count, number}} de {{compared, number}} trabalhos concluídos não batem:\n{{lines}}',
+    membersPaid: 'Pago pelos membros',
+    percifyCharged: 'Cobrado pelo Percify',
+    difference: 'Diferença',
+    kinds: {
+      avatar: 'avatar',
+      video: 'vídeo',
+      audio: 'fala',
+      other: 'trabalho',
+    },
+  },
+  grants: {
+    botsHaveNone: 'Bots não têm créditos.',
+    grantedBy: 'presenteados por {{admin}}',
+    revokedBy: 'retirados por {{admin}}',
+    grantedTitle: '✅ Créditos presenteados',
+    granted: '<@{{member}}> recebeu **{{amount}}**. Saldo presenteado: {{before, number}} → {{after}}.',
+    reason: 'Motivo',
+    revokedTitle: '✅ Créditos retirados',
+    nothingTitle: 'Nada para retirar',
+    revoked_one: '{{count, number}} crédito presenteado retirado.',
+    revoked_many: '{{count, number}} de créditos presenteados retirados.',
+    revoked_other: '{{count, number}} créditos presenteados retirados.',
+    partly_one:
+      'Só deu para retirar {{revoked, number}} de {{count, number}} crédito: era todo o saldo presenteado do membro.',
+    partly_many:
+      'Só deu para retirar {{revoked, number}} de {{count, number}} de créditos: era todo o saldo presenteado do membro.',
+    partly_other:
+      'Só deu para retirar {{revoked, number}} de {{count, number}} créditos: era todo o saldo presenteado do membro.',
+    balance: 'Saldo presenteado de <@{{member}}>: {{before, number}} → {{after}}.',
+  },
+  limits: {
+    model: 'O modelo {{model}} está desligado neste servidor. Permitidos: {{allowed}}.',
+    tier: 'O nível {{tier}} está desligado neste servidor. Permitidos: {{allowed}}.',
+    variations_one: 'Este servidor permite no máximo {{count, number}} variação por pedido.',
+    variations_many: 'Este servidor permite no máximo {{count, number}} de variações por pedido.',
+    variations_other: 'Este servidor permite no máximo {{count, number}} variações por pedido.',
+    duration_one: 'Este servidor permite vídeos de no máximo {{count, number}} segundo.',
+    duration_many: 'Este servidor permite vídeos de no máximo {{count, number}} de segundos.',
+    duration_other: 'Este servidor permite vídeos de no máximo {{count, number}} segundos.',
+    concurrency_one:
+      'Você já tem {{count, number}} trabalho em andamento; o limite é {{limit, number}}. Tente de novo quando ele terminar.',
+    concurrency_many:
+      'Você já tem {{count, number}} de trabalhos em andamento; o limite é {{limit, number}}. Tente de novo quando um terminar.',
+    concurrency_other:
+      'Você já tem {{count, number}} trabalhos em andamento; o limite é {{limit, number}}. Tente de novo quando um terminar.',
+    allowance_one: 'Isso custa {{count, number}} crédito e você tem {{left, number}} sobrando hoje.',
+    allowance_many: 'Isso custa {{count, number}} de créditos e você tem {{left, number}} sobrando hoje.',
+    allowance_other: 'Isso custa {{count, number}} créditos e você tem {{left, number}} sobrando hoje.',
+    budgetDay_one:
+      'Isso custa {{count, number}} crédito e restam {{left, number}} no orçamento diário do servidor.',
+    budgetDay_many:
+      'Isso custa {{count, number}} de créditos e restam {{left, number}} no orçamento diário do servidor.',
+    budgetDay_other:
+      'Isso custa {{count, number}} créditos e restam {{left, number}} no orçamento diário do servidor.',
+    budgetMonth_one:
+      'Isso custa {{count, number}} crédito e restam {{left, number}} no orçamento mensal do servidor.',
+    budgetMonth_many:
+      'Isso custa {{count, number}} de créditos e restam {{left, number}} no orçamento mensal do servidor.',
+    budgetMonth_other:
+      'Isso custa {{count, number}} créditos e restam {{left, number}} no orçamento mensal do servidor.',
+    nothingCharged: '{{detail}} Nada foi cobrado.',
+  },
+  features: {
+    title: 'Recursos',
+    updatedTitle: 'Recursos atualizados',
+    photoAvatars: '📸 Avatares de foto (`/avatar photo:`)',
+    voiceCloning: '🎙 Clonagem de voz (`/voice clone`)',
+    on: '**ligado**',
+    off: '**desligado**',
+    wasOn: 'antes ligado',
+    wasOff: 'antes desligado',
+    line: '{{feature}}: {{state}}',
+    lineChanged: '{{feature}}: {{state}} ({{was}})',
+    footnote:
+      'Os dois seguem a lista de canais, a lista de bloqueio, os limites e os créditos, como qualquer trabalho.',
+  },
+  settings: {
+    viewTitle: '⚙️ Cota do servidor',
+    viewHint: 'Mude qualquer um destes com os outros subcomandos de `/quota`.',
+    blocklistTitle: '🚫 Lista de bloqueio',
+    noChangeTitle: 'Nada mudou: {{subject}}',
+    noChange: 'Já está assim.',
+    updatedTitle: '✅ Atualizado: {{subject}}',
+    fields: {
+      dailyAllowance: 'Cota diária',
+      roleAllowances: 'Cotas por cargo',
+      budget: 'Orçamento do servidor',
+      jobsAtATime: 'Trabalhos ao mesmo tempo',
+      variations: 'Variações',
+      videoLength: 'Duração do vídeo',
+      models: 'Modelos',
+      videoTiers: 'Níveis de vídeo',
+      confirmAbove: 'Confirmar acima de',
+      channels: 'Canais',
+      blocklist: 'Lista de bloqueio',
+      dayStarts: 'Início do dia',
+    },
+    values: {
+      perMember: '{{amount}} por membro',
+      roleAllowance: '<@&{{role}}>: {{amount}} por dia',
+      budgetDay: '{{amount}} por dia · {{visibility}}',
+      budgetMonth: '{{amount}} por mês · {{visibility}}',
+      shown: 'visível para os membros',
+      hidden: 'oculto dos membros',
+      jobsPerMember: '{{count, number}} por membro',
+      variations: 'até {{count, number}} por pedido',
+      videoLength: 'até {{length}}',
+      models: '{{models}} (padrão {{model}})',
+      confirmAbove: 'trabalhos que custam mais de {{amount}}',
+      everywhere: 'Em todo lugar',
+      empty: 'Vazia',
+      dayStarts: '00:00 UTC{{offset}}',
+    },
+    subjects: {
+      allowance: 'cota diária',
+      role: 'cota do cargo {{role}}',
+      budget: 'orçamento do servidor',
+      limits: 'limites',
+      channels: 'canais',
+      blocklist: 'lista de bloqueio',
+    },
+    refusals: {
+      everyone: 'Todo mundo tem @everyone: use `/quota allowance` para a cota padrão.',
+      unknownModels_one:
+        'Modelo desconhecido: {{names}}. Escolha entre {{models}} (separados por vírgula) ou `all`.',
+      unknownModels_many:
+        'Modelos desconhecidos: {{names}}. Escolha entre {{models}} (separados por vírgula) ou `all`.',
+      unknownModels_other:
+        'Modelos desconhecidos: {{names}}. Escolha entre {{models}} (separados por vírgula) ou `all`.',
+      noModel: 'Informe pelo menos um modelo.',
+      tiers: 'Os níveis de vídeo são {{tiers}}.',
+      nothingToChange: 'Escolha pelo menos um limite para mudar. `/quota view` mostra todos.',
+      defaultNotAllowed: 'O modelo padrão também precisa estar permitido: {{model}} não está em {{models}}.',
+      tooManyChannels: 'A lista aceita no máximo {{max, number}} canais.',
+      channelNotListed: '<#{{channel}}> não está na lista. `/quota view` mostra a lista.',
+      blocklistFull: 'A lista de bloqueio aceita no máximo {{max, number}} frases.',
+      phraseNotListed: '“{{phrase}}” não está na lista de bloqueio.',
+      invalid: 'Essas configurações não são válidas: {{problems}}',
+    },
+    problems: {
+      noModel: 'pelo menos um modelo precisa continuar permitido',
+      noTier: 'pelo menos um nível precisa continuar permitido',
+      defaultModel: 'o modelo padrão precisa ser um dos modelos permitidos',
+      field: '{{field}} não é válido',
+    },
+  },
+  usage: {
+    title: '📊 Uso · {{period}}',
+    chartTitle: 'Créditos por dia · {{period}}',
+    periods: { day: 'Hoje', week: 'Últimos 7 dias', month: 'Últimos 30 dias' },
+    chartPeriods: { day: 'hoje', week: 'últimos 7 dias', month: 'últimos 30 dias' },
+    summary: '**{{charged}}** cobrados por {{jobs}} · {{refunds}} ({{refunded}} devolvidos)',
+    absorbed: '{{amount}} acima das estimativas, pagos pelo bot',
+    jobs_one: '{{count, number}} trabalho',
+    jobs_many: '{{count, number}} de trabalhos',
+    jobs_other: '{{count, number}} trabalhos',
+    refunds_one: '{{count, number}} reembolso',
+    refunds_many: '{{count, number}} de reembolsos',
+    refunds_other: '{{count, number}} reembolsos',
+    photoAvatars_one: '{{count, number}} avatar de foto',
+    photoAvatars_many: '{{count, number}} de avatares de foto',
+    photoAvatars_other: '{{count, number}} avatares de foto',
+    voiceClones_one: '{{count, number}} voz clonada',
+    voiceClones_many: '{{count, number}} de vozes clonadas',
+    voiceClones_other: '{{count, number}} vozes clonadas',
+    topMembers: 'Membros que mais gastam',
+    byModel: 'Por modelo',
+    byTier: 'Por nível de vídeo',
+    likeness: 'Imagem e voz dos membros',
+  },
+} as const;
