@@ -151,6 +151,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
   const memberFiles = new MemberFiles(discordFileOrigins(config.DISCORD_API_URL), config.PERCIFY_TIMEOUT_MS);
   const messenger = new Messenger(client.rest, logger, now, options.resultNote);
   const jobs = new JobStore(store, now);
+  const i18n = createI18n();
   const opsServices = ops.attach({ store, client, ledger, jobs, percify });
   const history = new CreationHistory(store, logger);
   // Redis configured: the plan's slots and the line are shared by every process (BullMQ), and a
@@ -181,6 +182,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     handlers: {
       avatar: new AvatarJobKind(percify, memberFiles),
       video: new VideoJobKind(percify, {
+        i18n,
         uploadLimitBytes: (job) => uploadLimitFor(client.guilds.cache.get(job.guildId)?.premiumTier ?? 0),
         now,
         speed: options.percifySpeed ?? 1,
@@ -233,7 +235,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     shortLived,
     ops: opsServices,
     claims: new InteractionClaims(shortLived, now),
-    i18n: createI18n(),
+    i18n,
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 

@@ -129,7 +129,7 @@ describe('/animate', () => {
       .reply();
     expect(ask.ephemeral).toBe(true);
     expect(visibleText(ask)).toContain('48 credits');
-    expect(visibleText(ask)).toContain('an 8 s basic video');
+    expect(visibleText(ask)).toContain('an 8 s Basic video');
     const ids = componentIds(ask);
     const before = await spent('ben');
     const confirmed = await h.emulator.driver

@@ -18,6 +18,7 @@ const MEMBER_FACING_SERVICES = [
   'src/services/jobs/job-endings.ts',
   'src/services/jobs/job-runner.ts',
   'src/services/jobs/submit-outcome.ts',
+  'src/services/jobs/video-kind.ts',
   'src/services/jobs/video-failures.ts',
   'src/services/member-files/photo-check.ts',
   'src/services/member-files/voice-sample-check.ts',
@@ -62,16 +63,7 @@ const PENDING = new Set([
   'src/services/member-files/photo-check.ts',
 
   // animate
-  'src/commands/animate-confirm.ts',
-  'src/commands/animate-job.ts',
-  'src/commands/animate-panel.ts',
-  'src/commands/voice-clone.ts',
-  'src/commands/voice.ts',
-  'src/services/delivery/video-replies.ts',
-  'src/services/delivery/voice-replies.ts',
   'src/services/jobs/video-failures.ts',
-  'src/services/member-files/voice-sample-check.ts',
-  'src/services/voices/catalog.ts',
 
   // quota
   'src/commands/quota-access.ts',

@@ -3,6 +3,7 @@ import { durationText, timeLeftText } from '../../src/services/delivery/progress
 import type { VideoJob } from '../../src/services/jobs/job-record.js';
 import { ObservedDurations } from '../../src/services/jobs/observed-durations.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import { observedKey, stageShare, videoProgress } from '../../src/services/jobs/video-progress.js';
 import type { PercifyClient } from '../../src/services/percify/client.js';
 import { expectedProcessingSeconds } from '../../src/services/percify/pricing.js';
@@ -89,6 +90,7 @@ describe('honest video progress', () => {
         Promise.resolve({ id, status: 'completed', creditCost: 48, durationSeconds: 8 }),
     } as unknown as PercifyClient;
     const kind = new VideoJobKind(percify, {
+      i18n: createI18n(),
       uploadLimitBytes: () => 10 * 1024 * 1024,
       now: () => now,
       observed,

@@ -4,6 +4,7 @@ import { silentLogger } from '../../src/logger.js';
 import type { CheckOutcome } from '../../src/services/jobs/job-kind.js';
 import type { JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import { audioCost, PercifyClient, type Avatar } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
 import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
@@ -103,7 +104,7 @@ beforeAll(async () => {
     timeoutMs: 5_000,
     rateLimitPerMinute: 100_000,
   });
-  kind = new VideoJobKind(percify, { uploadLimitBytes: () => uploadLimit });
+  kind = new VideoJobKind(percify, { i18n: createI18n(), uploadLimitBytes: () => uploadLimit });
   avatar = await completedAvatar();
 });
 
