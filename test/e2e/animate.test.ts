@@ -315,7 +315,7 @@ describe('/animate in the member’s and the server’s language', () => {
         .reply();
       expect(ask.ephemeral).toBe(true);
       expect(heading(ask)).toBe('🎬 Dieses Video bestätigen?');
-      expect(visibleText(ask)).toContain('Das ist ein Basic-Video mit 8 s (Bewegung mittel, 30 fps, mp4).');
+      expect(visibleText(ask)).toContain('Das ist ein Basic-Video mit 8 s (Bewegung moderat, 30 fps, mp4).');
       expect(visibleText(ask)).toContain('Es kostet **48 Credits**');
       expect(visibleText(ask)).toContain('Dieses Angebot gilt eine Minute.');
       const confirmed = await h.emulator.driver

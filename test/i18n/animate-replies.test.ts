@@ -143,7 +143,7 @@ describe('what a member notices', () => {
     const ja = videoStates('ja');
     expect(replyText(ja.uploaded)).toContain('### ✅ 動画ができました');
     expect(replyText(ja.uploaded)).toContain('**長さ** 30 秒');
-    expect(replyText(ja.uploaded)).toContain('**動き** ダイナミック');
+    expect(replyText(ja.uploaded)).toContain('**動き** 大きめ');
     expect(replyButtons(ja.linked).map((button) => button.label)).toEqual([
       '声を差し替え',
       '再レンダリング',

@@ -2,7 +2,7 @@
 export const animate = {
   motion: {
     subtle: 'dezent',
-    moderate: 'mittel',
+    moderate: 'moderat',
     dynamic: 'dynamisch',
   },
   params: {

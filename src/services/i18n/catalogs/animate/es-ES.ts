@@ -1,7 +1,7 @@
 /** The `animate` group in es-ES: see ../../README.md for who owns which area. */
 export const animate = {
   motion: {
-    subtle: 'suave',
+    subtle: 'sutil',
     moderate: 'moderado',
     dynamic: 'dinámico',
   },
@@ -23,7 +23,7 @@ export const animate = {
     confirmButton: '✅ Confirmar',
     cancelButton: 'Cancelar',
     title: '🎬 ¿Confirmas este vídeo?',
-    body: 'Es {{video}}.\nCuesta **{{price}}**; te quedarían {{left}}.',
+    body: 'Es {{video}}.\nCuesta **{{price}}**; tu saldo quedaría en {{left}}.',
     videoA: 'un vídeo {{tier}} de {{length}} (movimiento {{motion}}, {{fps, number}} fps, {{format}})',
     videoAn: 'un vídeo {{tier}} de {{length}} (movimiento {{motion}}, {{fps, number}} fps, {{format}})',
     withLine: '{{video}} con la frase «{{line}}»',
@@ -80,7 +80,7 @@ export const animate = {
     format: '**Formato** {{format}}',
     voiceSaying: '**Voz** `{{voice}}` diciendo:\n{{line}}',
     cost: '**Coste** {{reserved}} reservados',
-    costAfter: '**Coste** {{reserved}} reservados · te quedarán {{left}}',
+    costAfter: '**Coste** {{reserved}} reservados · saldo después: {{left}}',
     job: 'Trabajo {{id}}',
     jobVideo: 'Trabajo {{id}} · {{videoId}}',
     voice: '**Voz** {{value}}',

@@ -79,7 +79,7 @@ export const animate = {
     format: '**Formato** {{format}}',
     voiceSaying: '**Voz** `{{voice}}` dizendo:\n{{line}}',
     cost: '**Custo** {{reserved}} reservados',
-    costAfter: '**Custo** {{reserved}} reservados · depois sobram {{left}}',
+    costAfter: '**Custo** {{reserved}} reservados · saldo depois: {{left}}',
     job: 'Tarefa {{id}}',
     jobVideo: 'Tarefa {{id}} · {{videoId}}',
     voice: '**Voz** {{value}}',
