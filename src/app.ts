@@ -182,11 +182,11 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     handlers: {
       avatar: new AvatarJobKind(percify, memberFiles),
       video: new VideoJobKind(percify, {
-        i18n,
         uploadLimitBytes: (job) => uploadLimitFor(client.guilds.cache.get(job.guildId)?.premiumTier ?? 0),
         now,
         speed: options.percifySpeed ?? 1,
         observed: new ObservedDurations(),
+        i18n,
       }),
     },
     credits: ops.settlement(ledger),
