@@ -18,13 +18,13 @@ const MEMBER_FACING_SERVICES = [
   'src/services/jobs/job-endings.ts',
   'src/services/jobs/job-runner.ts',
   'src/services/jobs/submit-outcome.ts',
-  'src/services/jobs/video-kind.ts',
   'src/services/jobs/video-failures.ts',
   'src/services/member-files/photo-check.ts',
   'src/services/member-files/voice-sample-check.ts',
   'src/services/ops/alert-watch.ts',
   'src/services/ops/daily-reconciliation.ts',
   'src/services/voices/catalog.ts',
+  'src/services/jobs/video-kind.ts',
 ];
 
 function tsFilesUnder(folder: string): string[] {
