@@ -4,10 +4,10 @@ import { silentLogger } from '../../src/logger.js';
 import type { CheckOutcome } from '../../src/services/jobs/job-kind.js';
 import type { JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
-import { createI18n } from '../../src/services/i18n/index.js';
 import { audioCost, PercifyClient, type Avatar } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
 import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 /**
  * The video kind against the Percify simulator over real HTTP, driven the way the runner drives it:

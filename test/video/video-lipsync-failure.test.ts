@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOutcome } from '../../src/services/jobs/job-kind.js';
 import type { JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
-import { createI18n } from '../../src/services/i18n/index.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import { SPEECH, videoJob } from './fixtures.js';
 import { startLipSyncServer, type LipSyncServer } from './lipsync-server.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 /**
  * "Failed work costs nothing": when lip-sync fails after the video rendered, the member gets the
