@@ -187,6 +187,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
         now,
         speed: options.percifySpeed ?? 1,
         observed: new ObservedDurations(),
+        i18n,
       }),
     },
     credits: ops.settlement(ledger),

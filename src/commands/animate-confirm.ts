@@ -12,8 +12,11 @@ import { ShortLivedRecords } from '../services/short-lived-records.js';
 import { UserError } from '../errors.js';
 import { encodeCustomId } from '../interactions/custom-id.js';
 import { COLOURS, articleFor } from '../services/delivery/style.js';
+import { motionName } from '../services/delivery/video-replies.js';
+import { forMember, type Translator } from '../services/i18n/index.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import type { VideoParams } from '../services/jobs/job-record.js';
+import { TIER_SPECS } from '../services/percify/pricing.js';
 import { checkAffordable } from './affordable-offer.js';
 import { describeQuote, quoteVideo, startVideoJob } from './animate-job.js';
 import { enforceJobPolicy } from './job-policy.js';
@@ -30,7 +33,11 @@ interface PendingVideo {
   createdAt: number;
 }
 
-function confirmButtons(id: string, disabled: boolean): APIActionRowComponent<APIButtonComponent>[] {
+function confirmButtons(
+  id: string,
+  disabled: boolean,
+  tr: Translator,
+): APIActionRowComponent<APIButtonComponent>[] {
   return [
     {
       type: ComponentType.ActionRow,
@@ -38,14 +45,14 @@ function confirmButtons(id: string, disabled: boolean): APIActionRowComponent<AP
         {
           type: ComponentType.Button,
           custom_id: encodeCustomId('confirm', id),
-          label: '✅ Confirm',
+          label: tr.t('animate.confirm.confirmButton'),
           style: ButtonStyle.Success,
           disabled,
         },
         {
           type: ComponentType.Button,
           custom_id: encodeCustomId('cancel', id),
-          label: 'Cancel',
+          label: tr.t('animate.confirm.cancelButton'),
           style: ButtonStyle.Secondary,
           disabled,
         },
@@ -54,9 +61,23 @@ function confirmButtons(id: string, disabled: boolean): APIActionRowComponent<AP
   ];
 }
 
-function describeVideo(params: VideoParams): string {
-  const voice = params.speech ? ` with the line “${params.speech.text.slice(0, 100)}”` : '';
-  return `${articleFor(params.durationSeconds)} ${params.durationSeconds} s ${params.tier} video (${params.motion} motion, ${params.fps} fps, ${params.format})${voice}`;
+function describeVideo(params: VideoParams, tr: Translator): string {
+  const vars = {
+    length: tr.seconds(params.durationSeconds),
+    // Percify's product name ("Basic", "Reality Lab"): the same in every language.
+    tier: TIER_SPECS[params.tier].label,
+    motion: motionName(params.motion, tr),
+    fps: params.fps,
+    format: params.format,
+  };
+  // English reads "an 8 s video"; the other languages write both keys alike.
+  const video = tr.t(
+    articleFor(params.durationSeconds) === 'an' ? 'animate.confirm.videoAn' : 'animate.confirm.videoA',
+    vars,
+  );
+  return params.speech
+    ? tr.t('animate.confirm.withLine', { video, line: params.speech.text.slice(0, 100) })
+    : video;
 }
 
 /**
@@ -90,16 +111,22 @@ export async function askToConfirm(
     createdAt: ctx.now(),
   };
   await ctx.shortLived.put('pendingVideo', id, pending);
+  // Only the member sees the offer: their language.
+  const tr = forMember(ctx.i18n, interaction);
   const offer = (footer: string): APIEmbed => ({
     color: COLOURS.brand,
-    title: '🎬 Confirm this video?',
-    description: `This is ${describeVideo(params)}.\nIt costs **${describeQuote(quote)}**; you would have ${Math.max(0, balance.spendable - quote.total)} credits left.`,
+    title: tr.t('animate.confirm.title'),
+    description: tr.t('animate.confirm.body', {
+      video: describeVideo(params, tr),
+      price: describeQuote(quote, tr),
+      left: tr.credits(Math.max(0, balance.spendable - quote.total)),
+    }),
     footer: { text: footer },
   });
   await interaction.reply({
     flags: MessageFlags.Ephemeral,
-    embeds: [offer('This offer lapses in a minute.')],
-    components: confirmButtons(id, false),
+    embeds: [offer(tr.t('animate.confirm.lapses'))],
+    components: confirmButtons(id, false, tr),
   });
   // When the minute is up an offer nobody took says it has expired, greyed out (a restart skips
   // this; a click then says it has expired). A taken offer is left as its click left it.
@@ -109,19 +136,15 @@ export async function askToConfirm(
       .then(async (found) => {
         if (found.state === 'missing') return;
         await interaction.editReply({
-          embeds: [offer('This offer has expired. Run /animate again to see the price.')],
-          components: confirmButtons(id, true),
+          embeds: [offer(tr.t('animate.confirm.expiredFooter'))],
+          components: confirmButtons(id, true, tr),
         });
       })
       .catch((error: unknown) => ctx.logger.debug({ err: error }, 'could not mark an offer expired'));
   }, CONFIRM_LIFETIME_MS).unref();
 }
 
-const offerGone = () =>
-  new UserError(
-    'This offer is no longer open (offers lapse after a minute). Run `/animate` again.',
-    'pending-gone',
-  );
+const offerGone = () => new UserError({ key: 'animate.confirm.gone' }, 'pending-gone');
 
 /** Takes the offer, once; `check` may refuse first, and then the offer stays as it was. */
 async function takePending(
@@ -132,14 +155,11 @@ async function takePending(
 ): Promise<PendingVideo> {
   const found = await ctx.shortLived.get<PendingVideo>('pendingVideo', id);
   if (found.state === 'expired') {
-    throw new UserError(
-      'This offer has expired (offers last a minute). Run `/animate` again to see the price.',
-      'pending-expired',
-    );
+    throw new UserError({ key: 'animate.confirm.expired' }, 'pending-expired');
   }
   if (found.state === 'missing' || found.record.guildId !== interaction.guildId) throw offerGone();
   if (found.record.ownerId !== interaction.user.id) {
-    throw new UserError('Only the member who asked for this video can confirm it.', 'not-owner');
+    throw new UserError({ key: 'animate.confirm.notOwner' }, 'not-owner');
   }
   await check(found.record);
   // Of two clicks at the same moment, only the one that deletes the offer goes on.
@@ -175,9 +195,14 @@ export const confirmHandlers: ComponentHandlers = {
   },
   async cancel(interaction, { pendingId: id }, ctx) {
     await takePending(interaction, id, ctx);
+    const tr = forMember(ctx.i18n, interaction);
     await interaction.update({
       embeds: [
-        { color: COLOURS.neutral, title: 'Cancelled', description: 'Nothing was reserved or charged.' },
+        {
+          color: COLOURS.neutral,
+          title: tr.t('animate.confirm.cancelledTitle'),
+          description: tr.t('animate.confirm.cancelledBody'),
+        },
       ],
       components: [],
     });

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import { longestVideoSeconds } from '../services/credits/server-limits.js';
 import { renderVideoPending } from '../services/delivery/video-replies.js';
-import { credits } from '../services/delivery/style.js';
+import { forChannel, type Message, type Translator } from '../services/i18n/index.js';
 import type { VideoJob, VideoParams } from '../services/jobs/job-record.js';
 import {
   TIER_SPECS,
@@ -46,13 +46,22 @@ export interface VideoQuote {
   total: number;
 }
 
-/** Reality Lab for a clip too long for Basic, when this server allows that tier and that long a clip. */
-function longerTierHint(durationSeconds: number, settings: GuildSettings): string {
-  if (durationSeconds <= TIER_SPECS.basic.maxSeconds) return '';
-  if (!settings.limits.allowedTiers.includes('reality-lab')) return '';
+/**
+ * The tier's lengths, and Reality Lab for a clip too long for Basic when this server allows that tier
+ * and that long a clip.
+ */
+function badDuration(tier: StudioTier, durationSeconds: number, settings: GuildSettings): Message {
+  const spec = TIER_SPECS[tier];
+  const vars = { tier: spec.label, min: spec.minSeconds, max: spec.maxSeconds };
   const longest = longestVideoSeconds(settings.limits, 'reality-lab');
-  if (longest <= TIER_SPECS.basic.maxSeconds) return '';
-  return ` Use \`tier:reality-lab\` for up to ${longest} s.`;
+  const hint =
+    tier === 'basic' &&
+    durationSeconds > TIER_SPECS.basic.maxSeconds &&
+    settings.limits.allowedTiers.includes('reality-lab') &&
+    longest > TIER_SPECS.basic.maxSeconds;
+  return hint
+    ? { key: 'animate.params.badDurationLonger', vars: { ...vars, longest } }
+    : { key: 'animate.params.badDuration', vars };
 }
 
 /** Fills the defaults (the server's first tier) and applies Percify's tier rules, in words a member reads. */
@@ -67,27 +76,20 @@ export function resolveVideoParams(request: VideoRequest, settings: GuildSetting
     durationSeconds < spec.minSeconds ||
     durationSeconds > spec.maxSeconds
   ) {
-    const hint = tier === 'basic' ? longerTierHint(durationSeconds, settings) : '';
-    throw new UserError(
-      `${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.${hint}`,
-      'bad-duration',
-    );
+    throw new UserError(badDuration(tier, durationSeconds, settings), 'bad-duration');
   }
   if (!spec.fps.includes(fps)) {
-    throw new UserError(
-      `${fps} fps needs the Reality Lab tier. Add \`tier:reality-lab\`, or use 30 fps.`,
-      'fps-tier',
-    );
+    throw new UserError({ key: 'animate.params.fpsTier', vars: { fps } }, 'fps-tier');
   }
   if (!spec.formats.includes(format)) {
     throw new UserError(
-      `${format.toUpperCase()} files need the Reality Lab tier. Add \`tier:reality-lab\`, or use mp4.`,
+      { key: 'animate.params.formatTier', vars: { format: format.toUpperCase() } },
       'format-tier',
     );
   }
   const text = request.speech === undefined ? undefined : cleanPrompt(request.speech);
   if (text !== undefined && (text.length === 0 || text.length > SPEECH_MAX)) {
-    throw new UserError(`The spoken line takes 1 to ${SPEECH_MAX} characters.`, 'bad-speech');
+    throw new UserError({ key: 'animate.params.badSpeech', vars: { max: SPEECH_MAX } }, 'bad-speech');
   }
   return {
     avatarId: request.avatarId,
@@ -115,10 +117,11 @@ export function quoteVideo(params: VideoParams): VideoQuote {
   return { video, audio, total: video + audio };
 }
 
-export function describeQuote(quote: VideoQuote): string {
-  if (quote.audio === 0) return credits(quote.total);
-  if (quote.video === 0) return `${credits(quote.total)} for the voice (estimated)`;
-  return `${credits(quote.total)} (video ${quote.video} + voice about ${quote.audio})`;
+export function describeQuote(quote: VideoQuote, tr: Translator): string {
+  const total = tr.credits(quote.total);
+  if (quote.audio === 0) return total;
+  if (quote.video === 0) return tr.t('animate.quote.voiceOnly', { total });
+  return tr.t('animate.quote.split', { total, video: quote.video, audio: quote.audio });
 }
 
 /** Finds one of the member's finished avatars, so nobody animates someone else's. */
@@ -127,10 +130,7 @@ export async function findOwnedAvatar(ctx: BotContext, guildId: string, memberId
   const matches = await ctx.history.search(guildId, memberId, id, 25);
   const found = matches.find((suggestion) => suggestion.avatarId === id);
   if (!found) {
-    throw new UserError(
-      "I can't find that avatar among your finished ones. Pick one from the list as you type, or make one with `/avatar`.",
-      'unknown-avatar',
-    );
+    throw new UserError({ key: 'animate.params.unknownAvatar' }, 'unknown-avatar');
   }
   return found;
 }
@@ -146,6 +146,7 @@ export function startVideoJob(
     draft: { kind: 'video', params },
     amount: quote.total,
     usage: { kind: 'video', tier: params.tier, videoSeconds: params.durationSeconds },
-    renderPending: (job) => renderVideoPending(job, {}),
+    // The job's reply is public: the server's language.
+    renderPending: (job) => renderVideoPending(job, {}, forChannel(ctx.i18n, job)),
   });
 }

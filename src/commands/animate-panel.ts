@@ -13,6 +13,8 @@ import { encodeCustomId } from '../interactions/custom-id.js';
 import type { GuildSettings } from '../services/credits/index.js';
 import { longestVideoSeconds } from '../services/credits/server-limits.js';
 import { COLOURS, quote } from '../services/delivery/style.js';
+import { motionName } from '../services/delivery/video-replies.js';
+import { forMember, type Translator } from '../services/i18n/index.js';
 import { TIER_SPECS, isStudioTier, type StudioTier } from '../services/percify/pricing.js';
 import { MOTION_STYLES, type MotionStyle } from '../percify-catalog.js';
 import { quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
@@ -53,10 +55,12 @@ function panelParams(panel: AnimatePanel, settings: GuildSettings) {
   );
 }
 
+/** The panel in the member's language (`tr`): only they see it. */
 function renderPanel(
   id: string,
   panel: AnimatePanel,
   settings: GuildSettings,
+  tr: Translator,
 ): { embeds: APIEmbed[]; components: APIActionRowComponent<APIComponentInMessageActionRow>[] } {
   const cost = quoteVideo(panelParams(panel, settings)).total;
   const select = (
@@ -78,31 +82,39 @@ function renderPanel(
     embeds: [
       {
         color: COLOURS.brand,
-        title: '🎬 Animate this avatar',
-        description: `${quote(panel.avatarPrompt, 300)}\n\nPick the tier, motion and length, then render.`,
+        title: tr.t('animate.panel.title'),
+        description: tr.t('animate.panel.body', { prompt: quote(panel.avatarPrompt, 300) }),
         footer: { text: panel.avatarId },
       },
     ],
     components: [
       select(
         'tier',
-        'Tier',
+        tr.t('animate.panel.tier'),
         settings.limits.allowedTiers.map((tier) => ({
-          label: `${TIER_SPECS[tier].label} — ${TIER_SPECS[tier].resolution}, up to ${longestVideoSeconds(settings.limits, tier)} s`,
+          label: tr.t('animate.panel.tierOption', {
+            tier: TIER_SPECS[tier].label,
+            resolution: TIER_SPECS[tier].resolution,
+            longest: tr.seconds(longestVideoSeconds(settings.limits, tier)),
+          }),
           value: tier,
           default: tier === panel.tier,
         })),
       ),
       select(
         'motion',
-        'Motion',
-        MOTION_STYLES.map((motion) => ({ label: motion, value: motion, default: motion === panel.motion })),
+        tr.t('animate.panel.motion'),
+        MOTION_STYLES.map((motion) => ({
+          label: motionName(motion, tr),
+          value: motion,
+          default: motion === panel.motion,
+        })),
       ),
       select(
         'duration',
-        'Length',
+        tr.t('animate.panel.length'),
         durationsFor(panel.tier, settings).map((seconds) => ({
-          label: `${seconds} seconds`,
+          label: tr.t('animate.panel.lengthOption', { count: seconds }),
           value: String(seconds),
           default: seconds === panel.duration,
         })),
@@ -113,7 +125,7 @@ function renderPanel(
           {
             type: ComponentType.Button,
             custom_id: encodeCustomId('panel', id, 'render'),
-            label: `🎬 Render · ${cost} credits`,
+            label: tr.t('animate.panel.render', { cost: tr.credits(cost) }),
             style: ButtonStyle.Primary,
           },
         ],
@@ -146,21 +158,21 @@ export async function openAnimatePanel(
   checkJobPolicy(settings, interaction.channelId, { kind: 'video', params: panelParams(panel, settings) });
   const id = randomBytes(6).toString('hex');
   await ctx.shortLived.put('animatePanel', id, panel);
-  await interaction.reply({ ...renderPanel(id, panel, settings), flags: MessageFlags.Ephemeral });
+  await interaction.reply({
+    ...renderPanel(id, panel, settings, forMember(ctx.i18n, interaction)),
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 export const animatePanelHandlers: ComponentHandlers = {
   async panel(interaction, { panelId: id, field }, ctx) {
     const found = await ctx.shortLived.get<AnimatePanel>('animatePanel', id);
     if (found.state === 'expired') {
-      throw new UserError('This panel has expired. Click 🎬 Animate on the avatar again.', 'panel-expired');
+      throw new UserError({ key: 'animate.panel.expired' }, 'panel-expired');
     }
     const panel = found.state === 'open' ? found.record : undefined;
     if (!panel || panel.guildId !== interaction.guildId || panel.ownerId !== interaction.user.id) {
-      throw new UserError(
-        'This panel is no longer open (panels close after an hour). Click 🎬 Animate on the avatar again.',
-        'panel-gone',
-      );
+      throw new UserError({ key: 'animate.panel.gone' }, 'panel-gone');
     }
     const settings = await ctx.settings.get(interaction.guildId);
     if (field === 'render') {
@@ -177,14 +189,10 @@ export const animatePanelHandlers: ComponentHandlers = {
     else if (field === 'motion' && (MOTION_STYLES as readonly string[]).includes(value))
       next.motion = value as MotionStyle;
     else if (field === 'duration' && DURATIONS.includes(Number(value))) next.duration = Number(value);
-    else
-      throw new UserError(
-        'That choice is not available. Click 🎬 Animate on the avatar again.',
-        'panel-choice',
-      );
+    else throw new UserError({ key: 'animate.panel.badChoice' }, 'panel-choice');
     // A shorter tier takes a clip that is too long for it down to its longest length.
     next.duration = Math.min(next.duration, ...durationsFor(next.tier, settings).slice(-1));
     await ctx.shortLived.put('animatePanel', id, next);
-    await interaction.update(renderPanel(id, next, settings));
+    await interaction.update(renderPanel(id, next, settings, forMember(ctx.i18n, interaction)));
   },
 };

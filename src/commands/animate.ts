@@ -1,4 +1,5 @@
 import type { BotContext } from '../context.js';
+import { forMember } from '../services/i18n/index.js';
 import { animateCommandData } from './data/animate.js';
 import { askToConfirm, confirmHandlers } from './animate-confirm.js';
 import { findOwnedAvatar, quoteVideo, resolveVideoParams, startVideoJob } from './animate-job.js';
@@ -71,7 +72,7 @@ async function autocomplete(interaction: GuildAutocompleteInteraction, ctx: BotC
   }
   if (focused.name === 'voice') {
     const typed = focused.value.toLowerCase();
-    const voices = await ctx.voices.list(interaction.user.id);
+    const voices = await ctx.voices.list(interaction.user.id, forMember(ctx.i18n, interaction));
     await interaction.respond(
       voices
         .filter((voice) => `${voice.name} ${voice.id}`.toLowerCase().includes(typed))

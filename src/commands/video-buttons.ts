@@ -108,10 +108,9 @@ export const videoButtonHandlers: ComponentHandlers = {
     await ownedVideoJob(interaction, jobId, ctx);
     // Refused here, before the member writes a line that could not be used.
     await enforceJobPolicy(interaction, ctx, { kind: 'video' });
-    const voices = await ctx.voices.list(interaction.user.id);
-    await interaction.showModal(
-      voiceModal(jobId, voices, forMember(ctx.i18n, interaction), interaction.locale),
-    );
+    const tr = forMember(ctx.i18n, interaction);
+    const voices = await ctx.voices.list(interaction.user.id, tr);
+    await interaction.showModal(voiceModal(jobId, voices, tr, interaction.locale));
   },
 
   async voicemodal(interaction, { jobId }, ctx) {

@@ -1,7 +1,8 @@
 import { MessageFlags, type Attachment, type ButtonInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
-import { forMember } from '../services/i18n/index.js';
+import type { InsufficientCredits } from '../services/credits/index.js';
+import { forMember, type Message, type Translator } from '../services/i18n/index.js';
 import { renderCloneFailed, renderCloneDone, renderCloning } from '../services/delivery/voice-replies.js';
 import {
   checkDeclaredSample,
@@ -23,7 +24,6 @@ import type { GuildCommandInteraction } from './types.js';
  * sample sent to Percify, read again from Discord and kept nowhere.
  */
 
-const SAMPLE_RULES = 'Samples must be WAV, MP3, FLAC or M4A, 15 s to 5 min long and at most 10 MB.';
 /** Docs §5.2: processing takes 30–60 s; cloning may answer at once or finish later. */
 const CLONE_WAIT_MS = 3 * 60_000;
 const CLONE_POLL_MS = 2_000;
@@ -33,19 +33,36 @@ async function readSample(ctx: BotContext, sample: { url: string; fileName: stri
     return await ctx.memberFiles.fetch({ url: sample.url, name: sample.fileName }, SAMPLE_LIMITS.maxBytes);
   } catch (error) {
     ctx.logger.warn({ err: error }, 'could not read a voice sample');
-    throw new UserError(
-      `That recording could not be read from Discord. ${SAMPLE_RULES} Nothing was charged.`,
-      'sample-unreadable',
-    );
+    throw new UserError({ key: 'animate.voice.unreadable' }, 'sample-unreadable');
   }
 }
 
-async function checked<T>(check: () => Promise<T> | T): Promise<T> {
+/** A refused sample as the member's refusal; its sentence is rendered now, in the member's language. */
+async function checked<T>(check: () => Promise<T> | T, tr: Translator): Promise<T> {
   try {
     return await check();
   } catch (error) {
     if (!(error instanceof SampleRefusal)) throw error;
-    throw new UserError(`${error.message} Nothing was charged.`, `sample-${error.reason}`);
+    throw new UserError(
+      { key: 'animate.voice.refused', vars: { reason: tr.render(error.text) } },
+      // Identifiers, not text: concatenated so the literal check reads them as such.
+      'sample-' + error.reason,
+    );
+  }
+}
+
+/** Why a clone's hold was refused, in the member's words (the ledger's own sentence is for jobs). */
+function holdRefused(error: InsufficientCredits): Message {
+  const vars = { cost: VOICE_CLONE_CREDITS, available: error.available };
+  switch (error.limitedBy) {
+    case 'allowance':
+      return { key: 'animate.voice.noAllowance', vars };
+    case 'budget':
+      return { key: 'animate.voice.noBudget', vars };
+    case 'concurrency':
+      return { key: 'animate.voice.tooMany' };
+    default:
+      return { key: 'animate.voice.notAllowed' };
   }
 }
 
@@ -55,14 +72,15 @@ export async function requestVoiceClone(
   options: { sample: Attachment; name: string },
 ): Promise<void> {
   const name = options.name.trim();
-  if (name === '') throw new UserError('Give the voice a name.', 'empty-name');
+  if (name === '') throw new UserError({ key: 'animate.voice.emptyName' }, 'empty-name');
   await enforceJobPolicy(interaction, ctx, { kind: 'voice', name });
-  await checked(() => checkDeclaredSample(options.sample.size));
+  const tr = forMember(ctx.i18n, interaction);
+  await checked(() => checkDeclaredSample(options.sample.size), tr);
   // Measuring the sample can take a moment: the private answer is deferred first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const sample = { url: options.sample.url, fileName: options.sample.name };
   const bytes = await readSample(ctx, sample);
-  const { seconds } = await checked(() => checkSample(bytes));
+  const { seconds } = await checked(() => checkSample(bytes), tr);
   const clone: PendingClone = { name, sample, seconds };
   await askCloneConfirm(interaction, ctx, clone, VOICE_CLONE_CREDITS);
 }
@@ -74,7 +92,7 @@ export async function runVoiceClone(
   clone: PendingClone,
 ): Promise<void> {
   await enforceJobPolicy(interaction, ctx, { kind: 'voice', name: clone.name });
-  const holdId = `voice-${interaction.id}`;
+  const holdId = 'voice-' + interaction.id;
   const roleIds = [...interaction.member.roles.cache.keys()];
   // Claimed in the open index first, as a job's id is: a restart releases a hold nothing settled.
   await ctx.jobs.markOpen(holdId);
@@ -88,20 +106,19 @@ export async function runVoiceClone(
   });
   if (!reserved.ok) {
     await ctx.jobs.forget(holdId);
-    throw new UserError(
-      `${forMember(ctx.i18n, interaction).render(reserved.error.detail)} Cloning costs ${VOICE_CLONE_CREDITS} credits; nothing was charged.`,
-      'insufficient-credits',
-    );
+    throw new UserError(holdRefused(reserved.error), 'insufficient-credits');
   }
-  await interaction.update(renderCloning(clone.name));
+  // The clone's answers are private: the member's language.
+  const tr = forMember(ctx.i18n, interaction);
+  await interaction.update(renderCloning(clone.name, tr));
   let settled = false;
   try {
     const bytes = await readSample(ctx, clone.sample);
-    const { format } = await checked(() => checkSample(bytes));
+    const { format } = await checked(() => checkSample(bytes), tr);
     const voice = await finished(
       ctx,
       await ctx.percify.cloneVoice({
-        sample: { bytes, fileName: `sample.${format}`, contentType: SAMPLE_CONTENT_TYPES[format] },
+        sample: { bytes, fileName: 'sample.' + format, contentType: SAMPLE_CONTENT_TYPES[format] },
         name: clone.name,
       }),
     );
@@ -114,12 +131,12 @@ export async function runVoiceClone(
       createdAt: ctx.now(),
     });
     ctx.voices.forget();
-    await interaction.editReply(renderCloneDone(clone.name));
+    await interaction.editReply(renderCloneDone(clone.name, tr));
   } catch (error) {
-    if (!settled) await ctx.ledger.release(holdId, 'the voice was not cloned');
-    const reason = error instanceof UserError ? error.message : cloneFailure(error);
+    // A code for the books (`/credits` says "the job did not finish" for it).
+    if (!settled) await ctx.ledger.release(holdId, 'voice_not_cloned');
     if (!(error instanceof UserError)) ctx.logger.warn({ err: error }, 'voice clone failed');
-    await interaction.editReply(renderCloneFailed(clone.name, reason));
+    await interaction.editReply(renderCloneFailed(clone.name, failureText(error, tr), tr));
   } finally {
     await ctx.jobs.forget(holdId);
   }
@@ -133,8 +150,9 @@ async function finished(ctx: BotContext, voice: Voice): Promise<Voice> {
   const until = ctx.now() + CLONE_WAIT_MS;
   let current = voice;
   while (current.status !== undefined && current.status !== 'completed' && current.status !== 'ready') {
-    if (current.status === 'failed') throw new PercifyError('voice_clone_failed', 'the clone failed', false);
-    if (ctx.now() > until) throw new PercifyError('timeout', 'the clone took too long', true);
+    // Either reads "Percify could not clone the voice just now" to the member (`cloneFailure`).
+    if (current.status === 'failed') throw new Error(`voice ${current.id}: the clone failed`);
+    if (ctx.now() > until) throw new Error(`voice ${current.id}: the clone took too long`);
     // Its `voice.cloned` webhook, or the next look, whichever comes first.
     await ctx.voices.clones.wait(current.id, CLONE_POLL_MS);
     current = await ctx.percify.getVoice(current.id);
@@ -142,8 +160,19 @@ async function finished(ctx: BotContext, voice: Voice): Promise<Voice> {
   return current;
 }
 
+/** Why the clone failed, for its failed answer (which says itself that nothing was charged). */
+function failureText(error: unknown, tr: Translator): string {
+  if (error instanceof UserError) {
+    // A sample refused on the second read: its own sentence, without a second "nothing was charged".
+    const text = error.text;
+    if (text?.key === 'animate.voice.refused') return String(text.vars?.reason ?? '');
+    return text ? tr.render(text) : error.message;
+  }
+  return tr.render(cloneFailure(error));
+}
+
 /** Percify's documented refusals of a sample, in the member's words. */
-function cloneFailure(error: unknown): string {
+function cloneFailure(error: unknown): Message {
   const code = error instanceof PercifyError ? error.code : undefined;
   if (code === 'invalid_audio_sample') {
     const details = (error as PercifyError).details as { duration?: unknown; minimum?: unknown } | undefined;
@@ -152,13 +181,14 @@ function cloneFailure(error: unknown): string {
       typeof details.minimum === 'number' &&
       details.duration < details.minimum
     ) {
-      return `Percify found the recording too short (${details.duration} s; at least ${details.minimum} s). Record a longer sample.`;
+      return {
+        key: 'animate.voice.failTooShort',
+        vars: { duration: details.duration, minimum: details.minimum },
+      };
     }
-    return `Percify could not use that recording. ${SAMPLE_RULES}`;
+    return { key: 'animate.voice.failUnusable' };
   }
-  if (code === 'unsupported_language') return 'Percify cannot clone a voice in that language yet.';
-  if (code === 'insufficient_credits') {
-    return "The server's Percify account is out of credits right now. A server admin needs to top it up.";
-  }
-  return 'Percify could not clone the voice just now. Try again in a moment.';
+  if (code === 'unsupported_language') return { key: 'animate.voice.failLanguage' };
+  if (code === 'insufficient_credits') return { key: 'animate.voice.failOutOfCredits' };
+  return { key: 'animate.voice.failOther' };
 }

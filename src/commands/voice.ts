@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { forMember } from '../services/i18n/index.js';
 import { renderVoiceList } from '../services/delivery/voice-replies.js';
 import { NotFoundError } from '../services/percify/errors.js';
 import { voiceCommandData } from './data/voice.js';
@@ -12,14 +13,17 @@ import { requestVoiceClone } from './voice-clone.js';
 
 async function list(interaction: GuildCommandInteraction, ctx: BotContext): Promise<void> {
   const voices = await ctx.voices.library.list(interaction.user.id);
-  await interaction.reply({ embeds: [renderVoiceList(voices)], flags: MessageFlags.Ephemeral });
+  await interaction.reply({
+    embeds: [renderVoiceList(voices, forMember(ctx.i18n, interaction))],
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 async function remove(interaction: GuildCommandInteraction, ctx: BotContext, voiceId: string): Promise<void> {
   const own = await ctx.voices.library.list(interaction.user.id);
   const voice = own.find((known) => known.id === voiceId || known.name === voiceId);
   if (!voice) {
-    throw new UserError('That is not one of your voices. `/voice list` shows them.', 'unknown-voice');
+    throw new UserError({ key: 'animate.voice.notYours' }, 'unknown-voice');
   }
   try {
     await ctx.percify.deleteVoice(voice.id);
@@ -30,7 +34,7 @@ async function remove(interaction: GuildCommandInteraction, ctx: BotContext, voi
   await ctx.voices.library.remove(interaction.user.id, voice.id);
   ctx.voices.forget();
   await interaction.reply({
-    content: `🗑 Deleted your voice **${voice.name}**, here and at Percify.`,
+    content: forMember(ctx.i18n, interaction).t('animate.voice.deleted', { name: voice.name }),
     flags: MessageFlags.Ephemeral,
   });
 }

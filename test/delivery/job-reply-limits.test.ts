@@ -116,24 +116,36 @@ const states: Array<[string, ReplyBody]> = [
   ['photo avatar failure', renderPhotoAvatarFailure(avatar(0, 1), LONG.slice(0, 500), EN)],
   [
     'video waiting in line',
-    renderVideoPending({ ...video('spoken', false), state: 'queued' }, { position: 999 }),
+    renderVideoPending({ ...video('spoken', false), state: 'queued' }, { position: 999 }, EN),
   ],
-  ['video voice stage', renderVideoPending(video('spoken', false), { progress: progress('audio', 1, 3) })],
-  ['video render stage', renderVideoPending(video('spoken', false), { progress: progress('video', 2, 3) })],
+  [
+    'video voice stage',
+    renderVideoPending(video('spoken', false), { progress: progress('audio', 1, 3) }, EN),
+  ],
+  [
+    'video render stage',
+    renderVideoPending(video('spoken', false), { progress: progress('video', 2, 3) }, EN),
+  ],
   [
     'video lip-sync stage',
-    renderVideoPending(video('spoken', false), { progress: progress('lipsync', 3, 3) }),
+    renderVideoPending(video('spoken', false), { progress: progress('lipsync', 3, 3) }, EN),
   ],
   [
     'voice being added',
-    renderVideoPending(video('voice-added', false), { progress: progress('lipsync', 2, 2) }),
+    renderVideoPending(video('voice-added', false), { progress: progress('lipsync', 2, 2) }, EN),
   ],
-  ['video uploaded', renderVideoResult(video('spoken', true), { kind: 'upload', fileName: 'video.webm' })],
-  ['video linked, voice dropped', renderVideoResult(video('spoken', false), link)],
-  ['voice added', renderVideoResult(video('voice-added', true), { kind: 'upload', fileName: 'video.mp4' })],
+  [
+    'video uploaded',
+    renderVideoResult(video('spoken', true), { kind: 'upload', fileName: 'video.webm' }, EN),
+  ],
+  ['video linked, voice dropped', renderVideoResult(video('spoken', false), link, EN)],
+  [
+    'voice added',
+    renderVideoResult(video('voice-added', true), { kind: 'upload', fileName: 'video.mp4' }, EN),
+  ],
   [
     'video failure',
-    renderVideoFailure(video('spoken', false), LONG.slice(0, 500), { stage: 'video', step: 2, steps: 3 }),
+    renderVideoFailure(video('spoken', false), LONG.slice(0, 500), { stage: 'video', step: 2, steps: 3 }, EN),
   ],
 ];
 
@@ -155,10 +167,14 @@ describe('every job reply state', () => {
   });
 
   it('keeps a long signed video URL as the link in the text when it is too long for a button', () => {
-    const body = renderVideoResult(video('plain', false), link);
+    const body = renderVideoResult(video('plain', false), link, EN);
     expect(replyText(body)).toContain(`(${link.url})`);
     expect(replyButtons(body).map((b) => b.label)).toEqual(['Add voice', 'Re-render', 'Delete']);
-    const short = renderVideoResult(video('plain', false), { ...link, url: 'https://cdn.percify.io/v.webm' });
+    const short = renderVideoResult(
+      video('plain', false),
+      { ...link, url: 'https://cdn.percify.io/v.webm' },
+      EN,
+    );
     expect(replyButtons(short).at(-1)).toMatchObject({
       label: 'Open video',
       url: 'https://cdn.percify.io/v.webm',

@@ -129,7 +129,7 @@ describe('/animate', () => {
       .reply();
     expect(ask.ephemeral).toBe(true);
     expect(visibleText(ask)).toContain('48 credits');
-    expect(visibleText(ask)).toContain('an 8 s basic video');
+    expect(visibleText(ask)).toContain('an 8 s Basic video');
     const ids = componentIds(ask);
     const before = await spent('ben');
     const confirmed = await h.emulator.driver
@@ -297,6 +297,50 @@ describe('/animate', () => {
     const done = await settled(voiced);
     expect(heading(done)).toBe('✅ Voice added');
   });
+});
+
+describe('/animate in the member’s and the server’s language', () => {
+  it('offers a German member the video in German, and posts it in the server’s Japanese', async () => {
+    // The member reads their own offer and form; the whole channel reads the job's reply.
+    h.emulator.driver.setLocale('ben', 'de');
+    h.emulator.driver.setGuildLocale('Studio', 'ja');
+    try {
+      const ask = await h.emulator.driver
+        .runCommand({
+          user: 'ben',
+          channel: 'studio',
+          name: 'animate',
+          options: { avatar: benAvatar.id, duration: 8 },
+        })
+        .reply();
+      expect(ask.ephemeral).toBe(true);
+      expect(heading(ask)).toBe('🎬 Dieses Video bestätigen?');
+      expect(visibleText(ask)).toContain('Das ist ein Basic-Video mit 8 s (Bewegung moderat, 30 fps, mp4).');
+      expect(visibleText(ask)).toContain('Es kostet **48 Credits**');
+      expect(visibleText(ask)).toContain('Dieses Angebot gilt eine Minute.');
+      const confirmed = await h.emulator.driver
+        .clickButton({ message: ask, customId: componentIds(ask)['✅ Bestätigen']!, user: 'ben' })
+        .reply();
+      const done = await h.emulator.driver.waitForEdit(
+        confirmed.id,
+        (m) => /動画ができました|動かせませんでした/.test(heading(m)),
+        30_000,
+      );
+      expect(heading(done)).toBe('✅ 動画ができました');
+      expect(detail(done, '長さ')).toBe('8 秒');
+      expect(detail(done, '請求額')).toBe('48 クレジット');
+      expect(Object.keys(componentIds(done))).toEqual(['声を追加', '再レンダリング', '削除']);
+      // 🔊 on the result opens the member's own form: German again, preset voices named in German.
+      const form = await h.emulator.driver
+        .clickButton({ message: done, customId: componentIds(done)['声を追加']!, user: 'ben' })
+        .response();
+      expect(form.modal?.title).toBe('Stimme hinzufügen');
+      expect(JSON.stringify(form.modal)).toContain('"label":"Erzähler","value":"preset-narrator"');
+    } finally {
+      h.emulator.driver.setLocale('ben', 'en-US');
+      h.emulator.driver.setGuildLocale('Studio', 'en-US');
+    }
+  }, 60_000);
 });
 
 describe('progress while a video renders', () => {

@@ -138,6 +138,12 @@ describe('/voice', () => {
       .runCommand({ user: 'cleo', channel: 'studio', name: 'voice list' })
       .reply();
     expect(visibleText(list)).toContain('You have not cloned a voice yet');
+    // The answer is the member's own: in Japanese for a Japanese client.
+    const listJa = await h.emulator.driver
+      .runCommand({ user: 'cleo', channel: 'studio', name: 'voice list', locale: 'ja' })
+      .reply();
+    expect(listJa.embeds[0]?.title).toBe('🎙 あなたの声');
+    expect(visibleText(listJa)).toContain('まだ声をクローンしていません');
   });
 
   it('speaks a lip-synced line in the cloned voice, and refuses it to another member', async () => {

@@ -24,6 +24,7 @@ const MEMBER_FACING_SERVICES = [
   'src/services/ops/alert-watch.ts',
   'src/services/ops/daily-reconciliation.ts',
   'src/services/voices/catalog.ts',
+  'src/services/jobs/video-kind.ts',
 ];
 
 function tsFilesUnder(folder: string): string[] {
@@ -50,16 +51,7 @@ const PENDING = new Set([
   'src/services/jobs/avatar-kind.ts',
 
   // animate
-  'src/commands/animate-confirm.ts',
-  'src/commands/animate-job.ts',
-  'src/commands/animate-panel.ts',
-  'src/commands/voice-clone.ts',
-  'src/commands/voice.ts',
-  'src/services/delivery/video-replies.ts',
-  'src/services/delivery/voice-replies.ts',
   'src/services/jobs/video-failures.ts',
-  'src/services/member-files/voice-sample-check.ts',
-  'src/services/voices/catalog.ts',
 
   // guide
   'src/commands/affordable-offer.ts',

@@ -92,6 +92,7 @@ describe('honest video progress', () => {
         Promise.resolve({ id, status: 'completed', creditCost: 48, durationSeconds: 8 }),
     } as unknown as PercifyClient;
     const kind = new VideoJobKind(percify, {
+      i18n: createI18n(),
       uploadLimitBytes: () => 10 * 1024 * 1024,
       now: () => now,
       observed,

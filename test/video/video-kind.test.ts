@@ -7,6 +7,7 @@ import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
 import { audioCost, PercifyClient, type Avatar } from '../../src/services/percify/index.js';
 import { SPEECH, expectDiscordAccepts, field, videoJob } from './fixtures.js';
 import { galleries, replyButtons, replyText } from '../support/reply-parts.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 /**
  * The video kind against the Percify simulator over real HTTP, driven the way the runner drives it:
@@ -103,7 +104,7 @@ beforeAll(async () => {
     timeoutMs: 5_000,
     rateLimitPerMinute: 100_000,
   });
-  kind = new VideoJobKind(percify, { uploadLimitBytes: () => uploadLimit });
+  kind = new VideoJobKind(percify, { i18n: createI18n(), uploadLimitBytes: () => uploadLimit });
   avatar = await completedAvatar();
 });
 

@@ -6,6 +6,7 @@ import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import { SPEECH, videoJob } from './fixtures.js';
 import { startLipSyncServer, type LipSyncServer } from './lipsync-server.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 /**
  * "Failed work costs nothing": when lip-sync fails after the video rendered, the member gets the
@@ -38,7 +39,7 @@ async function run(start: VideoJob): Promise<{ outcome: CheckOutcome; job: Video
 beforeAll(async () => {
   server = await startLipSyncServer();
   percify = new PercifyClient({ baseUrl: server.url, apiKey: 'test', retryBaseMs: 1, retryMaxMs: 5 });
-  kind = new VideoJobKind(percify, { uploadLimitBytes: () => 10 * 1024 * 1024 });
+  kind = new VideoJobKind(percify, { i18n: createI18n(), uploadLimitBytes: () => 10 * 1024 * 1024 });
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VideoJob } from '../../src/services/jobs/job-record.js';
 import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import {
   API_KEY,
@@ -71,7 +72,7 @@ beforeAll(async () => {
   server = await startScriptedServer();
   server.fallback = answer;
   percify = new PercifyClient({ baseUrl: server.url, apiKey: API_KEY, maxRetries: 0 });
-  kind = new VideoJobKind(percify, { uploadLimitBytes: () => uploadLimit });
+  kind = new VideoJobKind(percify, { i18n: createI18n(), uploadLimitBytes: () => uploadLimit });
 });
 
 afterAll(async () => {

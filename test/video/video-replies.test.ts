@@ -26,7 +26,11 @@ const T0 = 1_750_000_000_000;
 /** The handler renders the progress view; no request is made, so the client points nowhere. */
 function kindAt(now: number): VideoJobKind {
   const percify = new PercifyClient({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'test' });
-  return new VideoJobKind(percify, { uploadLimitBytes: () => 10 * 1024 * 1024, now: () => now });
+  return new VideoJobKind(percify, {
+    i18n: createI18n(),
+    uploadLimitBytes: () => 10 * 1024 * 1024,
+    now: () => now,
+  });
 }
 
 const processing = (job: VideoJob): VideoJob => ({ ...job, state: 'processing', submittedAt: T0 });
@@ -145,11 +149,15 @@ describe('video result and failure', () => {
     );
 
   it('shows the video with its length, tier, voice and charge, and its next steps', () => {
-    const body = renderVideoResult(done(), {
-      kind: 'upload',
-      fileName: 'video.mp4',
-      thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
-    });
+    const body = renderVideoResult(
+      done(),
+      {
+        kind: 'upload',
+        fileName: 'video.mp4',
+        thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
+      },
+      EN,
+    );
     expect(galleries(body)).toEqual([['attachment://video.mp4']]);
     expect(field(body, 'Length')).toBe('8 s');
     expect(field(body, 'Tier')).toBe('Basic · 720p · 30 fps');
@@ -172,13 +180,17 @@ describe('video result and failure', () => {
   });
 
   it('links an over-limit video with its poster instead of uploading it', () => {
-    const body = renderVideoResult(done(), {
-      kind: 'link',
-      url: 'https://cdn.percify.io/videos/video_7.mp4',
-      thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
-      sizeBytes: 30 * 1024 * 1024,
-      limitBytes: 10 * 1024 * 1024,
-    });
+    const body = renderVideoResult(
+      done(),
+      {
+        kind: 'link',
+        url: 'https://cdn.percify.io/videos/video_7.mp4',
+        thumbnailUrl: 'https://cdn.percify.io/videos/video_7_thumb.jpg',
+        sizeBytes: 30 * 1024 * 1024,
+        limitBytes: 10 * 1024 * 1024,
+      },
+      EN,
+    );
     expect(galleries(body)).toEqual([['https://cdn.percify.io/videos/video_7_thumb.jpg']]);
     expect(replyButtons(body).find((b) => b.label === 'Open video')?.url).toBe(
       'https://cdn.percify.io/videos/video_7.mp4',
@@ -193,7 +205,7 @@ describe('video result and failure', () => {
 
   it('says when the voice could not be added and was not charged', () => {
     const silent = done({ video: { ...silentVideo, resolution: '720p' }, chargedCredits: 48 });
-    const body = renderVideoResult(silent, { kind: 'upload', fileName: 'video.mp4' });
+    const body = renderVideoResult(silent, { kind: 'upload', fileName: 'video.mp4' }, EN);
     expect(replyText(body)).toContain('voice could not be added');
     expect(field(body, 'Voice')).toBe('No: it could not be added (not charged)');
     // No voice on it: the step offered adds one.
@@ -204,22 +216,32 @@ describe('video result and failure', () => {
 
   it('names the failed stage and says nothing was charged', () => {
     const job = videoJob({ speech: SPEECH }, { audioId: 'audio_1', reservedCredits: 58 });
-    const body = renderVideoFailure(job, 'Percify could not open this avatar image.', {
-      stage: 'video',
-      step: 2,
-      steps: 3,
-    });
+    const body = renderVideoFailure(
+      job,
+      'Percify could not open this avatar image.',
+      {
+        stage: 'video',
+        step: 2,
+        steps: 3,
+      },
+      EN,
+    );
     const description = replyText(body);
     expect(description).toContain('The video could not be rendered (step 2 of 3).');
     expect(description).toContain('Nothing was charged');
     expect(description).toContain('58 credits held for this are back');
     expect(replyButtons(body)).toEqual([]);
     expectDiscordAccepts(body);
-    const lip = renderVideoFailure(job, 'Lip-sync failed: mouth not found', {
-      stage: 'lipsync',
-      step: 3,
-      steps: 3,
-    });
+    const lip = renderVideoFailure(
+      job,
+      'Lip-sync failed: mouth not found',
+      {
+        stage: 'lipsync',
+        step: 3,
+        steps: 3,
+      },
+      EN,
+    );
     expect(replyText(lip)).toContain('Lip-sync failed: mouth not found');
     expect(replyText(lip)).not.toContain('(step');
   });
@@ -232,9 +254,11 @@ describe('video result and failure', () => {
         speech: { text: 's'.repeat(5000), voiceId: 'v'.repeat(100) },
       },
     });
-    expectDiscordAccepts(renderVideoPending(long, { position: 1 }));
-    expectDiscordAccepts(renderVideoResult(long, { kind: 'upload', fileName: videoFileName('webm') }));
-    expectDiscordAccepts(renderVideoFailure(long, 'x'.repeat(300), { stage: 'audio', step: 1, steps: 3 }));
+    expectDiscordAccepts(renderVideoPending(long, { position: 1 }, EN));
+    expectDiscordAccepts(renderVideoResult(long, { kind: 'upload', fileName: videoFileName('webm') }, EN));
+    expectDiscordAccepts(
+      renderVideoFailure(long, 'x'.repeat(300), { stage: 'audio', step: 1, steps: 3 }, EN),
+    );
     expect(videoFileName('webm')).toBe('video.webm');
     expect(videoFileName(undefined)).toBe('video.mp4');
   });

@@ -2,11 +2,12 @@ import { MediaGalleryBuilder, MediaGalleryItemBuilder } from '@discordjs/builder
 import { ButtonStyle } from 'discord.js';
 import { encodeCustomId } from '../../interactions/custom-id.js';
 import { TIER_SPECS } from '../percify/pricing.js';
-import { createI18n } from '../i18n/index.js';
 import { progressBar, timeLeftText } from './progress-text.js';
+import { MOTION_STYLES, type MotionStyle } from '../../percify-catalog.js';
 import type { ReplyBody } from './reply-body.js';
 import type { VideoProgress, VideoStageName, VideoStep, VideoView } from './views.js';
-import { COLOURS, clip, credits, quote } from './style.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
+import { COLOURS, clip, quote } from './style.js';
 import {
   actionButton,
   buttonRow,
@@ -22,7 +23,8 @@ import {
  * The messages of a video job, Components V2 in every state like the avatar job's: the progress
  * view while it waits and renders (each stage named, with its step), the result (the video uploaded
  * and shown in a media gallery, or linked with its poster when it is over the server's upload limit)
- * with its next steps, and the failure. Pure functions of the job record and what the caller measured.
+ * with its next steps, and the failure. Pure functions of the job record and what the caller measured,
+ * in the channel's language (`tr`, from `forChannel`): the whole channel reads a job's reply.
  */
 
 export interface VideoPendingView {
@@ -44,27 +46,6 @@ export type VideoMedia =
       limitBytes: number;
     };
 
-/** What the member reads while a stage runs. */
-export const STAGE_WORKING: Readonly<Record<VideoStageName, string>> = {
-  audio: 'Generating the voice…',
-  video: 'Rendering the video…',
-  lipsync: 'Syncing lips…',
-};
-
-/** What the member reads when a stage fails. */
-export const STAGE_FAILED: Readonly<Record<VideoStageName, string>> = {
-  audio: 'The voice could not be generated',
-  video: 'The video could not be rendered',
-  lipsync: 'Lip-sync failed',
-};
-
-/** A stage's short name in the line of stages: "voice 1/3 · video 2/3 · lip-sync 3/3". */
-export const STAGE_NAME: Readonly<Record<VideoStageName, string>> = {
-  audio: 'voice',
-  video: 'video',
-  lipsync: 'lip-sync',
-};
-
 /**
  * The stages a job goes through, in order, read from what it was asked to do: a voice on an existing
  * video, a new video with speech, or a plain video (the job runner's plan follows the same rule; a
@@ -82,77 +63,115 @@ const MEDIA_URL_MAX = 2048;
 
 export function videoFileName(format: string | undefined): string {
   const safe = (format ?? 'mp4').toLowerCase().replace(/[^a-z0-9]/g, '');
-  return `video.${safe || 'mp4'}`;
+  return 'video.' + (safe || 'mp4');
 }
 
 function isAddVoice(job: VideoView): boolean {
   return job.params.existingVideoId !== undefined;
 }
 
-function megabytes(bytes: number): string {
+/** "30 MB", "1.5 MB" (a decimal only below 10), written the reader's way. */
+function megabytes(bytes: number, tr: Translator): string {
   const value = bytes / (1024 * 1024);
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} MB`;
+  return tr.t(value >= 10 ? 'animate.video.megabytes' : 'animate.video.megabytesSmall', { value });
+}
+
+const MOTION_KEYS = {
+  subtle: 'animate.motion.subtle',
+  moderate: 'animate.motion.moderate',
+  dynamic: 'animate.motion.dynamic',
+} as const satisfies Record<MotionStyle, MessageKey>;
+
+/** What the member reads while a stage runs, when it fails, and its short name in the line of stages. */
+const STAGE_KEYS = {
+  audio: {
+    working: 'animate.video.stageWorking.audio',
+    failed: 'animate.video.stageFailed.audio',
+    name: 'animate.video.stageName.audio',
+  },
+  video: {
+    working: 'animate.video.stageWorking.video',
+    failed: 'animate.video.stageFailed.video',
+    name: 'animate.video.stageName.video',
+  },
+  lipsync: {
+    working: 'animate.video.stageWorking.lipsync',
+    failed: 'animate.video.stageFailed.lipsync',
+    name: 'animate.video.stageName.lipsync',
+  },
+} as const satisfies Record<VideoStageName, Record<'working' | 'failed' | 'name', MessageKey>>;
+
+/** Percify's motion style as the reader says it (an unknown one as Percify wrote it). */
+export function motionName(motion: string, tr: Translator): string {
+  return (MOTION_STYLES as readonly string[]).includes(motion)
+    ? tr.t(MOTION_KEYS[motion as MotionStyle])
+    : motion;
 }
 
 /** The settings both the progress view and the failure show. */
-function settingsLine(job: VideoView): string {
+function settingsLine(job: VideoView, tr: Translator): string {
   const { params } = job;
   const spec = TIER_SPECS[params.tier];
   return [
-    `**Length** ${params.durationSeconds} s`,
-    `**Tier** ${spec.label} · ${spec.resolution}`,
-    `**Motion** ${params.motion}`,
-    `**FPS** ${params.fps}`,
-    `**Format** ${params.format.toUpperCase()}`,
+    tr.t('animate.video.length', { length: tr.seconds(params.durationSeconds) }),
+    // Tier labels ("Basic", "Reality Lab") are Percify's product names: the same in every language.
+    tr.t('animate.video.tier', { tier: spec.label, resolution: spec.resolution }),
+    tr.t('animate.video.motion', { motion: motionName(params.motion, tr) }),
+    tr.t('animate.video.fps', { fps: params.fps }),
+    tr.t('animate.video.format', { format: params.format.toUpperCase() }),
   ].join('  ·  ');
 }
 
-function speechLine(job: VideoView): string {
+function speechLine(job: VideoView, tr: Translator): string {
   const speech = job.params.speech;
   if (!speech) return '';
-  return `\n**Voice** \`${clip(speech.voiceId, 60)}\` saying:\n${quote(speech.text, 400)}`;
+  return `\n${tr.t('animate.video.voiceSaying', { voice: clip(speech.voiceId, 60), line: quote(speech.text, 400) })}`;
 }
 
 function headingWithPrompt(title: string, job: VideoView): string {
   return job.params.avatarPrompt ? `### ${title}\n${quote(job.params.avatarPrompt, 500)}` : `### ${title}`;
 }
 
-function workingTitle(job: VideoView): string {
-  return isAddVoice(job) ? '🔊 Adding a voice' : '🎬 Animating your avatar';
+function workingTitle(job: VideoView, tr: Translator): string {
+  return tr.t(isAddVoice(job) ? 'animate.video.titleAddingVoice' : 'animate.video.titleAnimating');
 }
 
 /** "✅ voice 1/3 · **video 2/3** · lip-sync 3/3": done, running (bold) and still to come. */
-export function stageLine(job: VideoView, current: VideoStep): string {
+export function stageLine(job: VideoView, current: VideoStep, tr: Translator): string {
   const stages = plannedStages(job);
   return stages
     .map((stage, index) => {
-      const name = `${STAGE_NAME[stage]} ${index + 1}/${stages.length}`;
+      const name = tr.t('animate.video.stageStep', {
+        stage: tr.t(STAGE_KEYS[stage].name),
+        step: index + 1,
+        steps: stages.length,
+      });
       if (index + 1 < current.step) return `✅ ${name}`;
       return index + 1 === current.step ? `**${name}**` : name;
     })
     .join(' · ');
 }
 
-/** Until this file takes the reader's translator (the animate area's conversion): English, as before. */
-const ENGLISH = createI18n().translator('en');
-
-function statusText(job: VideoView, view: VideoPendingView): string {
-  if (view.position !== undefined) return `⏳ Waiting for a free slot: **#${view.position}** in line`;
+function statusText(job: VideoView, view: VideoPendingView, tr: Translator): string {
+  if (view.position !== undefined) return tr.t('animate.video.waiting', { position: view.position });
   const progress = view.progress;
-  if (!progress || job.state === 'queued') return '⏳ Starting…';
-  const stages = progress.steps > 1 ? `${stageLine(job, progress)}\n` : '';
-  return `${stages}**${STAGE_WORKING[progress.stage]}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft, progress.elapsedSeconds, ENGLISH)}`;
+  if (!progress || job.state === 'queued') return tr.t('animate.video.starting');
+  const stages = progress.steps > 1 ? `${stageLine(job, progress, tr)}\n` : '';
+  const working = tr.t(STAGE_KEYS[progress.stage].working);
+  return `${stages}**${working}**\n${progressBar(progress.percent)} · ${timeLeftText(progress.secondsLeft, progress.elapsedSeconds, tr)}`;
 }
 
-export function renderVideoPending(job: VideoView, view: VideoPendingView): ReplyBody {
-  const after = job.balanceAfter !== undefined ? ` · ${credits(job.balanceAfter)} left after this` : '';
+export function renderVideoPending(job: VideoView, view: VideoPendingView, tr: Translator): ReplyBody {
+  const reserved = tr.credits(job.reservedCredits);
+  const cost =
+    job.balanceAfter !== undefined
+      ? tr.t('animate.video.costAfter', { reserved, left: tr.credits(job.balanceAfter) })
+      : tr.t('animate.video.cost', { reserved });
   const container = card(COLOURS.working).addTextDisplayComponents(
-    textDisplay(headingWithPrompt(workingTitle(job), job)),
-    textDisplay(statusText(job, view)),
-    textDisplay(
-      `${settingsLine(job)}${speechLine(job)}\n**Cost** ${credits(job.reservedCredits)} reserved${after}`,
-    ),
-    textDisplay(subtext(`Job ${job.id}`)),
+    textDisplay(headingWithPrompt(workingTitle(job, tr), job)),
+    textDisplay(statusText(job, view, tr)),
+    textDisplay(`${settingsLine(job, tr)}${speechLine(job, tr)}\n${cost}`),
+    textDisplay(subtext(tr.t('animate.video.job', { id: job.id }))),
   );
   return v2Reply(container);
 }
@@ -162,89 +181,116 @@ export function voiceWasDropped(job: VideoView): boolean {
   return job.params.speech !== undefined && job.video !== undefined && !job.video.hasAudio;
 }
 
-function voiceValue(job: VideoView): string {
-  if (voiceWasDropped(job)) return 'No: it could not be added (not charged)';
-  return job.video?.hasAudio ? 'Yes' : 'No';
+function voiceValue(job: VideoView, tr: Translator): string {
+  if (voiceWasDropped(job)) return tr.t('animate.video.voiceDropped');
+  return tr.t(job.video?.hasAudio ? 'animate.video.voiceYes' : 'animate.video.voiceNo');
 }
 
 /**
  * The next steps under a video: give it a voice ("Replace voice" once it has one), render it again,
  * or delete it; a video too large to upload also gets a link button to open it.
  */
-export function videoResultButtons(job: VideoView, openUrl?: string) {
-  const voiceLabel = job.video?.hasAudio ? 'Replace voice' : 'Add voice';
+export function videoResultButtons(job: VideoView, tr: Translator, openUrl?: string) {
+  const voiceLabel = tr.t(job.video?.hasAudio ? 'animate.video.replaceVoice' : 'animate.video.addVoice');
   const buttons = [
     actionButton(encodeCustomId('voice', job.id), voiceLabel, '🔊', ButtonStyle.Primary),
-    actionButton(encodeCustomId('rerender', job.id), 'Re-render', '🔁', ButtonStyle.Secondary),
-    actionButton(encodeCustomId('delete', job.id), 'Delete', '🗑️', ButtonStyle.Danger),
+    actionButton(
+      encodeCustomId('rerender', job.id),
+      tr.t('animate.video.rerender'),
+      '🔁',
+      ButtonStyle.Secondary,
+    ),
+    actionButton(encodeCustomId('delete', job.id), tr.t('animate.video.delete'), '🗑️', ButtonStyle.Danger),
   ];
   // Discord takes link buttons up to 512 characters; a longer (signed) URL stays as the text's link.
-  if (openUrl && openUrl.length <= LINK_BUTTON_URL_MAX) buttons.push(linkButton(openUrl, 'Open video', '📦'));
+  if (openUrl && openUrl.length <= LINK_BUTTON_URL_MAX) {
+    buttons.push(linkButton(openUrl, tr.t('animate.video.open'), '📦'));
+  }
   return [buttonRow(buttons)];
 }
 
 function videoGallery(media: VideoMedia, description: string): MediaGalleryBuilder | undefined {
-  const url = media.kind === 'upload' ? `attachment://${media.fileName}` : media.thumbnailUrl;
+  const url = media.kind === 'upload' ? 'attachment://' + media.fileName : media.thumbnailUrl;
   if (!url || url.length > MEDIA_URL_MAX) return undefined;
   return new MediaGalleryBuilder().addItems(
     new MediaGalleryItemBuilder().setURL(url).setDescription(description),
   );
 }
 
-export function renderVideoResult(job: VideoView, media: VideoMedia): ReplyBody {
+function tooLargeNote(media: Extract<VideoMedia, { kind: 'link' }>, tr: Translator): string {
+  const limit = megabytes(media.limitBytes, tr);
+  return media.sizeBytes !== undefined
+    ? tr.t('animate.video.noteTooLargeSized', { size: megabytes(media.sizeBytes, tr), limit, url: media.url })
+    : tr.t('animate.video.noteTooLarge', { limit, url: media.url });
+}
+
+export function renderVideoResult(job: VideoView, media: VideoMedia, tr: Translator): ReplyBody {
   const video = job.video;
   const charged = job.chargedCredits ?? video?.creditCost ?? 0;
-  const length = video?.durationSeconds ?? job.params.durationSeconds;
+  const length = tr.seconds(video?.durationSeconds ?? job.params.durationSeconds);
   const notes: string[] = [];
-  if (voiceWasDropped(job)) {
-    notes.push(
-      '⚠️ The voice could not be added, so here is the video without it. The voice was not charged.',
-    );
-  }
-  if (media.kind === 'link') {
-    const size = media.sizeBytes !== undefined ? ` (${megabytes(media.sizeBytes)})` : '';
-    notes.push(
-      `📦 This video${size} is larger than this server's upload limit of ${megabytes(media.limitBytes)}: **[open the video](${media.url})**`,
-    );
-  }
-  const title = isAddVoice(job) ? '✅ Voice added' : '✅ Your video';
+  if (voiceWasDropped(job)) notes.push(tr.t('animate.video.noteVoiceDropped'));
+  if (media.kind === 'link') notes.push(tooLargeNote(media, tr));
+  const title = tr.t(isAddVoice(job) ? 'animate.video.titleVoiceAdded' : 'animate.video.titleDone');
   const container = card(COLOURS.success).addTextDisplayComponents(
     textDisplay(`${headingWithPrompt(title, job)}${notes.length > 0 ? `\n\n${notes.join('\n')}` : ''}`),
   );
   const gallery = videoGallery(
     media,
-    media.kind === 'upload' ? `Your video, ${length} s` : `Poster of your video, ${length} s`,
+    tr.t(media.kind === 'upload' ? 'animate.video.altUpload' : 'animate.video.altPoster', { length }),
   );
   if (gallery) container.addMediaGalleryComponents(gallery);
   const spec = TIER_SPECS[job.params.tier];
+  const details = [
+    tr.t('animate.video.length', { length }),
+    tr.t('animate.video.tierFps', {
+      tier: spec.label,
+      resolution: video?.resolution ?? spec.resolution,
+      fps: video?.fps ?? job.params.fps,
+    }),
+    tr.t('animate.video.motion', { motion: motionName(job.params.motion, tr) }),
+  ].join('  ·  ');
+  const outcome = [
+    tr.t('animate.video.voice', { value: voiceValue(job, tr) }),
+    tr.t('animate.video.charged', { amount: tr.credits(charged) }),
+  ].join('  ·  ');
+  const footer = video
+    ? tr.t('animate.video.jobVideo', { id: job.id, videoId: video.videoId })
+    : tr.t('animate.video.job', { id: job.id });
   container
-    .addTextDisplayComponents(
-      textDisplay(
-        [
-          `**Length** ${length} s`,
-          `**Tier** ${spec.label} · ${video?.resolution ?? spec.resolution} · ${video?.fps ?? job.params.fps} fps`,
-          `**Motion** ${job.params.motion}`,
-        ].join('  ·  ') + `\n**Voice** ${voiceValue(job)}  ·  **Charged** ${credits(charged)}`,
-      ),
-    )
+    .addTextDisplayComponents(textDisplay(`${details}\n${outcome}`))
     .addSeparatorComponents(thinSeparator())
-    .addActionRowComponents(videoResultButtons(job, media.kind === 'link' ? media.url : undefined))
-    .addTextDisplayComponents(textDisplay(subtext(`Job ${job.id}${video ? ` · ${video.videoId}` : ''}`)));
+    .addActionRowComponents(videoResultButtons(job, tr, media.kind === 'link' ? media.url : undefined))
+    .addTextDisplayComponents(textDisplay(subtext(footer)));
   return v2Reply(container);
 }
 
-export function renderVideoFailure(job: VideoView, reason: string, failed: VideoStep): ReplyBody {
-  const { stage } = failed;
-  const step = failed.steps > 1 ? ` (step ${failed.step} of ${failed.steps})` : '';
-  const stageWords = reason.startsWith(STAGE_FAILED[stage]) ? '' : `${STAGE_FAILED[stage]}${step}.\n`;
-  const title = isAddVoice(job) ? '❌ Could not add the voice' : '❌ Could not animate your avatar';
+/**
+ * The failure, with the stage that failed in front of `reason` (already in the reader's language)
+ * unless the reason names it itself.
+ */
+export function renderVideoFailure(
+  job: VideoView,
+  reason: string,
+  failed: VideoStep,
+  tr: Translator,
+): ReplyBody {
+  const stage = tr.t(STAGE_KEYS[failed.stage].failed);
+  const stageWords = reason.startsWith(stage)
+    ? ''
+    : `${
+        failed.steps > 1
+          ? tr.t('animate.video.failedStageStep', { stage, step: failed.step, steps: failed.steps })
+          : tr.t('animate.video.failedStage', { stage })
+      }\n`;
+  const title = tr.t(isAddVoice(job) ? 'animate.video.titleFailedVoice' : 'animate.video.titleFailed');
   const container = card(COLOURS.failure).addTextDisplayComponents(
     textDisplay(headingWithPrompt(title, job)),
     textDisplay(
-      `${stageWords}${reason}\n\n**Nothing was charged**: the ${credits(job.reservedCredits)} held for this are back in your balance.`,
+      `${stageWords}${reason}\n\n${tr.t('animate.video.notCharged', { amount: tr.credits(job.reservedCredits) })}`,
     ),
-    textDisplay(settingsLine(job)),
-    textDisplay(subtext(`Job ${job.id}`)),
+    textDisplay(settingsLine(job, tr)),
+    textDisplay(subtext(tr.t('animate.video.job', { id: job.id }))),
   );
   return v2Reply(container);
 }

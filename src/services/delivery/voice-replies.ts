@@ -1,7 +1,11 @@
 import type { APIEmbed } from 'discord.js';
+import type { Translator } from '../i18n/index.js';
 import { COLOURS, clip, relativeTime } from './style.js';
 
-/** The private answers of `/voice`: a clone at work, done or failed, and a member's list. */
+/**
+ * The private answers of `/voice`: a clone at work, done or failed, and a member's list. Only the
+ * member reads them, so `tr` is theirs (`forMember`); the voice's name is theirs as they wrote it.
+ */
 
 /** Sent as an interaction answer or edit: embeds only, no buttons left. */
 export interface PrivateAnswer {
@@ -9,40 +13,40 @@ export interface PrivateAnswer {
   components: [];
 }
 
-export function renderCloning(name: string): PrivateAnswer {
+export function renderCloning(name: string, tr: Translator): PrivateAnswer {
   return {
     embeds: [
       {
         color: COLOURS.working,
-        title: `🎙 Cloning “${clip(name, 100)}”…`,
-        description: 'Usually under a minute.',
+        title: tr.t('animate.voice.cloningTitle', { name: clip(name, 100) }),
+        description: tr.t('animate.voice.cloningBody'),
       },
     ],
     components: [],
   };
 }
 
-export function renderCloneDone(name: string): PrivateAnswer {
+export function renderCloneDone(name: string, tr: Translator): PrivateAnswer {
   return {
     embeds: [
       {
         color: COLOURS.success,
-        title: `✅ Your voice “${clip(name, 100)}” is ready`,
-        description:
-          'Pick it in `/animate`’s voice option or under 🔊 Add voice on a video: it is listed first, and only for you. `/voice delete` removes it.',
+        title: tr.t('animate.voice.doneTitle', { name: clip(name, 100) }),
+        description: tr.t('animate.voice.doneBody'),
       },
     ],
     components: [],
   };
 }
 
-export function renderCloneFailed(name: string, reason: string): PrivateAnswer {
+/** `reason` is in the reader's language already. */
+export function renderCloneFailed(name: string, reason: string, tr: Translator): PrivateAnswer {
   return {
     embeds: [
       {
         color: COLOURS.failure,
-        title: `❌ Could not clone “${clip(name, 100)}”`,
-        description: `${reason}\n\n**Nothing was charged.**`,
+        title: tr.t('animate.voice.failedTitle', { name: clip(name, 100) }),
+        description: tr.t('animate.voice.failedBody', { reason: clip(reason, 3000) }),
       },
     ],
     components: [],
@@ -56,26 +60,30 @@ export interface VoiceListEntry {
   createdAt: number;
 }
 
-export function renderVoiceList(voices: readonly VoiceListEntry[]): APIEmbed {
+export function renderVoiceList(voices: readonly VoiceListEntry[], tr: Translator): APIEmbed {
   if (voices.length === 0) {
     return {
       color: COLOURS.neutral,
-      title: '🎙 Your voices',
-      description: 'You have not cloned a voice yet. Record 30–60 s of yourself and use `/voice clone`.',
+      title: tr.t('animate.voice.listTitle'),
+      description: tr.t('animate.voice.listEmpty'),
     };
   }
   return {
     color: COLOURS.brand,
-    title: '🎙 Your voices',
+    title: tr.t('animate.voice.listTitle'),
     description: clip(
       voices
-        .map(
-          (voice) =>
-            `**${voice.name}** · \`${voice.id}\` · ${voice.sampleSeconds.toFixed(0)} s sample · ${relativeTime(voice.createdAt)}`,
+        .map((voice) =>
+          tr.t('animate.voice.listEntry', {
+            name: voice.name,
+            id: voice.id,
+            length: tr.seconds(Math.round(voice.sampleSeconds)),
+            when: relativeTime(voice.createdAt),
+          }),
         )
         .join('\n'),
       4000,
     ),
-    footer: { text: 'Only you see these. /voice delete removes one, here and at Percify.' },
+    footer: { text: tr.t('animate.voice.listFooter') },
   };
 }

@@ -1,3 +1,4 @@
+import { forChannel, type I18n } from '../i18n/index.js';
 import type { PercifyClient } from '../percify/client.js';
 import { MediaTooLargeError } from '../percify/media.js';
 import { audioCost, estimateSpeechSeconds, videoCost } from '../percify/pricing.js';
@@ -46,6 +47,8 @@ import {
  */
 
 export interface VideoJobKindOptions {
+  /** The catalogs: a job's reply is read by the whole channel, so in the server's language. */
+  i18n: I18n;
   /** The guild's upload limit for this job's channel, in bytes (Discord: 10 MiB without boosts). */
   uploadLimitBytes: (job: VideoJob) => number;
   now?: () => number;
@@ -220,7 +223,7 @@ export class VideoJobKind implements JobKindHandler {
             observed: this.options.observed,
           })
         : undefined;
-    return renderVideoPending(job, { position: view.position, progress });
+    return renderVideoPending(job, { position: view.position, progress }, this.#tr(job));
   }
 
   async renderResult(record: JobRecord): Promise<RenderedResult> {
@@ -230,6 +233,7 @@ export class VideoJobKind implements JobKindHandler {
     const video = await this.percify.getVideo(result.videoId);
     if (!video.videoUrl) throw new Error(`video ${video.id} has no URL`);
     const limit = this.options.uploadLimitBytes(job);
+    const tr = this.#tr(job);
     const link = (sizeBytes: number | undefined): RenderedResult => {
       const media: VideoMedia = {
         kind: 'link',
@@ -240,7 +244,7 @@ export class VideoJobKind implements JobKindHandler {
       };
       // The job as the reply shows it: linked, until a later delivery uploads the file.
       return {
-        body: renderVideoResult(job, media),
+        body: renderVideoResult(job, media, tr),
         job: { ...job, video: { ...result, linkedUrl: media.url } },
       };
     };
@@ -257,7 +261,7 @@ export class VideoJobKind implements JobKindHandler {
     }
     const fileName = videoFileName(result.format);
     const body: DeliverableReply = {
-      ...renderVideoResult(job, { kind: 'upload', fileName, thumbnailUrl: video.thumbnailUrl }),
+      ...renderVideoResult(job, { kind: 'upload', fileName, thumbnailUrl: video.thumbnailUrl }, tr),
       files: [{ name: fileName, data: bytes, contentType: contentType(fileName) }],
       // Discord can still refuse the file as too large (40005) when its limit is lower than the one
       // this server's boost tier gave: then the member gets the link with the poster instead.
@@ -266,9 +270,15 @@ export class VideoJobKind implements JobKindHandler {
     return { body, job };
   }
 
+  /** `reason` arrives in the channel's language already (the job's failure words). */
   renderFailure(record: JobRecord, reason: string): ReplyBody {
     const job = asVideoJob(record);
-    return renderVideoFailure(job, reason, stageStep(job));
+    return renderVideoFailure(job, reason, stageStep(job), this.#tr(job));
+  }
+
+  /** The job's reply is public: the server's language, kept on the job from its interaction. */
+  #tr(job: VideoJob) {
+    return forChannel(this.options.i18n, job);
   }
 
   afterDelivery(

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import type { Message } from '../i18n/index.js';
 
 /**
  * What a voice sample must be before a clone is paid for (docs §5.2): WAV, MP3, FLAC or M4A, 15 s to
@@ -25,20 +26,21 @@ export const SAMPLE_CONTENT_TYPES: Record<SampleFormat, string> = {
   m4a: 'audio/mp4',
 };
 
-/** A sample refused, with the sentence the member reads. */
+/** A sample refused, with the sentence the member reads (a catalog message: `text`). */
 export class SampleRefusal extends Error {
   constructor(
     readonly reason: 'type' | 'size' | 'length' | 'unreadable',
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    // The log reads the key and its values.
+    super(`${text.key} ${JSON.stringify(text.vars ?? {})}`);
     this.name = 'SampleRefusal';
   }
 }
 
 export function checkDeclaredSample(size: number): void {
   if (size > SAMPLE_LIMITS.maxBytes) {
-    throw new SampleRefusal('size', `That recording is too big; samples can be up to 10 MB.`);
+    throw new SampleRefusal('size', { key: 'animate.sample.tooBig' });
   }
 }
 
@@ -59,19 +61,16 @@ export interface CheckedSample {
 export async function checkSample(bytes: Buffer): Promise<CheckedSample> {
   checkDeclaredSample(bytes.length);
   const format = sampleFormat(bytes);
-  if (!format) throw new SampleRefusal('type', 'That file is not a WAV, MP3, FLAC or M4A recording.');
+  if (!format) throw new SampleRefusal('type', { key: 'animate.sample.notAudio' });
   const seconds = await measureSeconds(bytes, format);
   if (seconds < SAMPLE_LIMITS.minSeconds) {
-    throw new SampleRefusal(
-      'length',
-      `That recording is ${seconds.toFixed(1)} s long; a voice needs at least ${SAMPLE_LIMITS.minSeconds} s (${SAMPLE_LIMITS.recommendedSeconds}–60 s works best).`,
-    );
+    throw new SampleRefusal('length', {
+      key: 'animate.sample.tooShort',
+      vars: { seconds, min: SAMPLE_LIMITS.minSeconds, best: SAMPLE_LIMITS.recommendedSeconds },
+    });
   }
   if (seconds > SAMPLE_LIMITS.maxSeconds) {
-    throw new SampleRefusal(
-      'length',
-      `That recording is ${seconds.toFixed(1)} s long; samples can be up to 5 minutes. Trim it and try again.`,
-    );
+    throw new SampleRefusal('length', { key: 'animate.sample.tooLong', vars: { seconds } });
   }
   return { format, seconds };
 }
@@ -81,7 +80,7 @@ async function measureSeconds(bytes: Buffer, format: SampleFormat): Promise<numb
   const dir = await mkdtemp(join(tmpdir(), 'voice-sample-'));
   try {
     // From a file: M4A needs to seek. The file lives only while it is measured.
-    const file = join(dir, `sample.${format}`);
+    const file = join(dir, 'sample.' + format);
     await writeFile(file, bytes);
     const stderr = await runFfmpeg([
       '-hide_banner',
@@ -95,7 +94,7 @@ async function measureSeconds(bytes: Buffer, format: SampleFormat): Promise<numb
       '-',
     ]);
     const last = [...stderr.matchAll(/time=(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/g)].at(-1);
-    if (!last) throw new SampleRefusal('unreadable', 'That recording could not be played. Try another file.');
+    if (!last) throw new SampleRefusal('unreadable', { key: 'animate.sample.unplayable' });
     return Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,2 +1,167 @@
 /** The `animate` group in es-ES: see ../../README.md for who owns which area. */
-export const animate = {} as const;
+export const animate = {
+  motion: {
+    subtle: 'sutil',
+    moderate: 'moderado',
+    dynamic: 'dinámico',
+  },
+  params: {
+    badDuration: 'Los vídeos {{tier}} duran de {{min, number}} a {{max, number}} segundos.',
+    badDurationLonger:
+      'Los vídeos {{tier}} duran de {{min, number}} a {{max, number}} segundos. Con `tier:reality-lab` puedes llegar a {{longest, number}} s.',
+    fpsTier: '{{fps, number}} fps necesita Reality Lab. Añade `tier:reality-lab` o usa 30 fps.',
+    formatTier: 'Los archivos {{format}} necesitan Reality Lab. Añade `tier:reality-lab` o usa mp4.',
+    badSpeech: 'La frase debe tener de 1 a {{max, number}} caracteres.',
+    unknownAvatar:
+      'No encuentro ese avatar entre tus avatares terminados. Elige uno de la lista mientras escribes o crea uno con `/avatar`.',
+  },
+  quote: {
+    voiceOnly: '{{total}} por la voz (estimado)',
+    split: '{{total}} (vídeo {{video, number}} + voz unos {{audio, number}})',
+  },
+  confirm: {
+    confirmButton: '✅ Confirmar',
+    cancelButton: 'Cancelar',
+    title: '🎬 ¿Confirmas este vídeo?',
+    body: 'Es {{video}}.\nCuesta **{{price}}**; tu saldo quedaría en {{left}}.',
+    videoA: 'un vídeo {{tier}} de {{length}} (movimiento {{motion}}, {{fps, number}} fps, {{format}})',
+    videoAn: 'un vídeo {{tier}} de {{length}} (movimiento {{motion}}, {{fps, number}} fps, {{format}})',
+    withLine: '{{video}} con la frase «{{line}}»',
+    lapses: 'Esta oferta caduca en un minuto.',
+    expiredFooter: 'Esta oferta ha caducado. Vuelve a usar /animate para ver el precio.',
+    gone: 'Esta oferta ya no está abierta (las ofertas caducan al minuto). Vuelve a usar `/animate`.',
+    expired:
+      'Esta oferta ha caducado (las ofertas duran un minuto). Vuelve a usar `/animate` para ver el precio.',
+    notOwner: 'Solo el miembro que pidió este vídeo puede confirmarlo.',
+    cancelledTitle: 'Cancelado',
+    cancelledBody: 'No se ha reservado ni cobrado nada.',
+  },
+  panel: {
+    title: '🎬 Animar este avatar',
+    body: '{{prompt}}\n\nElige el nivel, el movimiento y la duración, y luego renderiza.',
+    tier: 'Nivel',
+    motion: 'Movimiento',
+    length: 'Duración',
+    tierOption: '{{tier}} — {{resolution}}, hasta {{longest}}',
+    lengthOption_one: '{{count, number}} segundo',
+    lengthOption_many: '{{count, number}} de segundos',
+    lengthOption_other: '{{count, number}} segundos',
+    render: '🎬 Renderizar · {{cost}}',
+    expired: 'Este panel ha caducado. Vuelve a pulsar 🎬 Animar en el avatar.',
+    gone: 'Este panel ya no está abierto (los paneles se cierran a la hora). Vuelve a pulsar 🎬 Animar en el avatar.',
+    badChoice: 'Esa opción no está disponible. Vuelve a pulsar 🎬 Animar en el avatar.',
+  },
+  video: {
+    stageWorking: {
+      audio: 'Generando la voz…',
+      video: 'Renderizando el vídeo…',
+      lipsync: 'Sincronizando los labios…',
+    },
+    stageFailed: {
+      audio: 'No se ha podido generar la voz',
+      video: 'No se ha podido renderizar el vídeo',
+      lipsync: 'La sincronización labial ha fallado',
+    },
+    stageName: {
+      audio: 'voz',
+      video: 'vídeo',
+      lipsync: 'sincronía labial',
+    },
+    stageStep: '{{stage}} {{step, number}}/{{steps, number}}',
+    titleAnimating: '🎬 Animando tu avatar',
+    titleAddingVoice: '🔊 Añadiendo una voz',
+    waiting: '⏳ Esperando un hueco libre: **n.º {{position, number}}** en la cola',
+    starting: '⏳ Empezando…',
+    length: '**Duración** {{length}}',
+    tier: '**Nivel** {{tier}} · {{resolution}}',
+    tierFps: '**Nivel** {{tier}} · {{resolution}} · {{fps, number}} fps',
+    motion: '**Movimiento** {{motion}}',
+    fps: '**FPS** {{fps, number}}',
+    format: '**Formato** {{format}}',
+    voiceSaying: '**Voz** `{{voice}}` diciendo:\n{{line}}',
+    cost: '**Coste** {{reserved}} reservados',
+    costAfter: '**Coste** {{reserved}} reservados · saldo después: {{left}}',
+    job: 'Trabajo {{id}}',
+    jobVideo: 'Trabajo {{id}} · {{videoId}}',
+    voice: '**Voz** {{value}}',
+    voiceYes: 'Sí',
+    voiceNo: 'No',
+    voiceDropped: 'No: no se ha podido añadir (no se ha cobrado)',
+    charged: '**Cobrado** {{amount}}',
+    replaceVoice: 'Cambiar la voz',
+    addVoice: 'Añadir voz',
+    rerender: 'Volver a renderizar',
+    delete: 'Eliminar',
+    open: 'Abrir el vídeo',
+    titleDone: '✅ Tu vídeo',
+    titleVoiceAdded: '✅ Voz añadida',
+    noteVoiceDropped:
+      '⚠️ No se ha podido añadir la voz, así que aquí tienes el vídeo sin ella. La voz no se ha cobrado.',
+    noteTooLarge:
+      '📦 Este vídeo supera el límite de subida de este servidor, {{limit}}: **[abrir el vídeo]({{url}})**',
+    noteTooLargeSized:
+      '📦 Este vídeo ({{size}}) supera el límite de subida de este servidor, {{limit}}: **[abrir el vídeo]({{url}})**',
+    megabytes: '{{value, number(maximumFractionDigits: 0)}} MB',
+    megabytesSmall: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB',
+    altUpload: 'Tu vídeo, {{length}}',
+    altPoster: 'Portada de tu vídeo, {{length}}',
+    titleFailed: '❌ No se ha podido animar tu avatar',
+    titleFailedVoice: '❌ No se ha podido añadir la voz',
+    failedStage: '{{stage}}.',
+    failedStageStep: '{{stage}} (paso {{step, number}} de {{steps, number}}).',
+    notCharged: '**No se ha cobrado nada**: los {{amount}} reservados para esto han vuelto a tu saldo.',
+  },
+  voices: {
+    mine: '{{name}} (tu voz)',
+    presets: {
+      narrator: 'Narrador',
+      friendlyFemale: 'Cercana (mujer)',
+      friendlyMale: 'Cercano (hombre)',
+      professionalFemale: 'Profesional (mujer)',
+      professionalMale: 'Profesional (hombre)',
+    },
+  },
+  sample: {
+    tooBig: 'Esa grabación es demasiado grande; las muestras pueden tener hasta 10 MB.',
+    notAudio: 'Ese archivo no es una grabación WAV, MP3, FLAC o M4A.',
+    tooShort:
+      'Esa grabación dura {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s; una voz necesita al menos {{min, number}} s (lo ideal son {{best, number}}–60 s).',
+    tooLong:
+      'Esa grabación dura {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s; las muestras pueden durar hasta 5 minutos. Recórtala y vuelve a intentarlo.',
+    unplayable: 'No se ha podido reproducir esa grabación. Prueba con otro archivo.',
+  },
+  voice: {
+    emptyName: 'Ponle un nombre a la voz.',
+    unreadable:
+      'No se ha podido leer esa grabación desde Discord. Las muestras deben ser WAV, MP3, FLAC o M4A, durar de 15 s a 5 min y pesar como mucho 10 MB. No se ha cobrado nada.',
+    refused: '{{reason}} No se ha cobrado nada.',
+    noAllowance:
+      'Clonar cuesta {{cost, number}} créditos y hoy te quedan {{available, number}}; no se ha cobrado nada.',
+    noBudget:
+      'Clonar cuesta {{cost, number}} créditos y al presupuesto del servidor le quedan {{available, number}}; no se ha cobrado nada.',
+    tooMany:
+      'Ya tienes en marcha tantos trabajos como permite este servidor. Vuelve a intentarlo cuando termine uno; no se ha cobrado nada.',
+    notAllowed: 'Los límites de este servidor no permiten clonar una voz ahora mismo; no se ha cobrado nada.',
+    failTooShort:
+      'Percify ha visto la grabación demasiado corta ({{duration, number}} s; al menos {{minimum, number}} s). Graba una muestra más larga.',
+    failUnusable:
+      'Percify no ha podido usar esa grabación. Las muestras deben ser WAV, MP3, FLAC o M4A, durar de 15 s a 5 min y pesar como mucho 10 MB.',
+    failLanguage: 'Percify todavía no puede clonar una voz en ese idioma.',
+    failOutOfCredits:
+      'La cuenta de Percify del servidor se ha quedado sin créditos. Un admin del servidor tiene que recargarla.',
+    failOther: 'Percify no ha podido clonar la voz ahora mismo. Vuelve a intentarlo en un momento.',
+    notYours: 'Esa no es una de tus voces. `/voice list` te las muestra.',
+    deleted: '🗑 Se ha eliminado tu voz **{{name}}**, aquí y en Percify.',
+    cloningTitle: '🎙 Clonando «{{name}}»…',
+    cloningBody: 'Suele tardar menos de un minuto.',
+    doneTitle: '✅ Tu voz «{{name}}» está lista',
+    doneBody:
+      'Elígela en la opción voice de `/animate` o en 🔊 Añadir voz de un vídeo: aparece la primera, y solo para ti. `/voice delete` la elimina.',
+    failedTitle: '❌ No se ha podido clonar «{{name}}»',
+    failedBody: '{{reason}}\n\n**No se ha cobrado nada.**',
+    listTitle: '🎙 Tus voces',
+    listEmpty: 'Aún no has clonado ninguna voz. Grábate 30–60 s y usa `/voice clone`.',
+    listEntry: '**{{name}}** · `{{id}}` · muestra de {{length}} · {{when}}',
+    listFooter: 'Solo tú las ves. /voice delete elimina una, aquí y en Percify.',
+  },
+} as const;

@@ -1,2 +1,167 @@
 /** The `animate` group in fr: see ../../README.md for who owns which area. */
-export const animate = {} as const;
+export const animate = {
+  motion: {
+    subtle: 'subtil',
+    moderate: 'modéré',
+    dynamic: 'dynamique',
+  },
+  params: {
+    badDuration: 'Les vidéos {{tier}} durent de {{min, number}} à {{max, number}} secondes.',
+    badDurationLonger:
+      'Les vidéos {{tier}} durent de {{min, number}} à {{max, number}} secondes. Avec `tier:reality-lab`, tu peux aller jusqu’à {{longest, number}} s.',
+    fpsTier: '{{fps, number}} ips demande Reality Lab. Ajoute `tier:reality-lab`, ou reste à 30 ips.',
+    formatTier: 'Les fichiers {{format}} demandent Reality Lab. Ajoute `tier:reality-lab`, ou reste en mp4.',
+    badSpeech: 'La réplique doit faire de 1 à {{max, number}} caractères.',
+    unknownAvatar:
+      'Je ne trouve pas cet avatar parmi tes avatars terminés. Choisis-en un dans la liste en tapant, ou crées-en un avec `/avatar`.',
+  },
+  quote: {
+    voiceOnly: '{{total}} pour la voix (estimation)',
+    split: '{{total}} (vidéo {{video, number}} + voix environ {{audio, number}})',
+  },
+  confirm: {
+    confirmButton: '✅ Confirmer',
+    cancelButton: 'Annuler',
+    title: '🎬 Confirmer cette vidéo ?',
+    body: 'C’est {{video}}.\nElle coûte **{{price}}** ; il te resterait {{left}}.',
+    videoA: 'une vidéo {{tier}} de {{length}} (mouvement {{motion}}, {{fps, number}} ips, {{format}})',
+    videoAn: 'une vidéo {{tier}} de {{length}} (mouvement {{motion}}, {{fps, number}} ips, {{format}})',
+    withLine: '{{video}} avec la réplique « {{line}} »',
+    lapses: 'Cette offre expire dans une minute.',
+    expiredFooter: 'Cette offre a expiré. Relance /animate pour voir le prix.',
+    gone: 'Cette offre n’est plus ouverte (les offres expirent au bout d’une minute). Relance `/animate`.',
+    expired: 'Cette offre a expiré (les offres durent une minute). Relance `/animate` pour voir le prix.',
+    notOwner: 'Seul le membre qui a demandé cette vidéo peut la confirmer.',
+    cancelledTitle: 'Annulé',
+    cancelledBody: 'Rien n’a été réservé ni débité.',
+  },
+  panel: {
+    title: '🎬 Animer cet avatar',
+    body: '{{prompt}}\n\nChoisis le niveau, le mouvement et la durée, puis lance le rendu.',
+    tier: 'Niveau',
+    motion: 'Mouvement',
+    length: 'Durée',
+    tierOption: '{{tier}} — {{resolution}}, jusqu’à {{longest}}',
+    lengthOption_one: '{{count, number}} seconde',
+    lengthOption_many: '{{count, number}} de secondes',
+    lengthOption_other: '{{count, number}} secondes',
+    render: '🎬 Rendu · {{cost}}',
+    expired: 'Ce panneau a expiré. Clique à nouveau sur 🎬 Animer sous l’avatar.',
+    gone: 'Ce panneau n’est plus ouvert (les panneaux se ferment au bout d’une heure). Clique à nouveau sur 🎬 Animer sous l’avatar.',
+    badChoice: 'Ce choix n’est pas disponible. Clique à nouveau sur 🎬 Animer sous l’avatar.',
+  },
+  video: {
+    stageWorking: {
+      audio: 'Génération de la voix…',
+      video: 'Rendu de la vidéo…',
+      lipsync: 'Synchronisation des lèvres…',
+    },
+    stageFailed: {
+      audio: 'La voix n’a pas pu être générée',
+      video: 'La vidéo n’a pas pu être rendue',
+      lipsync: 'La synchronisation labiale a échoué',
+    },
+    stageName: {
+      audio: 'voix',
+      video: 'vidéo',
+      lipsync: 'synchro labiale',
+    },
+    stageStep: '{{stage}} {{step, number}}/{{steps, number}}',
+    titleAnimating: '🎬 Animation de ton avatar',
+    titleAddingVoice: '🔊 Ajout d’une voix',
+    waiting: '⏳ En attente d’une place libre : **n° {{position, number}}** dans la file',
+    starting: '⏳ Démarrage…',
+    length: '**Durée** {{length}}',
+    tier: '**Niveau** {{tier}} · {{resolution}}',
+    tierFps: '**Niveau** {{tier}} · {{resolution}} · {{fps, number}} ips',
+    motion: '**Mouvement** {{motion}}',
+    fps: '**IPS** {{fps, number}}',
+    format: '**Format** {{format}}',
+    voiceSaying: '**Voix** `{{voice}}` qui dit :\n{{line}}',
+    cost: '**Coût** {{reserved}} réservés',
+    costAfter: '**Coût** {{reserved}} réservés · il t’en restera {{left}}',
+    job: 'Tâche {{id}}',
+    jobVideo: 'Tâche {{id}} · {{videoId}}',
+    voice: '**Voix** {{value}}',
+    voiceYes: 'Oui',
+    voiceNo: 'Non',
+    voiceDropped: 'Non : elle n’a pas pu être ajoutée (non facturée)',
+    charged: '**Débité** {{amount}}',
+    replaceVoice: 'Remplacer la voix',
+    addVoice: 'Ajouter une voix',
+    rerender: 'Refaire le rendu',
+    delete: 'Supprimer',
+    open: 'Ouvrir la vidéo',
+    titleDone: '✅ Ta vidéo',
+    titleVoiceAdded: '✅ Voix ajoutée',
+    noteVoiceDropped:
+      '⚠️ La voix n’a pas pu être ajoutée : voici la vidéo sans elle. La voix n’a pas été facturée.',
+    noteTooLarge:
+      '📦 Cette vidéo dépasse la limite d’envoi de ce serveur ({{limit}}) : **[ouvrir la vidéo]({{url}})**',
+    noteTooLargeSized:
+      '📦 Cette vidéo ({{size}}) dépasse la limite d’envoi de ce serveur ({{limit}}) : **[ouvrir la vidéo]({{url}})**',
+    megabytes: '{{value, number(maximumFractionDigits: 0)}} Mo',
+    megabytesSmall: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} Mo',
+    altUpload: 'Ta vidéo, {{length}}',
+    altPoster: 'Affiche de ta vidéo, {{length}}',
+    titleFailed: '❌ Impossible d’animer ton avatar',
+    titleFailedVoice: '❌ Impossible d’ajouter la voix',
+    failedStage: '{{stage}}.',
+    failedStageStep: '{{stage}} (étape {{step, number}} sur {{steps, number}}).',
+    notCharged: '**Rien n’a été débité** : les {{amount}} réservés pour ça sont revenus sur ton solde.',
+  },
+  voices: {
+    mine: '{{name}} (ta voix)',
+    presets: {
+      narrator: 'Narrateur',
+      friendlyFemale: 'Chaleureuse (femme)',
+      friendlyMale: 'Chaleureux (homme)',
+      professionalFemale: 'Professionnelle (femme)',
+      professionalMale: 'Professionnel (homme)',
+    },
+  },
+  sample: {
+    tooBig: 'Cet enregistrement est trop lourd : les échantillons font au plus 10 Mo.',
+    notAudio: 'Ce fichier n’est pas un enregistrement WAV, MP3, FLAC ou M4A.',
+    tooShort:
+      'Cet enregistrement dure {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s ; une voix demande au moins {{min, number}} s (idéalement {{best, number}} à 60 s).',
+    tooLong:
+      'Cet enregistrement dure {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s ; les échantillons durent au plus 5 minutes. Raccourcis-le et réessaie.',
+    unplayable: 'Cet enregistrement n’a pas pu être lu. Essaie un autre fichier.',
+  },
+  voice: {
+    emptyName: 'Donne un nom à la voix.',
+    unreadable:
+      'Cet enregistrement n’a pas pu être récupéré depuis Discord. Les échantillons doivent être en WAV, MP3, FLAC ou M4A, durer de 15 s à 5 min et peser au plus 10 Mo. Rien n’a été débité.',
+    refused: '{{reason}} Rien n’a été débité.',
+    noAllowance:
+      'Le clonage coûte {{cost, number}} crédits et il te reste {{available, number}} aujourd’hui ; rien n’a été débité.',
+    noBudget:
+      'Le clonage coûte {{cost, number}} crédits et il reste {{available, number}} au budget du serveur ; rien n’a été débité.',
+    tooMany:
+      'Tu as déjà autant de tâches en cours que ce serveur le permet. Réessaie quand l’une d’elles est finie ; rien n’a été débité.',
+    notAllowed:
+      'Les limites de ce serveur ne permettent pas de cloner une voix pour l’instant ; rien n’a été débité.',
+    failTooShort:
+      'Percify trouve l’enregistrement trop court ({{duration, number}} s ; au moins {{minimum, number}} s). Enregistre un échantillon plus long.',
+    failUnusable:
+      'Percify n’a pas pu utiliser cet enregistrement. Les échantillons doivent être en WAV, MP3, FLAC ou M4A, durer de 15 s à 5 min et peser au plus 10 Mo.',
+    failLanguage: 'Percify ne sait pas encore cloner une voix dans cette langue.',
+    failOutOfCredits:
+      'Le compte Percify du serveur n’a plus de crédits pour l’instant. Un admin du serveur doit le recharger.',
+    failOther: 'Percify n’a pas pu cloner la voix pour l’instant. Réessaie dans un instant.',
+    notYours: 'Ce n’est pas l’une de tes voix. `/voice list` te les montre.',
+    deleted: '🗑 Ta voix **{{name}}** est supprimée, ici et chez Percify.',
+    cloningTitle: '🎙 Clonage de « {{name}} »…',
+    cloningBody: 'En général, moins d’une minute.',
+    doneTitle: '✅ Ta voix « {{name}} » est prête',
+    doneBody:
+      'Choisis-la dans l’option voice de `/animate` ou sous 🔊 Ajouter une voix sur une vidéo : elle apparaît en premier, et seulement pour toi. `/voice delete` la supprime.',
+    failedTitle: '❌ Impossible de cloner « {{name}} »',
+    failedBody: '{{reason}}\n\n**Rien n’a été débité.**',
+    listTitle: '🎙 Tes voix',
+    listEmpty: 'Tu n’as pas encore cloné de voix. Enregistre-toi 30 à 60 s et utilise `/voice clone`.',
+    listEntry: '**{{name}}** · `{{id}}` · échantillon de {{length}} · {{when}}',
+    listFooter: 'Elles ne sont visibles que par toi. /voice delete en supprime une, ici et chez Percify.',
+  },
+} as const;

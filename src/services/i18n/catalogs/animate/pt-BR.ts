@@ -1,2 +1,166 @@
 /** The `animate` group in pt-BR: see ../../README.md for who owns which area. */
-export const animate = {} as const;
+export const animate = {
+  motion: {
+    subtle: 'sutil',
+    moderate: 'moderado',
+    dynamic: 'dinâmico',
+  },
+  params: {
+    badDuration: 'Os vídeos {{tier}} têm de {{min, number}} a {{max, number}} segundos.',
+    badDurationLonger:
+      'Os vídeos {{tier}} têm de {{min, number}} a {{max, number}} segundos. Com `tier:reality-lab` você chega a {{longest, number}} s.',
+    fpsTier: '{{fps, number}} fps precisa do Reality Lab. Adicione `tier:reality-lab` ou use 30 fps.',
+    formatTier: 'Arquivos {{format}} precisam do Reality Lab. Adicione `tier:reality-lab` ou use mp4.',
+    badSpeech: 'A fala precisa ter de 1 a {{max, number}} caracteres.',
+    unknownAvatar:
+      'Não encontrei esse avatar entre os seus prontos. Escolha um da lista enquanto digita ou crie um com `/avatar`.',
+  },
+  quote: {
+    voiceOnly: '{{total}} pela voz (estimativa)',
+    split: '{{total}} (vídeo {{video, number}} + voz cerca de {{audio, number}})',
+  },
+  confirm: {
+    confirmButton: '✅ Confirmar',
+    cancelButton: 'Cancelar',
+    title: '🎬 Confirmar este vídeo?',
+    body: 'É {{video}}.\nCusta **{{price}}**; você ficaria com {{left}}.',
+    videoA: 'um vídeo {{tier}} de {{length}} (movimento {{motion}}, {{fps, number}} fps, {{format}})',
+    videoAn: 'um vídeo {{tier}} de {{length}} (movimento {{motion}}, {{fps, number}} fps, {{format}})',
+    withLine: '{{video}} com a fala “{{line}}”',
+    lapses: 'Esta oferta expira em um minuto.',
+    expiredFooter: 'Esta oferta expirou. Use /animate de novo para ver o preço.',
+    gone: 'Esta oferta não está mais aberta (as ofertas expiram depois de um minuto). Use `/animate` de novo.',
+    expired: 'Esta oferta expirou (as ofertas duram um minuto). Use `/animate` de novo para ver o preço.',
+    notOwner: 'Só o membro que pediu este vídeo pode confirmá-lo.',
+    cancelledTitle: 'Cancelado',
+    cancelledBody: 'Nada foi reservado nem cobrado.',
+  },
+  panel: {
+    title: '🎬 Animar este avatar',
+    body: '{{prompt}}\n\nEscolha o nível, o movimento e a duração, depois renderize.',
+    tier: 'Nível',
+    motion: 'Movimento',
+    length: 'Duração',
+    tierOption: '{{tier}} — {{resolution}}, até {{longest}}',
+    lengthOption_one: '{{count, number}} segundo',
+    lengthOption_many: '{{count, number}} de segundos',
+    lengthOption_other: '{{count, number}} segundos',
+    render: '🎬 Renderizar · {{cost}}',
+    expired: 'Este painel expirou. Clique de novo em 🎬 Animar no avatar.',
+    gone: 'Este painel não está mais aberto (os painéis fecham depois de uma hora). Clique de novo em 🎬 Animar no avatar.',
+    badChoice: 'Essa opção não está disponível. Clique de novo em 🎬 Animar no avatar.',
+  },
+  video: {
+    stageWorking: {
+      audio: 'Gerando a voz…',
+      video: 'Renderizando o vídeo…',
+      lipsync: 'Sincronizando os lábios…',
+    },
+    stageFailed: {
+      audio: 'Não foi possível gerar a voz',
+      video: 'Não foi possível renderizar o vídeo',
+      lipsync: 'A sincronização labial falhou',
+    },
+    stageName: {
+      audio: 'voz',
+      video: 'vídeo',
+      lipsync: 'sincronia labial',
+    },
+    stageStep: '{{stage}} {{step, number}}/{{steps, number}}',
+    titleAnimating: '🎬 Animando seu avatar',
+    titleAddingVoice: '🔊 Adicionando uma voz',
+    waiting: '⏳ Esperando uma vaga livre: **nº {{position, number}}** na fila',
+    starting: '⏳ Começando…',
+    length: '**Duração** {{length}}',
+    tier: '**Nível** {{tier}} · {{resolution}}',
+    tierFps: '**Nível** {{tier}} · {{resolution}} · {{fps, number}} fps',
+    motion: '**Movimento** {{motion}}',
+    fps: '**FPS** {{fps, number}}',
+    format: '**Formato** {{format}}',
+    voiceSaying: '**Voz** `{{voice}}` dizendo:\n{{line}}',
+    cost: '**Custo** {{reserved}} reservados',
+    costAfter: '**Custo** {{reserved}} reservados · saldo depois: {{left}}',
+    job: 'Tarefa {{id}}',
+    jobVideo: 'Tarefa {{id}} · {{videoId}}',
+    voice: '**Voz** {{value}}',
+    voiceYes: 'Sim',
+    voiceNo: 'Não',
+    voiceDropped: 'Não: não foi possível adicioná-la (não cobrada)',
+    charged: '**Cobrado** {{amount}}',
+    replaceVoice: 'Trocar a voz',
+    addVoice: 'Adicionar voz',
+    rerender: 'Renderizar de novo',
+    delete: 'Excluir',
+    open: 'Abrir o vídeo',
+    titleDone: '✅ Seu vídeo',
+    titleVoiceAdded: '✅ Voz adicionada',
+    noteVoiceDropped:
+      '⚠️ Não foi possível adicionar a voz, então aqui está o vídeo sem ela. A voz não foi cobrada.',
+    noteTooLarge:
+      '📦 Este vídeo passa do limite de upload deste servidor, {{limit}}: **[abrir o vídeo]({{url}})**',
+    noteTooLargeSized:
+      '📦 Este vídeo ({{size}}) passa do limite de upload deste servidor, {{limit}}: **[abrir o vídeo]({{url}})**',
+    megabytes: '{{value, number(maximumFractionDigits: 0)}} MB',
+    megabytesSmall: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB',
+    altUpload: 'Seu vídeo, {{length}}',
+    altPoster: 'Capa do seu vídeo, {{length}}',
+    titleFailed: '❌ Não foi possível animar seu avatar',
+    titleFailedVoice: '❌ Não foi possível adicionar a voz',
+    failedStage: '{{stage}}.',
+    failedStageStep: '{{stage}} (etapa {{step, number}} de {{steps, number}}).',
+    notCharged: '**Nada foi cobrado**: os {{amount}} reservados para isso voltaram para o seu saldo.',
+  },
+  voices: {
+    mine: '{{name}} (sua voz)',
+    presets: {
+      narrator: 'Narrador',
+      friendlyFemale: 'Amigável (feminina)',
+      friendlyMale: 'Amigável (masculina)',
+      professionalFemale: 'Profissional (feminina)',
+      professionalMale: 'Profissional (masculina)',
+    },
+  },
+  sample: {
+    tooBig: 'Essa gravação é grande demais; as amostras podem ter até 10 MB.',
+    notAudio: 'Esse arquivo não é uma gravação WAV, MP3, FLAC ou M4A.',
+    tooShort:
+      'Essa gravação tem {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s; uma voz precisa de pelo menos {{min, number}} s (o ideal é {{best, number}}–60 s).',
+    tooLong:
+      'Essa gravação tem {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s; as amostras podem ter até 5 minutos. Corte e tente de novo.',
+    unplayable: 'Não foi possível tocar essa gravação. Tente outro arquivo.',
+  },
+  voice: {
+    emptyName: 'Dê um nome para a voz.',
+    unreadable:
+      'Não foi possível ler essa gravação do Discord. As amostras precisam ser WAV, MP3, FLAC ou M4A, ter de 15 s a 5 min e no máximo 10 MB. Nada foi cobrado.',
+    refused: '{{reason}} Nada foi cobrado.',
+    noAllowance:
+      'Clonar custa {{cost, number}} créditos e você tem {{available, number}} hoje; nada foi cobrado.',
+    noBudget:
+      'Clonar custa {{cost, number}} créditos e o orçamento do servidor tem {{available, number}}; nada foi cobrado.',
+    tooMany:
+      'Você já tem tantas tarefas em andamento quanto este servidor permite. Tente de novo quando uma terminar; nada foi cobrado.',
+    notAllowed: 'Os limites deste servidor não permitem clonar uma voz agora; nada foi cobrado.',
+    failTooShort:
+      'O Percify achou a gravação curta demais ({{duration, number}} s; pelo menos {{minimum, number}} s). Grave uma amostra mais longa.',
+    failUnusable:
+      'O Percify não conseguiu usar essa gravação. As amostras precisam ser WAV, MP3, FLAC ou M4A, ter de 15 s a 5 min e no máximo 10 MB.',
+    failLanguage: 'O Percify ainda não consegue clonar uma voz nesse idioma.',
+    failOutOfCredits:
+      'A conta Percify do servidor está sem créditos agora. Um admin do servidor precisa recarregá-la.',
+    failOther: 'O Percify não conseguiu clonar a voz agora. Tente de novo daqui a pouco.',
+    notYours: 'Essa não é uma das suas vozes. `/voice list` mostra quais são.',
+    deleted: '🗑 Sua voz **{{name}}** foi excluída, aqui e no Percify.',
+    cloningTitle: '🎙 Clonando “{{name}}”…',
+    cloningBody: 'Geralmente leva menos de um minuto.',
+    doneTitle: '✅ Sua voz “{{name}}” está pronta',
+    doneBody:
+      'Escolha-a na opção voice do `/animate` ou em 🔊 Adicionar voz num vídeo: ela aparece primeiro, e só para você. `/voice delete` a remove.',
+    failedTitle: '❌ Não foi possível clonar “{{name}}”',
+    failedBody: '{{reason}}\n\n**Nada foi cobrado.**',
+    listTitle: '🎙 Suas vozes',
+    listEmpty: 'Você ainda não clonou nenhuma voz. Grave 30–60 s de você mesmo e use `/voice clone`.',
+    listEntry: '**{{name}}** · `{{id}}` · amostra de {{length}} · {{when}}',
+    listFooter: 'Só você vê isto. /voice delete remove uma, aqui e no Percify.',
+  },
+} as const;
