@@ -175,7 +175,9 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
           onNudge: (resourceId) => runner.nudge(resourceId),
         })
       : undefined;
+  const i18n = createI18n();
   const runner = new JobRunner({
+    i18n,
     queue: sharedQueue,
     jobs,
     handlers: {
@@ -233,7 +235,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     shortLived,
     ops: opsServices,
     claims: new InteractionClaims(shortLived, now),
-    i18n: createI18n(),
+    i18n,
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
 

@@ -15,10 +15,6 @@ const MEMBER_FACING_SERVICES = [
   'src/services/credits/ledger-limits.ts',
   'src/services/i18n/spoken-languages.ts',
   'src/services/jobs/avatar-kind.ts',
-  'src/services/jobs/job-endings.ts',
-  'src/services/jobs/job-runner.ts',
-  'src/services/jobs/submit-outcome.ts',
-  'src/services/jobs/video-failures.ts',
   'src/services/member-files/photo-check.ts',
   'src/services/member-files/voice-sample-check.ts',
   'src/services/ops/alert-watch.ts',
@@ -69,7 +65,6 @@ const PENDING = new Set([
   'src/commands/voice.ts',
   'src/services/delivery/video-replies.ts',
   'src/services/delivery/voice-replies.ts',
-  'src/services/jobs/video-failures.ts',
   'src/services/member-files/voice-sample-check.ts',
   'src/services/voices/catalog.ts',
 
@@ -95,11 +90,6 @@ const PENDING = new Set([
   'src/commands/owned-job.ts',
   'src/commands/what-fits.ts',
   'src/services/delivery/help-replies.ts',
-  'src/services/delivery/messenger.ts',
-  'src/services/delivery/reply-request.ts',
-  'src/services/jobs/job-endings.ts',
-  'src/services/jobs/job-runner.ts',
-  'src/services/jobs/submit-outcome.ts',
 ]);
 
 /**

@@ -6,6 +6,7 @@ import { VideoJobKind } from '../../src/services/jobs/video-kind.js';
 import { PercifyClient } from '../../src/services/percify/index.js';
 import { SPEECH, videoJob } from './fixtures.js';
 import { startLipSyncServer, type LipSyncServer } from './lipsync-server.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 /**
  * "Failed work costs nothing": when lip-sync fails after the video rendered, the member gets the
@@ -62,8 +63,9 @@ describe('a failed lip-sync', () => {
     const { outcome, job } = await run(videoJob({ speech: SPEECH }, { id: 'jinplace' }));
     expect(outcome).toMatchObject({ status: 'failed', stage: 'lipsync' });
     if (outcome.status !== 'failed') return;
-    expect(outcome.reason).toMatch(/^Percify could not finish this one.*Try again in a moment\.$/);
-    expect(replyText(kind.renderFailure(job, outcome.reason))).toContain('Lip-sync failed');
+    const reason = createI18n().translator('en').render(outcome.reason);
+    expect(reason).toMatch(/^Percify could not finish this one.*Try again in a moment\.$/);
+    expect(replyText(kind.renderFailure(job, reason))).toContain('Lip-sync failed');
   });
 
   it('fails naming lip-sync when a voice for an older video cannot be added', async () => {
