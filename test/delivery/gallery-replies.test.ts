@@ -13,6 +13,7 @@ import { renderHelp } from '../../src/services/delivery/help-replies.js';
 import { CREATION_HISTORY_LIMIT, CreationHistory, type Creation } from '../../src/services/jobs/creations.js';
 import type { AvatarJob, JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
 import { createStore, type Store } from '../../src/services/store.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 const OWNER = '12345678901234567890'; // the longest snowflake, for the longest custom ids
 
@@ -132,7 +133,7 @@ describe('help page', () => {
       description: 'd'.repeat(100),
       adminOnly: i % 2 === 0,
     }));
-    const body = renderHelp({
+    const body = renderHelp(createI18n().translator('en'), {
       commands,
       balance,
       roleAllowances,
@@ -145,10 +146,10 @@ describe('help page', () => {
     expect(listed).toContain('`/command-1-with-a-long-name` — ddd');
     expect(listed).not.toContain('`/command-0-with-a-long-name` —');
     expect(fields.find((f) => f.name === 'Your balance')?.value).toContain(
-      'Server budget: 999997 of 1000000 left this month',
+      'Server budget: 999,997 of 1,000,000 left this month',
     );
     expect(fields.find((f) => f.name === 'Getting more credits')?.value).toContain(
-      `<@&${OWNER.slice(1)}0> 1000000`,
+      `<@&${OWNER.slice(1)}0> 1,000,000`,
     );
   });
 });

@@ -84,12 +84,7 @@ const PENDING = new Set([
   'src/services/ops/daily-reconciliation.ts',
 
   // guide
-  'src/commands/affordable-offer.ts',
-  'src/commands/job-policy.ts',
   'src/commands/launch-job.ts',
-  'src/commands/owned-job.ts',
-  'src/commands/what-fits.ts',
-  'src/services/delivery/help-replies.ts',
 ]);
 
 /**
