@@ -56,7 +56,8 @@ export const guide = {
     undeliverable: 'Das Ergebnis konnte hier nicht gepostet werden.',
     timedOut: 'Percify ist damit nicht rechtzeitig fertig geworden.',
     submitGaveUp: 'Percify war eine Weile nicht erreichbar.',
-    waitedTooLong: 'Es hat zu lange auf einen freien Platz gewartet: Der Bot ist gerade sehr beschäftigt.',
+    waitedTooLong:
+      'Der Auftrag hat zu lange auf einen freien Platz gewartet: Der Bot ist gerade sehr beschäftigt.',
   },
   delivery: {
     lateNote:

@@ -52,7 +52,8 @@ export const guide = {
     undeliverable: 'No se ha podido publicar el resultado aquí.',
     timedOut: 'Percify no lo ha terminado a tiempo.',
     submitGaveUp: 'No se ha podido contactar con Percify durante un rato.',
-    waitedTooLong: 'Ha esperado demasiado un hueco libre: el bot está muy ocupado ahora mismo.',
+    waitedTooLong:
+      'Este trabajo ha esperado demasiado a que quedara un hueco libre: el bot está muy ocupado ahora mismo.',
   },
   delivery: {
     lateNote: '🎁 Al final se ha terminado, después de darlo por perdido, así que es gratis.',

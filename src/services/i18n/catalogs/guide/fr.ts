@@ -52,10 +52,11 @@ export const guide = {
     undeliverable: 'Le résultat n’a pas pu être publié ici.',
     timedOut: 'Percify n’a pas terminé à temps.',
     submitGaveUp: 'Percify est resté injoignable un moment.',
-    waitedTooLong: 'Il a attendu trop longtemps une place libre : le bot est très occupé en ce moment.',
+    waitedTooLong:
+      'Cette tâche a attendu trop longtemps une place libre : le bot est très occupé en ce moment.',
   },
   delivery: {
-    lateNote: '🎁 Finalement, c’est terminé, après qu’on avait abandonné : c’est donc gratuit.',
+    lateNote: '🎁 Finalement, c’est terminé alors qu’on avait abandonné : c’est donc gratuit.',
     ready: 'ton résultat est prêt.',
   },
   jobs: {
@@ -118,7 +119,7 @@ export const guide = {
   help: {
     title: '✨ Avatars et vidéos Percify',
     description:
-      'Crée des avatars IA à partir d’un prompt avec `/avatar`, puis donne vie à l’un d’eux dans une courte vidéo, avec une phrase parlée et synchronisée sur les lèvres si tu veux. Les prix sont en crédits du serveur, les mêmes que les crédits Percify ; un job qui échoue ne coûte rien.',
+      'Crée des avatars IA à partir d’un prompt avec `/avatar`, puis donne vie à l’un d’eux dans une courte vidéo, avec une phrase parlée et synchronisée sur les lèvres si tu veux. Les prix sont en crédits du serveur, les mêmes que les crédits Percify ; une tâche qui échoue ne coûte rien.',
     fields: {
       commands: 'Commandes',
       avatars: 'Avatars',
@@ -143,7 +144,7 @@ export const guide = {
     spendNow: '**{{amount}}** à dépenser maintenant',
     allowanceLeft: '{{left, number}} restants sur l’allocation du jour de {{allowance, number}}',
     granted: '{{count, number}} offerts',
-    held: '{{count, number}} réservés pour des jobs en cours',
+    held: '{{count, number}} réservés pour des tâches en cours',
     details: '({{details}})',
     separator: ', ',
     budgetDay:

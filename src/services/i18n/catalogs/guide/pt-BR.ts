@@ -48,7 +48,7 @@ export const guide = {
     undeliverable: 'Não foi possível publicar o resultado aqui.',
     timedOut: 'A Percify não terminou isto a tempo.',
     submitGaveUp: 'A Percify ficou fora do ar por um tempo.',
-    waitedTooLong: 'Esperou demais por uma vaga livre: o bot está muito ocupado agora.',
+    waitedTooLong: 'Este trabalho esperou demais por uma vaga livre: o bot está muito ocupado agora.',
   },
   delivery: {
     lateNote: '🎁 No fim ficou pronto, depois que já tínhamos desistido, então é de graça.',
