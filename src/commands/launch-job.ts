@@ -3,7 +3,7 @@ import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/reply-body.js';
-import { LOG_TEXTS } from '../services/jobs/log-texts.js';
+import { LOG_TEXTS } from '../services/log-texts.js';
 import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
 import { cannotAfford } from './affordable-offer.js';
 import { enforceJobPolicy, type CompleteJobRequest } from './job-policy.js';

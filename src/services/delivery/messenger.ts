@@ -1,6 +1,6 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import { LOG_TEXTS } from '../jobs/log-texts.js';
+import { LOG_TEXTS } from '../log-texts.js';
 import type { ReplyBody } from './reply-body.js';
 import { toReplyRequest, withMention, withNote } from './reply-request.js';
 

@@ -14,7 +14,7 @@ import {
 } from '../percify/errors.js';
 import type { Message, MessageKey } from '../i18n/index.js';
 import type { SubmitOutcome } from './job-kind.js';
-import { LOG_TEXTS } from './log-texts.js';
+import { LOG_TEXTS } from '../log-texts.js';
 
 /**
  * The member's words for what Percify refused or failed (catalog messages, `guide.failures.*`,

@@ -2,7 +2,7 @@ import type { Message } from '../i18n/index.js';
 import { PercifyError, PercifyValidationError } from '../percify/errors.js';
 import { TIER_SPECS } from '../percify/pricing.js';
 import type { SubmitOutcome } from './job-kind.js';
-import { LOG_TEXTS } from './log-texts.js';
+import { LOG_TEXTS } from '../log-texts.js';
 import type { VideoParams } from './job-record.js';
 import { generationFailure, submitFailure } from './submit-outcome.js';
 import type { VideoStage } from './video-stages.js';

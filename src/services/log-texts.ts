@@ -1,8 +1,9 @@
 /**
- * Texts the jobs write for the logs, the ledger and admins only, never shown to a member (who reads
- * catalog messages, `guide.*`, instead): kept together so the member-facing files around them hold
- * no English of their own. The ledger's release reasons keep their wording: `/credits` maps the
- * recorded reasons to a refund phrase (delivery/refund-reasons.ts), and older records carry these.
+ * Texts the jobs and the delivery write for the logs, the ledger and admins only, never shown to a
+ * member (who reads catalog messages, `guide.*`, instead): kept together so the member-facing files
+ * around them hold no English of their own. The ledger's release reasons keep their wording:
+ * `/credits` maps the recorded reasons to a refund phrase (delivery/refund-reasons.ts), and older
+ * records carry these.
  */
 export const LOG_TEXTS = {
   slowDown: 'Percify asked us to slow down; waiting',
