@@ -80,7 +80,7 @@ async function measure(store: Store, members: number, ops: number): Promise<{ p5
       amount: 1,
       usage: { kind: 'avatar', model: 'flux', variations: 1 },
     });
-    if (!reserved.ok) throw new Error(`bench reserve refused: ${reserved.error.detail}`);
+    if (!reserved.ok) throw new Error(`bench reserve refused: ${reserved.error.limitedBy}`);
     await ledger.capture(jobId, 1);
     if (index >= warmUp) timings.push(performance.now() - started);
   }

@@ -178,6 +178,7 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
         })
       : undefined;
   const runner = new JobRunner({
+    i18n,
     queue: sharedQueue,
     jobs,
     handlers: {

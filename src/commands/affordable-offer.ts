@@ -1,7 +1,8 @@
 import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import type { Balance, GuildSettings } from '../services/credits/index.js';
-import { credits, relativeTime } from '../services/delivery/style.js';
+import { relativeTime } from '../services/delivery/style.js';
+import { forMember, type Message } from '../services/i18n/index.js';
 import type { CompleteJobRequest } from './job-policy.js';
 import { whatFits } from './what-fits.js';
 
@@ -12,6 +13,7 @@ import { whatFits } from './what-fits.js';
 
 type GuildRepliable = RepliableInteraction<'cached'>;
 
+/** `message`: the refusal, already in the member's language (only they see it). */
 export type Affordability = { ok: true; balance: Balance } | { ok: false; message: string };
 
 export async function checkAffordable(
@@ -27,27 +29,40 @@ export async function checkAffordable(
   if (price <= balance.spendable && (!balance.budget || price <= balance.budget.left)) {
     return { ok: true, balance };
   }
-  return { ok: false, message: cannotAfford(settings, request, price, balance) };
+  const message = forMember(ctx.i18n, interaction).render(cannotAfford(settings, request, price, balance));
+  return { ok: false, message };
 }
 
-/** The message itself; also used when the ledger refuses a hold for want of credits. */
+/**
+ * The message itself, to render for the member (a UserError carries it as it is); also used when the
+ * ledger refuses a hold for want of credits.
+ */
 export function cannotAfford(
   settings: GuildSettings,
   request: CompleteJobRequest,
   price: number,
   balance: Balance,
-): string {
+): Message {
   // The server's budget binds when it has less left than the member does.
   const budget = balance.budget && balance.budget.left < balance.spendable ? balance.budget : undefined;
   const available = Math.max(0, budget ? budget.left : balance.spendable);
-  const have = budget
-    ? `the server's ${budget.period === 'day' ? 'daily' : 'monthly'} budget has ${credits(available)} left`
-    : `you have ${credits(available)}`;
+  const amount: Message = { key: 'units.credits', vars: { count: available } };
+  const have: Message = budget
+    ? {
+        key: budget.period === 'day' ? 'guide.afford.haveBudgetDay' : 'guide.afford.haveBudgetMonth',
+        vars: { amount },
+      }
+    : { key: 'guide.afford.haveOwn', vars: { amount } };
   const fits = whatFits(settings, request, available);
-  const instead =
-    fits.length > 0 ? `With that you could make ${fits.join(' or ')}.` : 'Nothing smaller fits right now.';
-  const resets = budget
-    ? `The budget resets ${relativeTime(budget.resetsAt)}.`
-    : `Your allowance resets ${relativeTime(balance.resetsAt)}.`;
-  return `💳 Not enough credits: this costs **${credits(price)}** and ${have}. ${instead} ${resets} Nothing was charged.`;
+  const instead: Message =
+    fits.length > 0
+      ? { key: 'guide.afford.fits', vars: { fits: { anyOf: fits } } }
+      : { key: 'guide.afford.nothingFits' };
+  const resets: Message = budget
+    ? { key: 'guide.afford.budgetResets', vars: { when: relativeTime(budget.resetsAt) } }
+    : { key: 'guide.afford.allowanceResets', vars: { when: relativeTime(balance.resetsAt) } };
+  return {
+    key: 'guide.afford.notEnough',
+    vars: { price: { key: 'units.credits', vars: { count: price } }, have, instead, resets },
+  };
 }

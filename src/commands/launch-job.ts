@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/reply-body.js';
 import { forMember } from '../services/i18n/index.js';
+import { LOG_TEXTS } from '../services/log-texts.js';
 import { newJobId, type AvatarJob, type JobRecord, type VideoJob } from '../services/jobs/job-record.js';
 import { cannotAfford } from './affordable-offer.js';
 import { enforceJobPolicy, type CompleteJobRequest } from './job-policy.js';
@@ -93,11 +94,11 @@ export async function launchJob<J extends JobRecord>(
     const messageId = response.resource?.message?.id;
     if (messageId) await ctx.jobs.update(jobId, (current) => ({ ...current, replyMessageId: messageId }));
   } catch (error) {
-    await ctx.ledger.release(jobId, 'the first answer could not be sent');
+    await ctx.ledger.release(jobId, LOG_TEXTS.unanswered);
     await ctx.jobs.update(jobId, (current) => ({
       ...current,
       state: 'failed',
-      failure: { code: 'unanswered', message: 'the first answer could not be sent' },
+      failure: { code: 'unanswered', message: LOG_TEXTS.unanswered },
     }));
     throw error;
   }

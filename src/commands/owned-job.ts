@@ -11,13 +11,10 @@ export async function ownedJob(
 ): Promise<JobRecord> {
   const job = await ctx.jobs.get(jobId);
   if (!job || job.guildId !== interaction.guildId) {
-    throw new UserError(
-      'This result is no longer available. Run the command again to make a new one.',
-      'unknown-job',
-    );
+    throw new UserError({ key: 'guide.jobs.unknown' }, 'unknown-job');
   }
   if (job.ownerId !== interaction.user.id) {
-    throw new UserError("This is someone else's result. Make your own with `/avatar`!", 'not-owner');
+    throw new UserError({ key: 'guide.jobs.notOwner' }, 'not-owner');
   }
   return job;
 }

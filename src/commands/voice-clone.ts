@@ -165,7 +165,9 @@ function failureText(error: unknown, tr: Translator): string {
   if (error instanceof UserError) {
     // A sample refused on the second read: its own sentence, without a second "nothing was charged".
     const text = error.text;
-    if (text?.key === 'animate.voice.refused') return String(text.vars?.reason ?? '');
+    const reason = text?.key === 'animate.voice.refused' ? text.vars?.reason : undefined;
+    // The refusal was rendered for this member when it was thrown (see checkSample above).
+    if (typeof reason === 'string') return reason;
     return text ? tr.render(text) : error.message;
   }
   return tr.render(cloneFailure(error));

@@ -1,6 +1,6 @@
 import type { GuildSettings } from '../services/credits/index.js';
 import { longestVideoSeconds } from '../services/credits/server-limits.js';
-import { credits } from '../services/delivery/style.js';
+import type { Message } from '../services/i18n/index.js';
 import type { AvatarParams, VideoParams } from '../services/jobs/job-record.js';
 import {
   MODEL_INFO,
@@ -15,16 +15,17 @@ import type { CompleteJobRequest } from './job-policy.js';
 /**
  * What a member could make instead with the credits they have, from Percify's exact prices and the
  * server's limits: a smaller version of the same thing first, then the same on another tier or model.
- * Each suggestion is a phrase such as "a Basic video of 6 s (36 credits)".
+ * Each suggestion is a phrase such as "a Basic video of 6 s (36 credits)", as a message the reader's
+ * language renders (`guide.afford.*`).
  */
-export function whatFits(settings: GuildSettings, request: CompleteJobRequest, available: number): string[] {
+export function whatFits(settings: GuildSettings, request: CompleteJobRequest, available: number): Message[] {
   return request.kind === 'avatar'
     ? avatarFits(settings, request.params, available)
     : videoFits(settings, request.params, available);
 }
 
-function avatarFits(settings: GuildSettings, params: AvatarParams, available: number): string[] {
-  const found: string[] = [];
+function avatarFits(settings: GuildSettings, params: AvatarParams, available: number): Message[] {
+  const found: Message[] = [];
   const fewer = largestBatch(params.model, params.variations - 1, available);
   if (fewer > 0) found.push(describeAvatars(params.model, fewer));
   for (const model of settings.limits.allowedModels) {
@@ -43,16 +44,20 @@ function largestBatch(model: AvatarParams['model'], upTo: number, available: num
   return 0;
 }
 
-function describeAvatars(model: AvatarParams['model'], count: number): string {
-  const what = count === 1 ? `one ${model} image` : `${count} ${model} images`;
-  return `${what} (${credits(avatarCost(model, count))})`;
+/** A price, in the reader's words ("36 credits"). */
+function cost(amount: number): Message {
+  return { key: 'units.credits', vars: { count: amount } };
 }
 
-function videoFits(settings: GuildSettings, params: VideoParams, available: number): string[] {
+function describeAvatars(model: AvatarParams['model'], count: number): Message {
+  return { key: 'guide.afford.images', vars: { count, model, cost: cost(avatarCost(model, count)) } };
+}
+
+function videoFits(settings: GuildSettings, params: VideoParams, available: number): Message[] {
   // Adding a voice to a finished video costs the voice alone: nothing shorter to offer.
   if (params.existingVideoId) return [];
   const voice = params.speech ? estimateAudioCost(params.speech.text) : 0;
-  const found: string[] = [];
+  const found: Message[] = [];
   const shorter = longestVideo(settings, params.tier, params.durationSeconds - 1, voice, available);
   if (shorter) found.push(shorter);
   for (const tier of settings.limits.allowedTiers) {
@@ -70,14 +75,16 @@ function longestVideo(
   upTo: number,
   voice: number,
   available: number,
-): string | undefined {
+): Message | undefined {
   const spec = TIER_SPECS[tier];
   const longest = Math.min(upTo, longestVideoSeconds(settings.limits, tier));
   for (let seconds = longest; seconds >= spec.minSeconds; seconds -= 1) {
     const total = videoCost(tier, seconds).total + voice;
     if (total <= available) {
-      const withVoice = voice > 0 ? ' with the line' : '';
-      return `a ${spec.label} video of ${seconds} s${withVoice} (${credits(total)})`;
+      return {
+        key: voice > 0 ? 'guide.afford.videoWithLine' : 'guide.afford.video',
+        vars: { tier: spec.label, seconds, cost: cost(total) },
+      };
     }
   }
   return undefined;

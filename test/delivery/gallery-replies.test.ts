@@ -138,7 +138,7 @@ describe('help page', () => {
       description: 'd'.repeat(100),
       adminOnly: i % 2 === 0,
     }));
-    const body = renderHelp({
+    const body = renderHelp(createI18n().translator('en'), {
       commands,
       balance,
       roleAllowances,
@@ -151,10 +151,10 @@ describe('help page', () => {
     expect(listed).toContain('`/command-1-with-a-long-name` — ddd');
     expect(listed).not.toContain('`/command-0-with-a-long-name` —');
     expect(fields.find((f) => f.name === 'Your balance')?.value).toContain(
-      'Server budget: 999997 of 1000000 left this month',
+      'Server budget: 999,997 of 1,000,000 left this month',
     );
     expect(fields.find((f) => f.name === 'Getting more credits')?.value).toContain(
-      `<@&${OWNER.slice(1)}0> 1000000`,
+      `<@&${OWNER.slice(1)}0> 1,000,000`,
     );
   });
 });

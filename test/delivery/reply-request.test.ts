@@ -57,7 +57,7 @@ describe('a Components V2 reply on the wire', () => {
   });
 
   it('mentions the member in a text display above the card when the reply is posted anew', () => {
-    const mentioned = withMention(renderAvatarResult(job, en), '555555555555555555');
+    const mentioned = withMention(renderAvatarResult(job, en), '555555555555555555', 'your result is ready.');
     const { json } = toReplyRequest(mentioned, 'create');
     expect(json).not.toHaveProperty('content');
     expect((json.components as unknown[])[0]).toEqual({
@@ -76,7 +76,7 @@ describe('a Components V2 reply on the wire', () => {
 
   it('leaves an embed reply as it was: the mention in content, the note in the footer', () => {
     const legacy = { embeds: [{ title: 'Credits', footer: { text: 'Job j1' } }], components: [] };
-    expect(withMention(legacy, '5').content).toBe('<@5> your result is ready.');
+    expect(withMention(legacy, '5', 'your result is ready.').content).toBe('<@5> your result is ready.');
     expect(withNote(legacy, 'note').embeds[0]?.footer?.text).toBe('Job j1 · note');
     expect(toReplyRequest(legacy, 'edit').json).toMatchObject({ content: '', embeds: legacy.embeds });
   });

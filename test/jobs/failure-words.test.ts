@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n, type Message } from '../../src/services/i18n/index.js';
 import { generationFailure, submitFailure } from '../../src/services/jobs/submit-outcome.js';
 import { stageFailureReason, videoSubmitFailure } from '../../src/services/jobs/video-failures.js';
 import {
@@ -27,6 +28,10 @@ import { videoJob } from '../video/fixtures.js';
 
 const POLICY = /content policy/;
 
+/** The reasons are catalog messages, rendered in the channel's language: here, English. */
+const english = createI18n().translator('en');
+const words = (message: Message) => english.render(message);
+
 /** Nothing a member reads carries a code such as `processing_failed` or a raw status. */
 function expectMemberWords(reason: string) {
   expect(reason).not.toMatch(/[a-z]+_[a-z]+/);
@@ -54,22 +59,22 @@ describe('a generation Percify accepted and then failed', () => {
     ['tier_limit_reached', /plan has reached its daily limit\. Try again tomorrow/],
     ['rate_limit_exceeded', /too busy.*Try again in a minute/],
     ['timeout', /took too long.*Try again/],
-  ])('%s reads as %s', (code, words) => {
-    const { reason } = generationFailure(code, 'avatar');
-    expect(reason).toMatch(words);
+  ])('%s reads as %s', (code, expected) => {
+    const reason = words(generationFailure(code, 'avatar').reason);
+    expect(reason).toMatch(expected);
     expectMemberWords(reason);
   });
 
   it('never calls a failed generation a policy block', () => {
     for (const code of ['processing_failed', 'processing_error', 'failed', undefined]) {
-      expect(generationFailure(code, 'avatar').reason).not.toMatch(POLICY);
+      expect(words(generationFailure(code, 'avatar').reason)).not.toMatch(POLICY);
     }
   });
 
   it('says what the member can change for each kind of work', () => {
-    expect(generationFailure('content_policy_violation', 'audio').reason).toContain('the spoken line');
-    expect(generationFailure('content_policy_violation', 'video').reason).toContain('another avatar');
-    expect(generationFailure('content_policy_violation', 'lipsync').reason).toContain('spoken line');
+    expect(words(generationFailure('content_policy_violation', 'audio').reason)).toContain('the spoken line');
+    expect(words(generationFailure('content_policy_violation', 'video').reason)).toContain('another avatar');
+    expect(words(generationFailure('content_policy_violation', 'lipsync').reason)).toContain('spoken line');
   });
 
   it("keeps Percify's code, and the alert's code for an account out of credits", () => {
@@ -79,9 +84,11 @@ describe('a generation Percify accepted and then failed', () => {
   });
 
   it('names the reason of a failed video stage, not only the stage', () => {
-    expect(stageFailureReason('video', 'processing_error')).toMatch(/could not finish this one/);
-    expect(stageFailureReason('audio', 'content_policy_violation')).toMatch(/rewording the spoken line/);
-    expect(stageFailureReason('lipsync', undefined)).toMatch(/Try again in a moment/);
+    expect(words(stageFailureReason('video', 'processing_error'))).toMatch(/could not finish this one/);
+    expect(words(stageFailureReason('audio', 'content_policy_violation'))).toMatch(
+      /rewording the spoken line/,
+    );
+    expect(words(stageFailureReason('lipsync', undefined))).toMatch(/Try again in a moment/);
   });
 });
 
@@ -145,12 +152,12 @@ describe('a request Percify refused', () => {
       /Something went wrong while asking Percify.*tell a server admin/,
     ],
     ['a bug of ours', new TypeError('x is undefined'), 'unexpected', /Something went wrong/],
-  ])('%s', (_name, error, code, words) => {
+  ])('%s', (_name, error, code, expected) => {
     const outcome = submitFailure(error);
     expect(outcome).toMatchObject({ status: 'refused', code });
     if (outcome.status !== 'refused') return;
-    expect(outcome.reason).toMatch(words);
-    expectMemberWords(outcome.reason);
+    expect(words(outcome.reason)).toMatch(expected);
+    expectMemberWords(words(outcome.reason));
   });
 
   it('waits out what will pass, and reconciles what may have been accepted', () => {
@@ -185,13 +192,13 @@ describe('a video request Percify refused', () => {
     const outcome = videoSubmitFailure(new InvalidDurationError('out of range'), params);
     expect(outcome).toMatchObject({ status: 'refused', code: 'invalid_duration' });
     if (outcome.status === 'refused')
-      expect(outcome.reason).toMatch(/12-second clip: Basic videos are 3 to 10/);
+      expect(words(outcome.reason)).toMatch(/12-second clip: Basic videos are 3 to 10/);
   });
 
   it('says which avatar, voice or line to change', () => {
     const reason = (error: Error, stage?: 'audio' | 'video') => {
       const outcome = videoSubmitFailure(error, params, stage);
-      return outcome.status === 'refused' ? outcome.reason : outcome.status;
+      return outcome.status === 'refused' ? words(outcome.reason) : outcome.status;
     };
     expect(reason(new InvalidImageError('gone'))).toMatch(/Pick another avatar/);
     expect(reason(new NotFoundError('voice_not_found', 'no voice'), 'audio')).toMatch(/Pick another/);

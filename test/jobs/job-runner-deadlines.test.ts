@@ -9,6 +9,7 @@ import type { AvatarJob, JobRecord } from '../../src/services/jobs/job-record.js
 import { JobRunner } from '../../src/services/jobs/job-runner.js';
 import { JobStore } from '../../src/services/jobs/job-store.js';
 import { createStore, type Store } from '../../src/services/store.js';
+import { createI18n } from '../../src/services/i18n/index.js';
 
 // The state machine alone, on a clock the test moves: a job stuck in each state reaches that state's
 // deadline, takes its last look, and ends failed with its hold released and the member told.
@@ -83,6 +84,7 @@ function start(handler: Partial<JobKindHandler>, deadlines: Partial<typeof DEADL
     renderFailure: (_record, reason) => ({ embeds: [{ description: reason }], components: [] }),
   };
   runner = new JobRunner({
+    i18n: createI18n(),
     jobs,
     handlers: { avatar: { ...base, ...handler } },
     credits: {

@@ -206,8 +206,9 @@ describe('video jobs against the simulator', () => {
     if (outcome.status !== 'failed') return;
     expect(job.audioId).toBeDefined();
     // Why (a failed render, not a policy block), with the stage named in front by the renderer.
-    expect(outcome.reason).toMatch(/^Percify could not finish this one/);
-    const body = kind.renderFailure(job, outcome.reason);
+    const reason = createI18n().translator('en').render(outcome.reason);
+    expect(reason).toMatch(/^Percify could not finish this one/);
+    const body = kind.renderFailure(job, reason);
     expect(replyText(body)).toContain('The video could not be rendered (step 2 of 3).');
     expect(replyText(body)).toContain('Nothing was charged');
     expectDiscordAccepts(body);
@@ -216,7 +217,10 @@ describe('video jobs against the simulator', () => {
   it('refuses a missing avatar with words about the avatar, not a raw error', async () => {
     const outcome = await kind.submit(videoJob({ avatarId: 'avatar_doesnotexist' }, { id: 'jmissing' }));
     expect(outcome.status).toBe('refused');
-    if (outcome.status === 'refused') expect(outcome.reason).toContain("could not open this avatar's image");
+    if (outcome.status === 'refused')
+      expect(createI18n().translator('en').render(outcome.reason)).toContain(
+        "could not open this avatar's image",
+      );
   });
 
   it('links a video over the upload limit instead of downloading it', async () => {

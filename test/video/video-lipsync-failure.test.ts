@@ -63,8 +63,9 @@ describe('a failed lip-sync', () => {
     const { outcome, job } = await run(videoJob({ speech: SPEECH }, { id: 'jinplace' }));
     expect(outcome).toMatchObject({ status: 'failed', stage: 'lipsync' });
     if (outcome.status !== 'failed') return;
-    expect(outcome.reason).toMatch(/^Percify could not finish this one.*Try again in a moment\.$/);
-    expect(replyText(kind.renderFailure(job, outcome.reason))).toContain('Lip-sync failed');
+    const reason = createI18n().translator('en').render(outcome.reason);
+    expect(reason).toMatch(/^Percify could not finish this one.*Try again in a moment\.$/);
+    expect(replyText(kind.renderFailure(job, reason))).toContain('Lip-sync failed');
   });
 
   it('fails naming lip-sync when a voice for an older video cannot be added', async () => {

@@ -10,8 +10,10 @@ import {
   STUDIO_TIERS,
   TIER_SPECS,
   VOICE_CLONE_CREDITS,
+  type AvatarModel,
 } from '../percify/pricing.js';
-import { COLOURS, clip, credits, relativeTime } from './style.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
+import { COLOURS, clip, relativeTime } from './style.js';
 
 /**
  * The `/help` page: what the bot does, every price (from the pricing constants, so it can never
@@ -44,106 +46,154 @@ type HelpLimits = HelpView['limits'];
 
 const FIELD_MAX = 1024;
 
-export function avatarPriceLines(limits: HelpLimits): string[] {
-  return AVATAR_MODELS.map((model) => {
-    const line = `**${model}** · ${MODEL_INFO[model].label}: ${credits(MODEL_INFO[model].credits)} per image`;
-    return limits.allowedModels.includes(model) ? line : `~~${line}~~ · off on this server`;
-  });
+/** Each model's one-word pitch ("Fast"), as the command's choices say it. */
+const MODEL_LABEL: Readonly<Record<AvatarModel, MessageKey>> = {
+  flux: 'guide.help.models.flux',
+  imagen3: 'guide.help.models.imagen3',
+  reality4: 'guide.help.models.reality4',
+};
+
+/** A price line, struck through with a word when this server has it off. */
+function offered(tr: Translator, on: boolean, line: string): string {
+  return on ? line : tr.t('guide.help.offHere', { line });
 }
 
-export function videoPriceLines(limits: HelpLimits): string[] {
+export function avatarPriceLines(tr: Translator, limits: HelpLimits): string[] {
+  return AVATAR_MODELS.map((model) =>
+    offered(
+      tr,
+      limits.allowedModels.includes(model),
+      tr.t('guide.help.avatarPrice', {
+        model,
+        label: tr.t(MODEL_LABEL[model]),
+        price: tr.credits(MODEL_INFO[model].credits),
+      }),
+    ),
+  );
+}
+
+export function videoPriceLines(tr: Translator, limits: HelpLimits): string[] {
   return STUDIO_TIERS.map((tier) => {
     const spec = TIER_SPECS[tier];
-    const price = `${credits(spec.baseCredits)} up to ${spec.includedSeconds} s, then +${spec.perSecondCredits} per second`;
-    if (!limits.allowedTiers.includes(tier)) return `~~**${spec.label}**: ${price}~~ · off on this server`;
-    return (
-      `**${spec.label}**: ${price} · ${spec.minSeconds}–${longestVideoSeconds(limits, tier)} s · ` +
-      `${spec.resolution}, ${spec.fps.join('/')} fps`
-    );
+    const price = tr.t('guide.help.videoPrice', {
+      base: tr.credits(spec.baseCredits),
+      included: spec.includedSeconds,
+      perSecond: spec.perSecondCredits,
+    });
+    const name = tr.t('guide.help.tierName', { tier: spec.label, price });
+    if (!limits.allowedTiers.includes(tier)) return offered(tr, false, name);
+    const details = tr.t('guide.help.tierDetails', {
+      min: spec.minSeconds,
+      max: longestVideoSeconds(limits, tier),
+      resolution: spec.resolution,
+      fps: spec.fps.join('/'),
+    });
+    return `${name} · ${details}`;
   });
 }
 
-export function voicePriceLine(): string {
-  return `**Spoken line** (lip-synced): ${credits(AUDIO_BASE_CREDITS)} + ${AUDIO_CREDITS_PER_SECOND} per second of speech`;
+export function voicePriceLine(tr: Translator): string {
+  return tr.t('guide.help.voicePrice', {
+    base: tr.credits(AUDIO_BASE_CREDITS),
+    perSecond: AUDIO_CREDITS_PER_SECOND,
+  });
 }
 
-/** A feature's price line, struck through with a word when this server has it off. */
-function featureLine(on: boolean, line: string): string {
-  return on ? line : `~~${line}~~ · off on this server`;
-}
-
-export function photoPriceLine(features: HelpView['features']): string {
-  return featureLine(
+export function photoPriceLine(tr: Translator, features: HelpView['features']): string {
+  return offered(
+    tr,
     features.photoAvatars,
-    `**From your photo** (\`/avatar photo:\`): ${credits(PERCIFY_YOURSELF_CREDITS)}`,
+    tr.t('guide.help.photoPrice', { price: tr.credits(PERCIFY_YOURSELF_CREDITS) }),
   );
 }
 
-export function cloneVoicePriceLine(features: HelpView['features']): string {
-  return featureLine(
+export function cloneVoicePriceLine(tr: Translator, features: HelpView['features']): string {
+  return offered(
+    tr,
     features.voiceCloning,
-    `**Your own voice** (\`/voice clone\`): ${credits(VOICE_CLONE_CREDITS)} once per voice`,
+    tr.t('guide.help.clonePrice', { price: tr.credits(VOICE_CLONE_CREDITS) }),
   );
 }
 
-function commandLines(commands: readonly HelpCommandLine[]): string {
+/** Each command with its description in the reader's language (the caller picks it). */
+function commandLines(tr: Translator, commands: readonly HelpCommandLine[]): string {
   const lines = commands
     .filter((command) => !command.adminOnly)
     .map((command) => `\`/${command.name}\` — ${command.description}`);
   const forAdmins = commands.filter((command) => command.adminOnly).map((command) => `\`/${command.name}\``);
-  if (forAdmins.length > 0) lines.push(`**For admins:** ${forAdmins.join(', ')}`);
+  if (forAdmins.length > 0) {
+    lines.push(tr.t('guide.help.forAdmins', { commands: forAdmins.join(tr.t('guide.help.separator')) }));
+  }
   return clip(lines.join('\n'), FIELD_MAX);
 }
 
-function balanceText(balance: Balance): string {
-  const parts = [`**${credits(balance.spendable)}** to spend now`];
-  const details = [`${balance.allowanceLeft} of today's ${balance.allowance} allowance left`];
-  if (balance.granted > 0) details.push(`${balance.granted} granted`);
-  if (balance.reservedNow > 0) details.push(`${balance.reservedNow} held for jobs in progress`);
-  parts.push(`(${details.join(', ')})`);
-  let text = parts.join(' ');
+function balanceText(tr: Translator, balance: Balance): string {
+  const details = [
+    tr.t('guide.help.allowanceLeft', { left: balance.allowanceLeft, allowance: balance.allowance }),
+  ];
+  if (balance.granted > 0) details.push(tr.t('guide.help.granted', { count: balance.granted }));
+  if (balance.reservedNow > 0) details.push(tr.t('guide.help.held', { count: balance.reservedNow }));
+  let text = [
+    tr.t('guide.help.spendNow', { amount: tr.credits(balance.spendable) }),
+    tr.t('guide.help.details', { details: details.join(tr.t('guide.help.separator')) }),
+  ].join(' ');
   if (balance.budget) {
     const budget = balance.budget;
-    text += `\nServer budget: ${budget.left} of ${budget.credits} left this ${budget.period}, renews ${relativeTime(budget.resetsAt)}`;
+    text += `\n${tr.t(budget.period === 'day' ? 'guide.help.budgetDay' : 'guide.help.budgetMonth', {
+      left: budget.left,
+      total: budget.credits,
+      when: relativeTime(budget.resetsAt),
+    })}`;
   }
   return text;
 }
 
-function moreCreditsText(view: HelpView): string {
+function moreCreditsText(tr: Translator, view: HelpView): string {
   const lines = [
-    `Your daily allowance of ${credits(view.balance.allowance)} refills ${relativeTime(view.balance.resetsAt)}.`,
+    tr.t('guide.help.allowanceRefills', {
+      amount: tr.credits(view.balance.allowance),
+      when: relativeTime(view.balance.resetsAt),
+    }),
   ];
   const roles = Object.entries(view.roleAllowances).sort(([, a], [, b]) => b - a);
   if (roles.length > 0) {
-    const shown = roles.slice(0, 10).map(([roleId, amount]) => `<@&${roleId}> ${amount}`);
-    lines.push(`Some roles get more each day: ${shown.join(', ')}${roles.length > 10 ? ', …' : ''}.`);
+    const shown = roles.slice(0, 10).map(([roleId, amount]) => `<@&${roleId}> ${tr.number(amount)}`);
+    if (roles.length > 10) shown.push('…');
+    lines.push(tr.t('guide.help.roles', { roles: shown.join(tr.t('guide.help.separator')) }));
   }
-  lines.push('Need more today? Ask a server admin: they can grant you credits.');
+  lines.push(tr.t('guide.help.askAdmin'));
   return clip(lines.join('\n'), FIELD_MAX);
 }
 
-export function renderHelp(view: HelpView): { embeds: APIEmbed[] } {
+/** The page in the reader's language; `view.commands` carry descriptions in that language too. */
+export function renderHelp(tr: Translator, view: HelpView): { embeds: APIEmbed[] } {
   const embed: APIEmbed = {
     color: COLOURS.brand,
-    title: '✨ Percify avatars & videos',
-    description:
-      'Create AI avatars from a prompt with `/avatar`, then bring one to life as a short video, ' +
-      'with a spoken, lip-synced line if you like. Prices are in server credits, the same as ' +
-      'Percify credits; nothing is charged for a job that fails.',
+    title: tr.t('guide.help.title'),
+    description: tr.t('guide.help.description'),
     fields: [
-      { name: 'Commands', value: commandLines(view.commands) || 'None yet.' },
       {
-        name: 'Avatars',
+        name: tr.t('guide.help.fields.commands'),
+        value: commandLines(tr, view.commands) || tr.t('guide.help.noCommands'),
+      },
+      {
+        name: tr.t('guide.help.fields.avatars'),
         value: [
-          ...avatarPriceLines(view.limits),
-          photoPriceLine(view.features),
-          `Up to ${view.limits.maxVariations} per /avatar`,
+          ...avatarPriceLines(tr, view.limits),
+          photoPriceLine(tr, view.features),
+          tr.t('guide.help.maxVariations', { count: view.limits.maxVariations }),
         ].join('\n'),
       },
-      { name: 'Videos', value: clip(videoPriceLines(view.limits).join('\n'), FIELD_MAX) },
-      { name: 'Voice', value: [voicePriceLine(), cloneVoicePriceLine(view.features)].join('\n') },
-      { name: 'Your balance', value: balanceText(view.balance) },
-      { name: 'Getting more credits', value: moreCreditsText(view) },
+      {
+        name: tr.t('guide.help.fields.videos'),
+        value: clip(videoPriceLines(tr, view.limits).join('\n'), FIELD_MAX),
+      },
+      {
+        name: tr.t('guide.help.fields.voice'),
+        value: [voicePriceLine(tr), cloneVoicePriceLine(tr, view.features)].join('\n'),
+      },
+      { name: tr.t('guide.help.fields.balance'), value: balanceText(tr, view.balance) },
+      { name: tr.t('guide.help.fields.more'), value: moreCreditsText(tr, view) },
     ],
   };
   return { embeds: [embed] };

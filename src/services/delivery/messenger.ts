@@ -1,5 +1,6 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Logger } from '../../logger.js';
+import { LOG_TEXTS } from '../log-texts.js';
 import type { ReplyBody } from './reply-body.js';
 import { toReplyRequest, withMention, withNote } from './reply-request.js';
 
@@ -15,6 +16,8 @@ export interface ReplyTarget {
   messageId?: string | undefined;
   /** Who to mention in a new message, or DM, when the reply cannot be edited. */
   ownerId: string;
+  /** After the mention, when the reply has no text of its own ("your result is ready."), translated. */
+  ready?: string | undefined;
 }
 
 export interface Delivered {
@@ -128,12 +131,12 @@ export class Messenger {
         const refusal = classifyRefusal(error);
         const code = error instanceof DiscordAPIError ? error.code : undefined;
         if (refusal === 'transient') {
-          throw new DeliveryFailedError(`could not deliver by ${path}`, true, { cause: error });
+          throw new DeliveryFailedError(LOG_TEXTS.deliveryTransient(path), true, { cause: error });
         }
         if (refusal === 'too-large') {
           // The same files are as large on every path: only the smaller form can still go.
           if (!smaller) {
-            throw new DeliveryFailedError('the upload is over Discord’s limit', false, { cause: error });
+            throw new DeliveryFailedError(LOG_TEXTS.uploadTooLarge, false, { cause: error });
           }
           this.logger.warn({ path, code }, 'upload refused as too large; sending the reply without it');
           body = smaller;
@@ -145,7 +148,7 @@ export class Messenger {
         index += 1;
       }
     }
-    throw new DeliveryFailedError('no way left to reach the member', false, { cause: lastError });
+    throw new DeliveryFailedError(LOG_TEXTS.noPathLeft, false, { cause: lastError });
   }
 
   /** Edits only through the interaction; for progress updates that need not fall back. */
@@ -177,7 +180,7 @@ export class Messenger {
   }
 
   async #postMention(target: ReplyTarget, body: ReplyBody): Promise<APIMessage> {
-    const { json, files } = toReplyRequest(withMention(body, target.ownerId), 'create');
+    const { json, files } = toReplyRequest(withMention(body, target.ownerId, target.ready), 'create');
     json.allowed_mentions = { users: [target.ownerId] };
     return (await this.rest.post(Routes.channelMessages(target.channelId), {
       body: json,

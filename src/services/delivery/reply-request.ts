@@ -59,7 +59,11 @@ export function withNote(body: ReplyBody, note: string): ReplyBody {
   return { ...body, embeds };
 }
 
-/** A new message that has to reach someone: their mention first (V2: in the text display above the card). */
-export function withMention(body: ReplyBody, userId: string): ReplyBody {
-  return { ...body, content: `<@${userId}> ${body.content ?? 'your result is ready.'}` };
+/**
+ * A new message that has to reach someone: their mention first (V2: in the text display above the
+ * card), then the reply's own text or `ready` ("your result is ready.", in the channel's language).
+ */
+export function withMention(body: ReplyBody, userId: string, ready?: string): ReplyBody {
+  const text = body.content ?? ready;
+  return { ...body, content: text ? `<@${userId}> ${text}` : `<@${userId}>` };
 }

@@ -19,21 +19,6 @@ export function articleFor(count: number): 'a' | 'an' {
   return groupLead === '11' || groupLead === '18' ? 'an' : 'a';
 }
 
-/**
- * English only: for the files not converted yet (issue 15). A converted renderer says counts with a
- * catalog plural (`key_one`/`key_other`) and credits with `tr.credits(n)`.
- */
-export function plural(count: number, word: string, pluralWord = `${word}s`): string {
-  return `${count} ${count === 1 ? word : pluralWord}`;
-}
-
-/**
- * English only, as `plural`: use `tr.credits(n)`.
- */
-export function credits(count: number): string {
-  return plural(count, 'credit');
-}
-
 /** Cuts text to a length Discord accepts, marking the cut. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

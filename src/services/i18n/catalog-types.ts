@@ -32,8 +32,15 @@ export type MessageKey = WithoutPlural<Leaves<typeof en>>;
 /** Named placeholders: numbers are formatted for the locale by `{{name, number}}` in the text. */
 export type MessageVars = Readonly<Record<string, string | number>>;
 
+/**
+ * A value of a message still to be rendered: text, a number, a message of its own (rendered in the
+ * same reader's language, e.g. a price `{ key: 'units.credits', vars: { count } }`), or a choice of
+ * messages, joined the reader's way ("A or B", "A oder B", "AまたはB").
+ */
+export type MessageValue = string | number | Message | { readonly anyOf: readonly Message[] };
+
 /** A message still to be rendered, for code that does not know the reader's language yet (errors). */
 export interface Message {
   readonly key: MessageKey;
-  readonly vars?: MessageVars;
+  readonly vars?: Readonly<Record<string, MessageValue>>;
 }

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, languageOf, type Language } from '../../locales.js';
-import type { Message, MessageKey, MessageVars } from './catalog-types.js';
+import type { Message, MessageKey, MessageValue, MessageVars } from './catalog-types.js';
 import { CATALOGS } from './catalogs/index.js';
 
 /**
@@ -57,10 +57,19 @@ function makeTranslator(language: Language, fixed: TFunction): Translator {
   const numbers = new Intl.NumberFormat(language);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const t = (key: MessageKey, vars?: MessageVars): string => fixed(key, { ...vars });
+  const choices = new Intl.ListFormat(language, { type: 'disjunction' });
+  const value = (raw: MessageValue): string | number =>
+    typeof raw !== 'object' ? raw : 'anyOf' in raw ? choices.format(raw.anyOf.map(render)) : render(raw);
+  const render = (message: Message): string =>
+    t(
+      message.key,
+      message.vars &&
+        Object.fromEntries(Object.entries(message.vars).map(([name, raw]) => [name, value(raw)])),
+    );
   return {
     language,
     t,
-    render: (message) => t(message.key, message.vars),
+    render,
     number: (value) => numbers.format(value),
     credits: (count) => t('units.credits', { count }),
     seconds: (count) => t('units.seconds', { count }),

@@ -10,6 +10,7 @@ import {
   renderPhotoAvatarResult,
 } from '../delivery/photo-avatar-replies.js';
 import type { Avatar } from '../percify/schemas.js';
+import type { Message } from '../i18n/index.js';
 import {
   avatarFileName,
   renderAvatarFailure,
@@ -42,10 +43,10 @@ function toImage(avatar: Avatar, job: AvatarJob, index: number): ResultImage {
   };
 }
 
-const PHOTO_GONE =
-  'Your photo could not be read from Discord any more. Run `/avatar photo:` again with the picture.';
-const PHOTO_REFUSED =
-  'Percify could not use this photo. Try a clear, front-facing, well-lit photo of one face.';
+const PHOTO_GONE: Message = { key: 'guide.failures.photoGone' };
+const PHOTO_REFUSED: Message = { key: 'guide.failures.photoRefused' };
+/** The photo passed its check when the member sent it; its link now answers something else. */
+const PHOTO_CHANGED: Message = { key: 'guide.failures.photoChanged' };
 
 export class AvatarJobKind implements JobKindHandler {
   constructor(
@@ -107,8 +108,8 @@ export class AvatarJobKind implements JobKindHandler {
     let format: keyof typeof PHOTO_CONTENT_TYPES;
     try {
       format = checkPhotoBytes(bytes).format;
-    } catch (error) {
-      return { status: 'refused', code: 'photo_refused', reason: (error as Error).message };
+    } catch {
+      return { status: 'refused', code: 'photo_refused', reason: PHOTO_CHANGED };
     }
     try {
       const avatar = await this.percify.percifyYourself({

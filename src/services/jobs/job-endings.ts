@@ -5,6 +5,8 @@ import {
   type Messenger,
   type ReplyTarget,
 } from '../delivery/messenger.js';
+import { DEFAULT_LANGUAGE } from '../../locales.js';
+import { forChannel, type I18n, type Message } from '../i18n/index.js';
 import type { JobKindHandler } from './job-kind.js';
 import type { JobRecord } from './job-record.js';
 import type { JobStore } from './job-store.js';
@@ -20,6 +22,8 @@ export interface JobEndingsOptions {
   credits: CreditSettlement;
   messenger: Messenger;
   logger: Logger;
+  /** A job's public reply speaks the channel's language (`forChannel`, from the job's record). */
+  i18n: I18n;
   handler: (job: JobRecord) => JobKindHandler;
   now: () => number;
   /** The job stops showing progress (and, on a failure, leaves its plan slot). */
@@ -34,14 +38,15 @@ export interface JobEndingsOptions {
 }
 
 /** Why a job ends when its result cannot reach the member (every path refused, or out of time). */
-export const UNDELIVERABLE = 'The result could not be posted here.';
+export const UNDELIVERABLE: Message = { key: 'guide.failures.undeliverable' };
 
-/** Above a result that arrived after the member was told it failed. */
-const LATE_NOTE = '🎁 This finished after all, after we had given up on it, so it is free.';
-
-/** Where a job's answers go: its interaction reply while the token lives, then the channel. */
-export function replyTarget(job: JobRecord): ReplyTarget {
+/**
+ * Where a job's answers go: its interaction reply while the token lives, then the channel. `ready`
+ * follows the member's mention when a result is posted anew (in the channel's language).
+ */
+export function replyTarget(job: JobRecord, ready?: string): ReplyTarget {
   return {
+    ready,
     applicationId: job.interaction.applicationId,
     interactionToken: job.interaction.token,
     interactionCreatedAt: job.interaction.createdAt,
@@ -62,13 +67,17 @@ export class JobEndings {
 
   async deliver(job: JobRecord): Promise<void> {
     const handler = this.options.handler(job);
+    const tr = forChannel(this.options.i18n, job);
     await this.options.stopTracking(job.id, false);
     let delivered;
     let rendered;
     try {
       rendered = await handler.renderResult(job);
-      const body = job.deliveredLate ? { ...rendered.body, content: LATE_NOTE } : rendered.body;
-      delivered = await this.options.messenger.deliver(replyTarget(job), body);
+      // Above a result that arrived after the member was told it failed.
+      const body = job.deliveredLate
+        ? { ...rendered.body, content: tr.t('guide.delivery.lateNote') }
+        : rendered.body;
+      delivered = await this.options.messenger.deliver(replyTarget(job, tr.t('guide.delivery.ready')), body);
     } catch (error) {
       const attempts = job.attempts + 1;
       if (
@@ -99,20 +108,27 @@ export class JobEndings {
     this.options.finished(done);
   }
 
-  /** `watch.lateWatchUntil`: Percify may still finish; until then a late result is delivered free. */
+  /**
+   * `reason` is rendered in the channel's language for the job's reply; the ledger and the record keep
+   * it in English for the logs and admins (`/credits` reads the code), and the record keeps the
+   * message itself (`failure.says`) so a later render can speak another language.
+   * `watch.lateWatchUntil`: Percify may still finish; until then a late result is delivered free.
+   */
   async fail(
     job: JobRecord,
     code: string,
-    reason: string,
+    reason: Message,
     stage?: string,
     watch: { lateWatchUntil?: number } = {},
   ): Promise<void> {
+    const tr = forChannel(this.options.i18n, job);
+    const english = this.options.i18n.translator(DEFAULT_LANGUAGE).render(reason);
     await this.options.stopTracking(job.id, true);
-    await this.options.credits.release(job.id, `${code}: ${reason}`);
+    await this.options.credits.release(job.id, `${code}: ${english}`);
     try {
       await this.options.messenger.deliver(
-        replyTarget(job),
-        this.options.handler(job).renderFailure(job, reason),
+        replyTarget(job, tr.t('guide.delivery.ready')),
+        this.options.handler(job).renderFailure(job, tr.render(reason)),
       );
     } catch (error) {
       // The refund stands either way; the member will see their balance is whole.
@@ -121,7 +137,7 @@ export class JobEndings {
     const failed = await this.options.jobs.save(job, (current) => ({
       ...current,
       state: 'failed',
-      failure: { code, message: reason, stage },
+      failure: { code, message: english, says: reason, stage },
       lateWatchUntil: watch.lateWatchUntil,
       finishedAt: this.options.now(),
     }));

@@ -1,4 +1,5 @@
 import type { ReplyBody } from '../delivery/reply-body.js';
+import type { Message } from '../i18n/index.js';
 import type { JobRecord } from './job-record.js';
 import type { ExpectedDuration } from './poll-schedule.js';
 
@@ -11,11 +12,14 @@ import type { ExpectedDuration } from './poll-schedule.js';
 export type SubmitOutcome =
   /** Percify accepted it and named its resources. */
   | { status: 'accepted'; job: JobRecord }
-  /** Percify refused it for good (content policy, invalid input, account out of credits). */
-  | { status: 'refused'; code: string; reason: string }
-  /** Percify asked us to come back later (rate limited, overloaded); nothing was created. */
+  /**
+   * Percify refused it for good (content policy, invalid input, account out of credits). `reason`
+   * is what the member reads, rendered in the channel's language when the job ends.
+   */
+  | { status: 'refused'; code: string; reason: Message }
+  /** Percify asked us to come back later (rate limited, overloaded); nothing was created. For the log. */
   | { status: 'retry'; afterMs: number; reason: string }
-  /** The request may or may not have created something; reconcile before anything else. */
+  /** The request may or may not have created something; reconcile before anything else. For the log. */
   | { status: 'unknown'; reason: string };
 
 export type CheckOutcome =
@@ -24,7 +28,8 @@ export type CheckOutcome =
   | { status: 'completed'; job: JobRecord; creditCost: number }
   /** A multi-stage job moved on (e.g. audio done, video next): submit the next stage. */
   | { status: 'next-stage'; job: JobRecord }
-  | { status: 'failed'; code: string; reason: string; stage?: string | undefined; charge?: number };
+  /** `reason`: what the member reads, rendered in the channel's language when the job ends. */
+  | { status: 'failed'; code: string; reason: Message; stage?: string | undefined; charge?: number };
 
 /** What a result looks like, and the job as it shows it (e.g. with the link an over-limit video got). */
 export interface RenderedResult {
@@ -53,6 +58,7 @@ export interface JobKindHandler {
   ): ReplyBody;
   /** May download media to upload; called again if a delivery is retried. */
   renderResult(job: JobRecord): Promise<RenderedResult>;
+  /** `reason`: the failure's words, already in the channel's language (JobEndings renders them). */
   renderFailure(job: JobRecord, reason: string): ReplyBody;
   /** After a successful delivery of `renderResult`'s job: where the media now lives (Discord URLs). */
   afterDelivery?(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AvatarModel, StudioTier, VideoFormat, VideoFps } from '../percify/pricing.js';
 import type { AspectRatio, MotionStyle, StylePreset } from '../../percify-catalog.js';
+import type { Message } from '../i18n/catalog-types.js';
 
 /**
  * A job is one thing a member asked for that Percify works on: a set of avatar images, or a video
@@ -124,7 +125,9 @@ interface JobBase {
   /** Percify resource ids, recorded as soon as an answer names them. */
   percifyIds: string[];
   attempts: number;
-  failure?: { code: string; message: string; stage?: string | undefined } | undefined;
+  /** `message` in English for the logs and admins; `says`, the member's words still to render. */
+  failure?:
+    { code: string; message: string; says?: Message | undefined; stage?: string | undefined } | undefined;
   chargedCredits?: number | undefined;
   /** What Percify said the delivered work cost the operator (may differ from chargedCredits). */
   percifyCredits?: number | undefined;

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.js';
+import type { I18n, Message } from '../i18n/index.js';
 import type { DeliveryPath, Messenger } from '../delivery/messenger.js';
 import type { QueuedItem } from './fair-queue.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';
@@ -24,6 +25,8 @@ export interface JobRunnerOptions {
   /** The plan's concurrent generations. */
   capacity: number;
   logger: Logger;
+  /** The catalogs: a job's failure reply speaks its channel's language. */
+  i18n: I18n;
   now?: () => number;
   /** Simulator speed-up, shrinking the documented processing times the polls are paced by. */
   speed?: number;
@@ -58,11 +61,12 @@ export interface JobQueueHooks {
 
 export type JobQueueFactory = (hooks: JobQueueHooks & { capacity: number }) => JobQueue<QueueItem>;
 
+/** The runner's own reasons for ending a job, rendered in the channel's language by JobEndings. */
 const MESSAGES = {
-  timedOut: 'Percify did not finish this in time.',
-  submitGaveUp: 'Percify could not be reached for a while.',
-  waitedTooLong: 'It waited too long for a free slot: the bot is very busy right now.',
-} as const;
+  timedOut: { key: 'guide.failures.timedOut' },
+  submitGaveUp: { key: 'guide.failures.submitGaveUp' },
+  waitedTooLong: { key: 'guide.failures.waitedTooLong' },
+} as const satisfies Record<string, Message>;
 
 /**
  * The jobs' state machine: takes each job from its record to a delivered result or a refund: waits
@@ -116,6 +120,7 @@ export class JobRunner {
       credits: options.credits,
       messenger: options.messenger,
       logger: options.logger,
+      i18n: options.i18n,
       handler: (job) => this.#handler(job),
       now: this.#now,
       stopTracking: async (jobId, leaveQueue) => {
@@ -379,7 +384,7 @@ export class JobRunner {
     return this.#endings.deliver(job);
   }
 
-  #fail(job: JobRecord, code: string, reason: string, stage?: string): Promise<void> {
+  #fail(job: JobRecord, code: string, reason: Message, stage?: string): Promise<void> {
     return this.#endings.fail(job, code, reason, stage);
   }
 

@@ -12,10 +12,13 @@ import {
   TierLimitError,
   TimeoutError,
 } from '../percify/errors.js';
+import type { Message, MessageKey } from '../i18n/index.js';
 import type { SubmitOutcome } from './job-kind.js';
+import { LOG_TEXTS } from '../log-texts.js';
 
 /**
- * The member's words for what Percify refused or failed, and what it means for the job. Each code
+ * The member's words for what Percify refused or failed (catalog messages, `guide.failures.*`,
+ * rendered in the channel's language when the job ends), and what it means for the job. Each code
  * gets its own sentence of what happened and what to do next; a failed generation is not a policy
  * block, and the member is never blamed for the operator's account (out of credits, key refused).
  * Codes stay on the job record for the logs and admins; none is shown to members, and neither is
@@ -25,52 +28,48 @@ import type { SubmitOutcome } from './job-kind.js';
 /** The kind of work that failed: what the member can change differs (a prompt, a line, an avatar). */
 export type FailedWork = 'avatar' | 'audio' | 'video' | 'lipsync';
 
-const REWORD: Readonly<Record<FailedWork, string>> = {
-  avatar: 'Try rewording the prompt.',
-  audio: 'Try rewording the spoken line.',
-  video: 'Try another avatar.',
-  lipsync: 'Try another avatar or spoken line.',
+const OPERATOR_OUT_OF_CREDITS: Message = { key: 'guide.failures.operatorOutOfCredits' };
+const PLAN_LIMIT: Message = { key: 'guide.failures.planLimit' };
+const NOT_FINISHED: Message = { key: 'guide.failures.notFinished' };
+const SOMETHING_WENT_WRONG: Message = { key: 'guide.failures.somethingWentWrong' };
+const AVATAR_NOT_FOUND: Message = { key: 'guide.failures.avatarNotFound' };
+
+/** What the member can change, by the work that was stopped or refused. */
+const POLICY_STOPPED: Readonly<Record<FailedWork, MessageKey>> = {
+  avatar: 'guide.failures.policyStopped.avatar',
+  audio: 'guide.failures.policyStopped.audio',
+  video: 'guide.failures.policyStopped.video',
+  lipsync: 'guide.failures.policyStopped.lipsync',
+};
+const POLICY_REFUSED: Readonly<Record<FailedWork, MessageKey>> = {
+  avatar: 'guide.failures.policyRefused.avatar',
+  audio: 'guide.failures.policyRefused.audio',
+  video: 'guide.failures.policyRefused.video',
+  lipsync: 'guide.failures.policyRefused.lipsync',
 };
 
-const OPERATOR_OUT_OF_CREDITS =
-  "The server's Percify account is out of credits right now. This is not about your balance: a server admin needs to top the account up.";
-const PLAN_LIMIT = "The server's Percify plan has reached its daily limit. Try again tomorrow.";
-const NOT_FINISHED =
-  'Percify could not finish this one; it was not your prompt or settings. Try again in a moment.';
-const SOMETHING_WENT_WRONG =
-  'Something went wrong while asking Percify. Try again in a moment; if it keeps happening, tell a server admin.';
-
 /** Percify's documented codes (and the client's own `timeout`) with words of their own. */
-const WORDS = new Map<string, (work: FailedWork) => string>([
-  ['content_policy_violation', (work) => `🚫 Percify's content policy stopped this one. ${REWORD[work]}`],
-  ['invalid_prompt', (work) => `🚫 Percify's content policy stopped this one. ${REWORD[work]}`],
+const WORDS = new Map<string, (work: FailedWork) => Message>([
+  ['content_policy_violation', (work) => ({ key: POLICY_STOPPED[work] })],
+  ['invalid_prompt', (work) => ({ key: POLICY_STOPPED[work] })],
   ['processing_failed', () => NOT_FINISHED],
   ['processing_error', () => NOT_FINISHED],
-  [
-    'invalid_image',
-    () => "Percify could not open this avatar's image (it may have been deleted). Pick another avatar.",
-  ],
-  ['avatar_not_completed', () => 'The avatar is still being finished. Try again in a minute.'],
-  [
-    'avatar_not_found',
-    () => 'Percify could not find that avatar (it may have been deleted). Pick another one.',
-  ],
-  [
-    'unauthorized_access',
-    () => 'Percify could not find that avatar (it may have been deleted). Pick another one.',
-  ],
-  ['invalid_duration', () => 'Percify refused this length of video. Try a shorter one.'],
-  ['voice_not_found', () => 'The chosen voice does not exist any more. Pick another.'],
-  ['text_too_long', () => 'The text to speak is too long. Shorten it and try again.'],
-  ['unsupported_language', () => 'Percify cannot speak the language of this text yet. Try English.'],
+  ['invalid_image', () => ({ key: 'guide.failures.invalidImage' })],
+  ['avatar_not_completed', () => ({ key: 'guide.failures.avatarNotCompleted' })],
+  ['avatar_not_found', () => AVATAR_NOT_FOUND],
+  ['unauthorized_access', () => AVATAR_NOT_FOUND],
+  ['invalid_duration', () => ({ key: 'guide.failures.invalidDuration' })],
+  ['voice_not_found', () => ({ key: 'guide.failures.voiceNotFound' })],
+  ['text_too_long', () => ({ key: 'guide.failures.textTooLong' })],
+  ['unsupported_language', () => ({ key: 'guide.failures.unsupportedLanguage' })],
   ['insufficient_credits', () => OPERATOR_OUT_OF_CREDITS],
   ['tier_limit_reached', () => PLAN_LIMIT],
-  ['rate_limit_exceeded', () => 'Percify was too busy to finish this one. Try again in a minute.'],
-  ['timeout', () => 'Percify took too long on this one. Try again in a moment.'],
-  ['invalid_request', () => 'Percify did not accept these settings. Try changing them, or a shorter prompt.'],
+  ['rate_limit_exceeded', () => ({ key: 'guide.failures.rateLimited' })],
+  ['timeout', () => ({ key: 'guide.failures.timeout' })],
+  ['invalid_request', () => ({ key: 'guide.failures.invalidRequest' })],
 ]);
 
-function wordsFor(code: string | undefined, work: FailedWork): string | undefined {
+function wordsFor(code: string | undefined, work: FailedWork): Message | undefined {
   return code === undefined ? undefined : WORDS.get(code)?.(work);
 }
 
@@ -82,7 +81,7 @@ function wordsFor(code: string | undefined, work: FailedWork): string | undefine
 export function generationFailure(
   code: string | undefined,
   work: FailedWork,
-): { code: string; reason: string } {
+): { code: string; reason: Message } {
   const kept = code === 'insufficient_credits' ? 'operator_out_of_credits' : (code ?? 'processing_failed');
   return { code: kept, reason: wordsFor(code, work) ?? NOT_FINISHED };
 }
@@ -97,19 +96,20 @@ export function submitFailure(
   }
   if (error instanceof RateLimitedError) {
     const afterMs = Math.max(1_000, (error.retryAfterSeconds ?? 5) * 1_000);
-    return { status: 'retry', afterMs, reason: 'Percify asked us to slow down; waiting' };
+    return { status: 'retry', afterMs, reason: LOG_TEXTS.slowDown };
   }
   if (error instanceof NetworkError || (error instanceof ServerError && error.status === 503)) {
     // Refused before anything was sent, or "unavailable": nothing exists at Percify yet.
-    return { status: 'retry', afterMs: 10_000, reason: 'Percify is unreachable; waiting' };
+    return { status: 'retry', afterMs: 10_000, reason: LOG_TEXTS.unreachable };
   }
   if (error instanceof ServerError) return { status: 'unknown', reason: error.message };
   if (error instanceof ContentPolicyError) {
+    // Percify's own category names (e.g. "violence"), as it sends them.
     const categories = error.categories.length > 0 ? ` (${error.categories.join(', ')})` : '';
     return {
       status: 'refused',
       code: 'content_policy',
-      reason: `🚫 Percify's content policy refused this${categories}. ${REWORD[work]}`,
+      reason: { key: POLICY_REFUSED[work], vars: { categories } },
     };
   }
   if (error instanceof InsufficientCreditsError) {
@@ -120,8 +120,7 @@ export function submitFailure(
     return {
       status: 'refused',
       code: 'percify_auth',
-      reason:
-        'The bot cannot use Percify right now (its access was refused). A server admin needs to check the setup.',
+      reason: { key: 'guide.failures.percifyAuth' },
     };
   }
   if (error instanceof PercifyValidationError) {
@@ -129,7 +128,7 @@ export function submitFailure(
     return {
       status: 'refused',
       code: error.code,
-      reason: `These settings are not allowed (${error.field}).`,
+      reason: { key: 'guide.failures.settingsNotAllowed', vars: { field: error.field } },
     };
   }
   if (!(error instanceof PercifyError)) {
@@ -137,8 +136,6 @@ export function submitFailure(
   }
   const reason =
     wordsFor(error.code, work) ??
-    (error instanceof NotFoundError
-      ? 'Percify could not find what this needs (it may have been deleted). Try again with another one.'
-      : SOMETHING_WENT_WRONG);
+    (error instanceof NotFoundError ? { key: 'guide.failures.notFound' } : SOMETHING_WENT_WRONG);
   return { status: 'refused', code: error.code, reason };
 }

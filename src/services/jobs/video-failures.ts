@@ -1,6 +1,8 @@
+import type { Message } from '../i18n/index.js';
 import { PercifyError, PercifyValidationError } from '../percify/errors.js';
 import { TIER_SPECS } from '../percify/pricing.js';
 import type { SubmitOutcome } from './job-kind.js';
+import { LOG_TEXTS } from '../log-texts.js';
 import type { VideoParams } from './job-record.js';
 import { generationFailure, submitFailure } from './submit-outcome.js';
 import type { VideoStage } from './video-stages.js';
@@ -25,7 +27,7 @@ export function videoSubmitFailure(
     return {
       status: 'retry',
       afterMs: AVATAR_NOT_READY_RETRY_MS,
-      reason: 'the avatar is still being finished; waiting',
+      reason: LOG_TEXTS.avatarNotReady,
     };
   }
   if (code === 'invalid_duration') {
@@ -33,14 +35,22 @@ export function videoSubmitFailure(
     return {
       status: 'refused',
       code,
-      reason: `Percify refused a ${params.durationSeconds}-second clip: ${spec.label} videos are ${spec.minSeconds} to ${spec.maxSeconds} seconds long.`,
+      reason: {
+        key: 'guide.failures.videoLength',
+        vars: {
+          seconds: params.durationSeconds,
+          tier: spec.label,
+          min: spec.minSeconds,
+          max: spec.maxSeconds,
+        },
+      },
     };
   }
   if (error instanceof PercifyValidationError) {
     return {
       status: 'refused',
       code: error.code,
-      reason: `These video settings are not allowed (${error.field}).`,
+      reason: { key: 'guide.failures.videoSettingsNotAllowed', vars: { field: error.field } },
     };
   }
   return submitFailure(error, stage);
@@ -50,6 +60,6 @@ export function videoSubmitFailure(
  * Words for a stage Percify accepted and then failed, by its code. The renderer puts the stage (and
  * its step) in front of them, so they say only why and what to do.
  */
-export function stageFailureReason(stage: VideoStage, code?: string): string {
+export function stageFailureReason(stage: VideoStage, code?: string): Message {
   return generationFailure(code, stage).reason;
 }
