@@ -260,7 +260,8 @@ describe('/quota', () => {
     await vi.waitFor(async () => {
       const usage = await h.app.context.ledger.balance(h.guild.id, id('ben'), []);
       expect(usage.spentToday).toBe(4);
-    });
+      // Charged just after the upload: on a loaded machine that can take more than waitFor's 1 s.
+    }, 10_000);
 
     const handle = h.emulator.driver.runCommand({
       user: 'ada',

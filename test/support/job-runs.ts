@@ -4,9 +4,12 @@ import type { JobRecord } from '../../src/services/jobs/job-record.js';
 import type { BotHarness } from './bot-harness.js';
 import { visibleText } from './messages.js';
 
-/** The job id a job reply shows ("Job j…", in its small print). */
+/**
+ * The job id a job reply shows in its small print ("Job j…", "ジョブ j…": in the reply's language),
+ * recognised by its own shape: `j`, the time in base 36, ten hex digits (newJobId).
+ */
 export const jobIdOf = (message: EmulatedMessage): string =>
-  /Job (j\w+)/.exec(visibleText(message))?.[1] ?? '';
+  /(?<!\w)(j[0-9a-z]{7,9}[0-9a-f]{10})(?!\w)/.exec(visibleText(message))?.[1] ?? '';
 
 /** Runs a flux /avatar in #studio and waits until its job is final (delivered and charged, or refunded). */
 export async function avatarToTheEnd(
