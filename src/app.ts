@@ -236,7 +236,8 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     memberFiles,
     shortLived,
     ops: opsServices,
-    claims: new InteractionClaims(shortLived, now),
+    // One process per SQLite file (the lock in startApp): claims only matter on a shared database.
+    claims: new InteractionClaims(sqliteFileOf(config.DATABASE_URL) ? undefined : shortLived, now),
     i18n,
   };
   const stopSweeping = context.shortLived.sweepEvery(SWEEP_INTERVAL_MS, logger);
