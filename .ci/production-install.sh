@@ -73,7 +73,8 @@ start_bot() { # log file
 bot_node_pid() {
   local pid
   for pid in $(pgrep -f "dist/src/index.js" || true); do
-    if [ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" = "node dist/src/index.js " ] &&
+    # `node [flags] dist/src/index.js`, as package.json's start script runs it.
+    if [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" =~ ^node\ (--[^ ]+\ )*dist/src/index\.js\ $ ]] &&
       [ "$(readlink "/proc/$pid/cwd")" = "$work/bot" ]; then
       echo "$pid"
       return 0
