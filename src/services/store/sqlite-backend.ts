@@ -28,34 +28,24 @@ export async function openSqliteBackend(path: string, namespace: string): Promis
   const reader = path === ':memory:' ? undefined : open();
   const readQuery = reader ? (reader.query as unknown as Query) : undefined;
   if (readQuery) await readQuery('PRAGMA query_only=true');
-  return new SqliteBackend({ query, readQuery, table, namespace }, async () => {
+  return new SqliteBackend(query, readQuery, table, namespace, async () => {
     await writer.close();
     await reader?.close();
   });
 }
 
-interface Connections {
-  query: Query;
-  /** The read-only connection; absent for `:memory:`, where reads take turns with the writes. */
-  readQuery: Query | undefined;
-  table: string;
-  namespace: string;
-}
-
 class SqliteBackend implements Backend {
   readonly #queue: GroupCommitQueue;
-  private readonly query: Query;
-  private readonly table: string;
-  private readonly namespace: string;
 
   constructor(
-    private readonly connections: Connections,
+    private readonly query: Query,
+    /** The read-only connection; absent for `:memory:`, where reads take turns with the writes. */
+    private readonly readQuery: Query | undefined,
+    private readonly table: string,
+    private readonly namespace: string,
     private readonly closeConnections: () => Promise<void>,
   ) {
-    this.query = connections.query;
-    this.table = connections.table;
-    this.namespace = connections.namespace;
-    this.#queue = new GroupCommitQueue(this.query);
+    this.#queue = new GroupCommitQueue(query);
   }
 
   rawKey(key: string): string {
@@ -68,9 +58,7 @@ class SqliteBackend implements Backend {
   }
 
   read(rawKeys: readonly string[]): Promise<Array<string | undefined>> {
-    const { readQuery } = this.connections;
-    if (readQuery) return this.#select(rawKeys, readQuery);
-    return this.#queue.read(() => this.#select(rawKeys));
+    return this.#reading((query) => this.#select(rawKeys, query));
   }
 
   transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>): Promise<R> {
@@ -98,7 +86,7 @@ class SqliteBackend implements Backend {
   }
 
   scan(rawPrefix: string): Promise<string[]> {
-    const scan = async (query: Query) => {
+    return this.#reading(async (query) => {
       // A range on the primary key (binary collation), so only the matching keys are read.
       const rows = await query(
         `SELECT key FROM ${this.table} WHERE key >= ? AND key < ? ORDER BY key`,
@@ -106,9 +94,12 @@ class SqliteBackend implements Backend {
         prefixEnd(rawPrefix),
       );
       return rows.map((row) => String(row.key));
-    };
-    const { readQuery } = this.connections;
-    return readQuery ? scan(readQuery) : this.#queue.read(() => scan(this.query));
+    });
+  }
+
+  /** A plain read on the read-only connection, or in its turn on the only one. */
+  #reading<T>(run: (query: Query) => Promise<T>): Promise<T> {
+    return this.readQuery ? run(this.readQuery) : this.#queue.read(() => run(this.query));
   }
 
   close(): Promise<void> {
