@@ -2,7 +2,7 @@ import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/interactions/custom-id.js';
 import { silentLogger } from '../../src/logger.js';
-import { DEFAULT_GUILD_SETTINGS, type Balance } from '../../src/services/credits/index.js';
+import { DEFAULT_GUILD_SETTINGS } from '../../src/services/credits/index.js';
 import {
   clampPage,
   GALLERY_PAGE_SIZE,
@@ -14,6 +14,7 @@ import { CREATION_HISTORY_LIMIT, CreationHistory, type Creation } from '../../sr
 import type { AvatarJob, JobRecord, VideoJob } from '../../src/services/jobs/job-record.js';
 import { createStore, type Store } from '../../src/services/store.js';
 import { createI18n } from '../../src/services/i18n/index.js';
+import { FULLEST_BALANCE } from '../support/balances.js';
 
 const en = createI18n().translator('en');
 
@@ -113,23 +114,7 @@ describe('gallery page', () => {
 
 describe('help page', () => {
   it('stays inside Discord limits with many commands, roles and a budget', () => {
-    const balance: Balance = {
-      spendable: 1_000_000,
-      allowance: 1_000_000,
-      allowanceLeft: 999_999,
-      spentToday: 1,
-      reservedNow: 1,
-      granted: 1_000_000,
-      resetsAt: 1_700_000_000_000,
-      budget: {
-        credits: 1_000_000,
-        period: 'month',
-        spent: 1,
-        reserved: 2,
-        left: 999_997,
-        resetsAt: 1_700_000_000_000,
-      },
-    };
+    const balance = FULLEST_BALANCE;
     const roleAllowances = Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => [`${OWNER.slice(1)}${i}`, 1_000_000 - i]),
     );

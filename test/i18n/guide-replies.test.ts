@@ -33,6 +33,7 @@ import {
 import { expectDiscordAccepts } from '../support/discord-limits.js';
 import { replyText } from '../support/reply-parts.js';
 import { videoJob } from '../video/fixtures.js';
+import { FULLEST_BALANCE } from '../support/balances.js';
 
 // The guide area in every language (issue 15): /help, the policy gate's refusals, "not enough
 // credits" with what would fit, and the job's failure reply for every failure code, each within
@@ -53,23 +54,7 @@ function expectNative(language: Language, text: string, message?: Message): void
   if (language === 'ja') expect(text).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 }
 
-const balance: Balance = {
-  spendable: 1_000_000,
-  allowance: 1_000_000,
-  allowanceLeft: 999_999,
-  spentToday: 1,
-  reservedNow: 1,
-  granted: 1_000_000,
-  resetsAt: 1_700_000_000_000,
-  budget: {
-    credits: 1_000_000,
-    period: 'month',
-    spent: 1,
-    reserved: 2,
-    left: 999_997,
-    resetsAt: 1_700_000_000_000,
-  },
-};
+const balance = FULLEST_BALANCE;
 
 describe.each(LANGUAGES.map((language) => [language]))('the guide in %s', (language) => {
   const tr = i18n.translator(language);

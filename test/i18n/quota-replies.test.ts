@@ -305,23 +305,17 @@ async function raisedAlerts(): Promise<Alert[]> {
     status: 'captured',
     reservation: { guildId: SNOWFLAKE, memberId: SNOWFLAKE },
   } as SettleOutcome);
-  reachability.record({
+  const unreachable = {
     method: 'GET',
     route: '/x',
     status: undefined,
     durationMs: 1,
     attempt: 1,
     errorCode: 'network_error',
-  });
+  } as const;
+  reachability.record(unreachable);
   now += 10 * 60_000;
-  reachability.record({
-    method: 'GET',
-    route: '/x',
-    status: undefined,
-    durationMs: 1,
-    attempt: 1,
-    errorCode: 'network_error',
-  });
+  reachability.record(unreachable);
   const report: ReconciliationReport = {
     from: 0,
     to: 1,
