@@ -23,9 +23,9 @@ export interface LaunchOptions<J extends JobRecord> {
 
 /**
  * Checks the server's rules (the one policy gate, so no path can start a job around it), then holds
- * the credits and records the job in one transaction (one commit before the answer; a crash leaves
- * both or neither), answers well inside Discord's 3 seconds, and hands the job to the runner. A hold
- * whose first answer could not be sent is released at once.
+ * the credits and records the job in one transaction (one commit before the answer, which does not
+ * wait for its fsync; a crash leaves both or neither), answers well inside Discord's 3 seconds, and
+ * hands the job to the runner. A hold whose first answer could not be sent is released at once.
  */
 export async function launchJob<J extends JobRecord>(
   interaction: GuildRepliable,
@@ -67,6 +67,9 @@ export async function launchJob<J extends JobRecord>(
     amount: options.amount,
     usage: options.usage,
     alongside: ctx.jobs.creation(jobId, recordWith),
+    // The answer need not wait for the disk: nothing is spent until the runner's `submitting`
+    // write, which is on disk (and so is this one) before Percify is called.
+    durability: 'committed',
   });
   if (!reserved.ok) {
     const { limitedBy, detail } = reserved.error;

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Backend } from './store/backend.js';
+import type { Backend, Durability } from './store/backend.js';
 import { decodeValue, encodeValue } from './store/keyv-format.js';
 import { withTimeout } from './store/with-timeout.js';
 import { openPostgresBackend } from './store/postgres-backend.js';
@@ -38,10 +38,16 @@ export interface Store {
    * what to write; everything lands together or not at all. `fn` may run more than once (after a
    * conflict), so it must not have side effects. Keys written but not listed in `keys` are blind
    * writes: only for keys nobody else writes (a new log entry).
+   *
+   * By default it resolves once the writes are on disk. `durability: 'committed'` resolves as soon
+   * as they are committed, before the flush to disk that follows at once (see Durability): for a
+   * write whose caller only answers a member, and whose first effect outside the bot waits for a
+   * later write that is on disk (a new job: Percify is called only after its `submitting` state is).
    */
   transact<R>(
     keys: readonly string[],
     fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
+    options?: TransactOptions,
   ): Promise<R>;
   /** Every key starting with `prefix` (for start-up and reports; not for hot paths). */
   keys(prefix: string): Promise<string[]>;
@@ -52,6 +58,12 @@ export interface Store {
 }
 
 export type TransactionReads = <T>(key: string) => T | undefined;
+
+export interface TransactOptions {
+  durability?: Durability;
+}
+
+export type { Durability };
 
 /**
  * Writes that belong in another operation's transaction, so that both commit together or not at all
@@ -220,11 +232,12 @@ class TransactionalStore implements Store {
   transact<R>(
     keys: readonly string[],
     fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
+    options: TransactOptions = {},
   ): Promise<R> {
     // Waits for this process's earlier transactions on any of the same keys (they form a queue per
     // key, so no cycle can arise), then runs; the backend makes it atomic against other processes.
     const previous = Promise.all(keys.flatMap((key) => this.tails.get(key) ?? []));
-    const run = previous.then(() => this.#transactNow(keys, fn));
+    const run = previous.then(() => this.#transactNow(keys, fn, options.durability));
     const tail = run.catch(() => undefined);
     for (const key of keys) this.tails.set(key, tail);
     void tail.then(() => {
@@ -236,28 +249,33 @@ class TransactionalStore implements Store {
   async #transactNow<R>(
     keys: readonly string[],
     fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
+    durability: Durability | undefined,
   ): Promise<R> {
     this.assertOpen();
     const rawKeys = keys.map((key) => this.backend.rawKey(key));
-    return this.backend.transact(rawKeys, async (rawValues) => {
-      const now = Date.now();
-      const values = new Map(keys.map((key, index) => [key, rawValues[index]]));
-      const read: TransactionReads = <T>(key: string) => {
-        if (!values.has(key)) throw new Error(`transaction read of ${key}, which it did not list`);
-        return decodeValue<T>(values.get(key), now);
-      };
-      const plan = await fn(read);
-      // A close while fn ran is a crash, and a crash loses the write.
-      this.assertOpen();
-      const writes = [
-        ...Object.entries(plan.set ?? {}).map(([key, value]) => ({
-          key: this.backend.rawKey(key),
-          value: encodeValue(value),
-        })),
-        ...(plan.delete ?? []).map((key) => ({ key: this.backend.rawKey(key), value: undefined })),
-      ];
-      return { writes, result: plan.result };
-    });
+    return this.backend.transact(
+      rawKeys,
+      async (rawValues) => {
+        const now = Date.now();
+        const values = new Map(keys.map((key, index) => [key, rawValues[index]]));
+        const read: TransactionReads = <T>(key: string) => {
+          if (!values.has(key)) throw new Error(`transaction read of ${key}, which it did not list`);
+          return decodeValue<T>(values.get(key), now);
+        };
+        const plan = await fn(read);
+        // A close while fn ran is a crash, and a crash loses the write.
+        this.assertOpen();
+        const writes = [
+          ...Object.entries(plan.set ?? {}).map(([key, value]) => ({
+            key: this.backend.rawKey(key),
+            value: encodeValue(value),
+          })),
+          ...(plan.delete ?? []).map((key) => ({ key: this.backend.rawKey(key), value: undefined })),
+        ];
+        return { writes, result: plan.result };
+      },
+      durability,
+    );
   }
 
   async keys(prefix: string): Promise<string[]> {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyvSqlite } from '@keyv/sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FlushPipeline } from '../../src/services/store/flush-pipeline.js';
 import { GroupCommitQueue, type Query } from '../../src/services/store/group-commit.js';
 
-/** The group commit on a real SQLite file, WAL and synchronous=FULL as the store opens it. */
+/** The group commit on a real SQLite file in WAL mode; the last tests add a FlushPipeline, as the store does. */
 
 let dir: string;
 let adapter: KeyvSqlite;
@@ -143,5 +144,58 @@ describe('group commit', () => {
     });
     await Promise.all([...writes, closing]);
     expect(order).toEqual([...Array(5).fill('write'), 'alone in a transaction: false']);
+  });
+
+  describe('with the log synced beside the connection', () => {
+    /** A flush the test lets finish, so it can see who hears back while the disk is busy. */
+    function slowDisk() {
+      let finish!: () => void;
+      let flushes = 0;
+      const pipeline = new FlushPipeline(() => {
+        flushes += 1;
+        return new Promise<void>((resolve) => (finish = resolve));
+      });
+      return { pipeline, finish: () => finish(), flushes: () => flushes };
+    }
+
+    it('answers a committed write at its commit, and an on-disk write only after the flush', async () => {
+      const disk = slowDisk();
+      const queue = new GroupCommitQueue(query, disk.pipeline);
+      const heard: string[] = [];
+      const onDisk = increment(queue, 'a').then(() => heard.push('on-disk'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toEqual([]);
+      // The disk is still busy, yet the next write commits and its caller hears back.
+      const committed = queue
+        .write(async () => {
+          await query("INSERT INTO counters (name, n) VALUES ('b', 1)");
+        }, 'committed')
+        .then(() => heard.push('committed'));
+      await committed;
+      expect(heard).toEqual(['committed']);
+      expect(await valueOf('a')).toBe(1);
+      expect(await valueOf('b')).toBe(1);
+      disk.finish();
+      await onDisk;
+      expect(heard).toEqual(['committed', 'on-disk']);
+      // The committed write's own flush follows; nobody waits for it.
+      expect(disk.flushes()).toBe(2);
+    });
+
+    it('answers reads and failed writes without waiting for the disk', async () => {
+      const disk = slowDisk();
+      const queue = new GroupCommitQueue(query, disk.pipeline);
+      await queue.write(async () => {
+        await query("INSERT INTO counters (name, n) VALUES ('a', 5)");
+      }, 'committed');
+      const [read, failed] = await Promise.allSettled([
+        queue.read(() => valueOf('a')),
+        queue.write(async () => {
+          throw new Error('no');
+        }),
+      ]);
+      expect(read).toEqual({ status: 'fulfilled', value: 5 });
+      expect(failed.status).toBe('rejected');
+    });
   });
 });

@@ -72,6 +72,28 @@ describeEachBackend('the store', (backend) => {
     expect(left).toBe(100);
   });
 
+  it('makes a committed write atomic and seen by another connection as soon as it answers', async () => {
+    const url = await backend.newUrl();
+    const [a, b] = [await openStore(url), await openStore(url)];
+    const hold = (store: Store, n: number) =>
+      store.transact(
+        ['v1:test:balance', `v1:test:hold:${n}`],
+        (read) => ({
+          set: { 'v1:test:balance': (read<number>('v1:test:balance') ?? 100) - 1, [`v1:test:hold:${n}`]: 1 },
+          result: n,
+        }),
+        { durability: n % 2 ? 'committed' : 'on-disk' },
+      );
+    const seen = await Promise.all(
+      Array.from({ length: 40 }, async (_, n) => {
+        await hold(n % 3 ? a : b, n);
+        return (n % 3 ? b : a).get<number>(`v1:test:hold:${n}`);
+      }),
+    );
+    expect(seen.every((value) => value === 1)).toBe(true);
+    expect(await b.get<number>('v1:test:balance')).toBe(60);
+  });
+
   it('writes nothing of a transaction whose plan throws, and goes on after it', async () => {
     const store = await openStore(await backend.newUrl());
     await store.set('v1:test:n', 1);

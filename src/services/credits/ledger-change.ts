@@ -1,4 +1,4 @@
-import { storeKey, type Store, type TransactionReads } from '../store.js';
+import { storeKey, type Store, type TransactOptions, type TransactionReads } from '../store.js';
 import {
   emptyGuild,
   emptyMember,
@@ -99,10 +99,16 @@ export function changeLedger<R>(
   memberIds: readonly string[],
   otherKeys: readonly string[],
   fn: (change: LedgerChange, read: TransactionReads) => LedgerOutcome<R>,
+  options?: TransactOptions,
 ): Promise<R> {
-  return store.transact([...LedgerChange.keys(guildId, memberIds), ...otherKeys], (read) => {
-    const change = new LedgerChange(read, guildId);
-    const { changed, result } = fn(change, read);
-    return changed ? { set: change.writes(), result } : { result };
-  });
+  const keys = [...LedgerChange.keys(guildId, memberIds), ...otherKeys];
+  return store.transact(
+    keys,
+    (read) => {
+      const change = new LedgerChange(read, guildId);
+      const { changed, result } = fn(change, read);
+      return changed ? { set: change.writes(), result } : { result };
+    },
+    options,
+  );
 }

@@ -2,7 +2,7 @@
  * The ledger's public shapes. Every value here is plain JSON, because outcomes are stored so that a
  * repeated operation can return its first outcome word for word.
  */
-import type { JoinedWrites } from '../store.js';
+import type { Durability, JoinedWrites } from '../store.js';
 import type { Message } from '../i18n/catalog-types.js';
 
 export type EntryKind = 'reserve' | 'capture' | 'release' | 'grant' | 'revoke' | 'topup' | 'settings';
@@ -76,6 +76,11 @@ export interface ReserveRequest {
    * transaction when it newly succeeds; given the member's spendable balance after the hold.
    */
   alongside?: JoinedWrites<number>;
+  /**
+   * `committed` answers once the hold is committed, before it is on disk (Store.transact): only for
+   * a hold whose spending starts after a later write that is on disk (a job's `submitting` state).
+   */
+  durability?: Durability;
 }
 
 export interface Reservation {

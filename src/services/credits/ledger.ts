@@ -161,6 +161,7 @@ export class Ledger {
           change.put(key, value);
         return { changed: true, result };
       },
+      { durability: request.durability },
     );
     if (outcome.ok) {
       const { guildId: heldIn, memberId: heldBy } = outcome.reservation;

@@ -10,6 +10,13 @@ export interface RawWrite {
   value: string | undefined;
 }
 
+/**
+ * When a transaction's caller hears back: `on-disk` once its commit is durable (the default);
+ * `committed` as soon as it is committed (every process reads it, and a crash of the bot keeps it),
+ * with the flush to disk following at once, ahead of every `on-disk` write made after it.
+ */
+export type Durability = 'on-disk' | 'committed';
+
 export interface RawPlan<R> {
   writes: readonly RawWrite[];
   result: R;
@@ -29,7 +36,7 @@ export interface Backend {
    * more than once (a retry after a conflict), so it must not have side effects. Writes to keys not
    * in `rawKeys` are blind: use them only for keys no one else writes (e.g. a new log entry).
    */
-  transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>): Promise<R>;
+  transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>, durability?: Durability): Promise<R>;
   /** Raw keys that start with `rawPrefix`. */
   scan(rawPrefix: string): Promise<string[]>;
   close(): Promise<void>;

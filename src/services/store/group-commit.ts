@@ -1,3 +1,6 @@
+import type { Durability } from './backend.js';
+import type { FlushPipeline } from './flush-pipeline.js';
+
 /** Runs SQL on the one connection; what `@keyv/sqlite` exposes as `query`. */
 export type Query = (sql: string, ...parameters: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -7,6 +10,7 @@ const MAX_BATCH = 64;
 interface Operation {
   /** Writes need a transaction; reads and scans only need their turn on the connection. */
   readonly kind: 'read' | 'write' | 'alone';
+  readonly durability: Durability;
   readonly run: () => Promise<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
@@ -16,12 +20,15 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * Group commit for one SQLite connection. Every statement of the process takes turns on the
- * connection (a statement sent while a transaction is open runs inside it), and each commit costs
- * one fsync (`synchronous=FULL`). Under load, operations that queued while the previous commit was
- * on disk run together in one `BEGIN IMMEDIATE … COMMIT`, each inside its own SAVEPOINT: one that
- * fails is rolled back alone, the others commit, and every caller hears back only after the commit
- * is durable. Alone, an operation is the plain transaction it always was. So a command's hold waits
- * for at most one commit in flight, not for every write queued ahead of it (issue 19).
+ * connection (a statement sent while a transaction is open runs inside it). Under load, operations
+ * that queued while the previous commit ran go together in one `BEGIN IMMEDIATE … COMMIT`, each
+ * inside its own SAVEPOINT: one that fails is rolled back alone, the others commit. Alone, an
+ * operation is the plain transaction it always was. So a command's hold waits for at most one
+ * commit in flight, not for every write queued ahead of it (issue 19).
+ *
+ * With a FlushPipeline (a file database, `synchronous=NORMAL`), a commit does not wait for the disk:
+ * the pipeline syncs the log in the background, and a write's caller hears back once its commit is
+ * on disk, or at the commit itself for a `committed` write. Without one (`:memory:`), at the commit.
  *
  * Written here, not taken from a library: group commit belongs to the database driver, and neither
  * `sqlite3` nor `@keyv/sqlite` offers it.
@@ -30,7 +37,10 @@ export class GroupCommitQueue {
   readonly #pending: Operation[] = [];
   #draining = false;
 
-  constructor(private readonly query: Query) {}
+  constructor(
+    private readonly query: Query,
+    private readonly flushes?: FlushPipeline,
+  ) {}
 
   /** A statement that reads: it runs in whatever batch is next, seeing every write before it. */
   read<T>(run: () => Promise<T>): Promise<T> {
@@ -41,8 +51,8 @@ export class GroupCommitQueue {
    * Statements that write (no BEGIN/COMMIT of their own): atomic with each other, durable when the
    * promise resolves. If `run` throws, none of its writes land.
    */
-  write<T>(run: () => Promise<T>): Promise<T> {
-    return this.#enqueue('write', run);
+  write<T>(run: () => Promise<T>, durability: Durability = 'on-disk'): Promise<T> {
+    return this.#enqueue('write', run, durability);
   }
 
   /** Something that must not run inside a transaction (closing the connection), after all before it. */
@@ -50,9 +60,14 @@ export class GroupCommitQueue {
     return this.#enqueue('alone', run);
   }
 
-  #enqueue<T>(kind: Operation['kind'], run: () => Promise<T>): Promise<T> {
+  #enqueue<T>(
+    kind: Operation['kind'],
+    run: () => Promise<T>,
+    durability: Durability = 'on-disk',
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#pending.push({ kind, run, resolve: resolve as (value: unknown) => void, reject });
+      const settle = resolve as (value: unknown) => void;
+      this.#pending.push({ kind, durability, run, resolve: settle, reject });
       if (!this.#draining) void this.#drain();
     });
   }
@@ -105,10 +120,13 @@ export class GroupCommitQueue {
       for (const op of batch) op.reject(error);
       return;
     }
+    const commit = failedAlone ? undefined : this.flushes?.committed();
     batch.forEach((op, index) => {
       const outcome = outcomes[index] as Outcome;
-      if (outcome.ok) op.resolve(outcome.value);
-      else op.reject(outcome.error);
+      if (!outcome.ok) op.reject(outcome.error);
+      else if (commit === undefined || op.kind !== 'write' || op.durability === 'committed')
+        op.resolve(outcome.value);
+      else this.flushes?.onDisk(commit).then(() => op.resolve(outcome.value), op.reject);
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Backend, RawPlanner } from './backend.js';
+import type { Backend, Durability, RawPlanner } from './backend.js';
 
 /**
  * PostgreSQL in the table and format that @keyv/postgres uses (`public.keyv(key, value)`), through a
@@ -66,14 +66,24 @@ class PostgresBackend implements Backend {
     return rawKeys.map((key) => found.get(key));
   }
 
-  async transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>): Promise<R> {
+  async transact<R>(
+    rawKeys: readonly string[],
+    plan: RawPlanner<R>,
+    durability: Durability = 'on-disk',
+  ): Promise<R> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
       try {
         // A lock that waits too long means a stuck peer: fail this operation rather than hang.
-        await client.query(`SET LOCAL lock_timeout = '10s'`);
+        // PostgreSQL's own form of `committed`: the commit returns before its WAL is flushed, and
+        // the WAL writer flushes it within moments; a later synchronous commit flushes it first.
+        await client.query(
+          durability === 'committed'
+            ? `SET LOCAL lock_timeout = '10s'; SET LOCAL synchronous_commit = off`
+            : `SET LOCAL lock_timeout = '10s'`,
+        );
         if (rawKeys.length > 0) {
           await client.query(
             `SELECT pg_advisory_xact_lock(h) FROM

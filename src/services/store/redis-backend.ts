@@ -89,6 +89,7 @@ class RedisBackend implements Backend {
     return values.map((value) => value ?? undefined);
   }
 
+  /** Durability is the server's `appendfsync` setting here, the same for every write. */
   async transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>): Promise<R> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       // MGET is atomic, so the plan always sees one consistent moment of all its keys.

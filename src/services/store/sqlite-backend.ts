@@ -1,16 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Backend, RawPlanner } from './backend.js';
+import type { Backend, Durability, RawPlanner } from './backend.js';
+import { FlushPipeline } from './flush-pipeline.js';
 import { GroupCommitQueue, type Query } from './group-commit.js';
+import { WalCheckpoints } from './wal-checkpoints.js';
+import { WalFileSync } from './wal-file-sync.js';
 
 /**
- * SQLite through @keyv/sqlite's own table, on two connections to the file. Writes go through one:
+ * SQLite through @keyv/sqlite's own table, on three connections to the file. Writes go through one:
  * a transaction is `BEGIN IMMEDIATE` … `COMMIT`, where IMMEDIATE takes the database's write lock up
  * front, so two processes never both read the old values and then write (the busy timeout makes the
  * second one wait instead of failing); every statement on it takes turns, and transactions that
  * queue up behind a commit share the next one (see GroupCommitQueue). Plain reads and scans go
  * through the other, so they never wait for a commit on disk: in WAL mode a reader sees the last
- * committed state and neither blocks the other. (An in-memory database is one connection.)
+ * committed state and neither blocks the other. The third copies the log into the database now and
+ * then (a checkpoint). (An in-memory database is one connection.)
  */
 export async function openSqliteBackend(path: string, namespace: string): Promise<Backend> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -20,33 +24,51 @@ export async function openSqliteBackend(path: string, namespace: string): Promis
   const writer = open();
   const query = writer.query as unknown as Query;
   const table = writer.opts.table as string;
-  // WAL with synchronous=FULL: every committed transaction survives a crash or power cut, at one
-  // fsync per commit. Backups must copy the -wal file too, or use `sqlite3 bot.sqlite .backup`.
   await query('PRAGMA journal_mode=WAL');
-  await query('PRAGMA synchronous=FULL');
-  // Opened once the writer has made the table, so the two never race to create it.
-  const reader = path === ':memory:' ? undefined : open();
-  const readQuery = reader ? (reader.query as unknown as Query) : undefined;
-  if (readQuery) await readQuery('PRAGMA query_only=true');
-  return new SqliteBackend(query, readQuery, table, namespace, async () => {
-    await writer.close();
-    await reader?.close();
+  if (path === ':memory:') {
+    const queue = new GroupCommitQueue(query);
+    return new SqliteBackend(queue, query, undefined, table, namespace, () => writer.close());
+  }
+  // WAL with synchronous=NORMAL: a commit writes the log without syncing it, and the FlushPipeline
+  // syncs it in the background, so every write still reaches the disk (a crash or power cut keeps
+  // it) before its caller hears back, unless it asked for `committed`. Checkpoints (which copy the
+  // log into the database, and sync both) run on a connection of their own, off the write path.
+  // Backups must copy the -wal file too, or use `sqlite3 bot.sqlite .backup`.
+  await query('PRAGMA synchronous=NORMAL');
+  await query('PRAGMA wal_autocheckpoint=0');
+  const walSync = new WalFileSync(`${resolve(path)}-wal`);
+  // Opened once the writer has made the table, so they never race to create it.
+  const reader = open();
+  const readQuery = reader.query as unknown as Query;
+  await readQuery('PRAGMA query_only=true');
+  const checkpointer = open();
+  // The writer's own checkpoint takes its turn in the queue (declared below; called only later).
+  const checkpoints = new WalCheckpoints(checkpointer.query, () =>
+    queue.alone(() => query('PRAGMA wal_checkpoint(PASSIVE)')),
+  );
+  const flushes = new FlushPipeline(
+    () => walSync.sync(),
+    () => checkpoints.afterFlush(),
+  );
+  const queue = new GroupCommitQueue(query, flushes);
+  return new SqliteBackend(queue, query, readQuery, table, namespace, async () => {
+    await flushes.drain();
+    await checkpoints.stop();
+    await walSync.close();
+    await Promise.all([writer.close(), reader.close(), checkpointer.close()]);
   });
 }
 
 class SqliteBackend implements Backend {
-  readonly #queue: GroupCommitQueue;
-
   constructor(
+    private readonly queue: GroupCommitQueue,
     private readonly query: Query,
     /** The read-only connection; absent for `:memory:`, where reads take turns with the writes. */
     private readonly readQuery: Query | undefined,
     private readonly table: string,
     private readonly namespace: string,
     private readonly closeConnections: () => Promise<void>,
-  ) {
-    this.#queue = new GroupCommitQueue(query);
-  }
+  ) {}
 
   rawKey(key: string): string {
     return `${this.namespace}:${key}`;
@@ -61,8 +83,8 @@ class SqliteBackend implements Backend {
     return this.#reading((query) => this.#select(rawKeys, query));
   }
 
-  transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>): Promise<R> {
-    return this.#queue.write(async () => {
+  transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>, durability?: Durability): Promise<R> {
+    return this.queue.write(async () => {
       const { writes, result } = await plan(await this.#select(rawKeys));
       const upserts = writes.filter((write) => write.value !== undefined).map((w) => [w.key, w.value]);
       const deletes = writes.filter((write) => write.value === undefined).map((write) => write.key);
@@ -82,7 +104,7 @@ class SqliteBackend implements Backend {
         );
       }
       return result;
-    });
+    }, durability);
   }
 
   scan(rawPrefix: string): Promise<string[]> {
@@ -99,11 +121,11 @@ class SqliteBackend implements Backend {
 
   /** A plain read on the read-only connection, or in its turn on the only one. */
   #reading<T>(run: (query: Query) => Promise<T>): Promise<T> {
-    return this.readQuery ? run(this.readQuery) : this.#queue.read(() => run(this.query));
+    return this.readQuery ? run(this.readQuery) : this.queue.read(() => run(this.query));
   }
 
   close(): Promise<void> {
-    return this.#queue.alone(() => this.closeConnections());
+    return this.queue.alone(() => this.closeConnections());
   }
 
   async #select(rawKeys: readonly string[], query = this.query): Promise<Array<string | undefined>> {
