@@ -84,23 +84,7 @@ describe('SQLite durability', () => {
     30_000,
   );
 
-  it('keeps the log small under many commits: checkpoints run beside the writes', async () => {
-    const store = await createStore(url, { logger: silentLogger() });
-    const value = 'x'.repeat(2_000);
-    let largest = 0;
-    for (let round = 0; round < 20; round += 1) {
-      await Promise.all(Array.from({ length: 100 }, (_, i) => store.set(`v1:test:${round}:${i}`, { value })));
-      largest = Math.max(largest, walSize());
-      // A moment between bursts, as a bot has: time for a checkpoint.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    // The same writes with no checkpoint grow the log past 9 MB.
-    expect(largest).toBeLessThan(3 * 1024 * 1024);
-    expect(await store.get(`v1:test:19:99`)).toEqual({ value });
-    await store.close();
-  }, 60_000);
-
-  it('starts the log over under a stream of writes that never pauses', async () => {
+  it('keeps the log bounded under a stream of writes that never pauses', async () => {
     const store = await createStore(url, { logger: silentLogger() });
     const value = 'y'.repeat(20_000);
     let largest = 0;
@@ -113,7 +97,8 @@ describe('SQLite durability', () => {
         }
       }),
     );
-    expect(largest).toBeLessThan(28 * 1024 * 1024);
+    // SQLite's checkpoint starts the log over at about 1,000 pages (4 MB).
+    expect(largest).toBeLessThan(8 * 1024 * 1024);
     expect(await store.get('v1:test:7:49')).toEqual({ value });
     await store.close();
   }, 120_000);

@@ -21,12 +21,8 @@ export class FlushPipeline {
   #flushing: Promise<void> | undefined;
   readonly #waiting: FlushWaiter[] = [];
 
-  constructor(
-    /** Makes everything committed so far durable (an fsync of the WAL file). */
-    private readonly flush: () => Promise<void>,
-    /** After each flush that succeeded. */
-    private readonly afterFlush: () => void = () => undefined,
-  ) {}
+  /** `flush` makes everything committed so far durable (an fsync of the WAL file). */
+  constructor(private readonly flush: () => Promise<void>) {}
 
   /** A commit was made: a flush will follow. Returns the commit's number. */
   committed(): number {
@@ -57,7 +53,6 @@ export class FlushPipeline {
       () => {
         this.#flushed = upTo;
         this.#settle(upTo, undefined);
-        this.afterFlush();
       },
       // The disk refused: nobody may hear that these commits are durable. The next commit or
       // waiter tries again (not at once, which would spin on a broken disk).
