@@ -61,12 +61,12 @@ function finishAvatar(context: SimContext, avatar: SimAvatar, run: AvatarRun, do
     return;
   }
   const portrait = portraitOf(avatar);
-  context.media.putLazy(avatarPngPath(avatar.id), () => ({
-    bytes: renderPortraitPng(portrait),
+  context.media.putLazy(avatarPngPath(avatar.id), async () => ({
+    bytes: await renderPortraitPng(portrait),
     contentType: 'image/png',
   }));
-  context.media.putLazy(avatarThumbPath(avatar.id), () => ({
-    bytes: renderPortraitPng(portrait, 256),
+  context.media.putLazy(avatarThumbPath(avatar.id), async () => ({
+    bytes: await renderPortraitPng(portrait, 256),
     contentType: 'image/png',
   }));
   context.account.commit(avatar.creditCost, { type: 'avatar', id: avatar.id });

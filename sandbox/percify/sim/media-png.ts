@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 export interface PortraitInput {
   prompt: string;
@@ -50,11 +51,25 @@ export function portraitSvg(input: PortraitInput): string {
 </svg>`;
 }
 
-/** PNG at `width` pixels wide (default: the SVG's own size). */
-export function renderPortraitPng(input: PortraitInput, width?: number): Buffer {
-  const resvg = new Resvg(portraitSvg(input), {
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+// Loading every system font costs more than drawing the portrait (12 ms a render against 5 ms with one
+// file, measured), so the one face the SVG names is loaded alone when it is where Debian puts it.
+const DEJAVU_SANS = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+].find((path) => existsSync(path));
+const FONTS: ResvgRenderOptions['font'] = DEJAVU_SANS
+  ? { loadSystemFonts: false, fontFiles: [DEJAVU_SANS], defaultFontFamily: 'DejaVu Sans' }
+  : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
+
+/**
+ * PNG at `width` pixels wide (default: the SVG's own size), drawn on libuv's thread pool: a render
+ * takes milliseconds of CPU, and on the main thread it stalled the simulator, and the emulator and
+ * everything else sharing its process, for as long.
+ */
+export async function renderPortraitPng(input: PortraitInput, width?: number): Promise<Buffer> {
+  const image = await renderAsync(portraitSvg(input), {
+    font: FONTS,
     ...(width !== undefined ? { fitTo: { mode: 'width' as const, value: Math.round(width) } } : {}),
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

@@ -105,7 +105,7 @@ export function createSimServer(setup: ServerSetup): Server {
     if (idempotencyKey !== undefined) record.idempotencyKey = idempotencyKey;
     setup.requests.push(record);
 
-    if (url.pathname.startsWith('/media/')) return serveMedia(request, response, url.pathname, record);
+    if (url.pathname.startsWith('/media/')) return await serveMedia(request, response, url.pathname, record);
     if (faults.unreachable) {
       request.socket.destroy();
       return;
@@ -167,13 +167,13 @@ export function createSimServer(setup: ServerSetup): Server {
     }
   }
 
-  function serveMedia(
+  async function serveMedia(
     request: IncomingMessage,
     response: ServerResponse,
     path: string,
     record: RequestRecord,
-  ): void {
-    const file = setup.media.get(path);
+  ): Promise<void> {
+    const file = await setup.media.get(path);
     if (!file) return send(response, 404, new ApiError(404, 'not_found', 'No such media').body(), record);
     if (request.method === 'HEAD' && setup.faults.refuseMediaHead) {
       record.status = 403;

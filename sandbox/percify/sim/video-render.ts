@@ -44,12 +44,12 @@ export async function finishVideo(
     return fail(context, video, 'Video rendering failed');
   }
   const audioPath = options.audio?.audioUrl ? new URL(options.audio.audioUrl).pathname : undefined;
-  const audioBytes = audioPath === undefined ? undefined : context.media.get(audioPath)?.bytes;
+  const audioBytes = audioPath === undefined ? undefined : (await context.media.get(audioPath))?.bytes;
   try {
     if (!avatar) throw new Error('source avatar was deleted');
     const size = frameSize(context, video, avatar);
     const clip = await renderClip({
-      png: renderPortraitPng(portraitOf(avatar), size.width * MARGIN),
+      png: await renderPortraitPng(portraitOf(avatar), size.width * MARGIN),
       ...size,
       durationSeconds: video.durationSeconds,
       fps: video.fps,
