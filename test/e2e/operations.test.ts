@@ -63,14 +63,15 @@ describe('operations', () => {
       { timeout: 20_000 },
     );
 
+    // The fallback post comes before the job's end is counted: wait for both jobs' ends.
     await vi.waitFor(async () => {
       const text = await scrape();
       expect(value(text, 'percify_bot_credits_total{op="captured"}')).toBe(4 + 2);
+      expect(value(text, 'percify_bot_jobs_finished_total{kind="avatar",outcome="done"}')).toBe(2);
     });
     const text = await scrape();
     expect(value(text, 'percify_bot_credits_total{op="reserved"}')).toBe(6);
     expect(value(text, 'percify_bot_credits_total{op="released"}')).toBe(0);
-    expect(value(text, 'percify_bot_jobs_finished_total{kind="avatar",outcome="done"}')).toBe(2);
     expect(value(text, 'percify_bot_job_queue_wait_seconds_count{kind="avatar",tier="flux"}')).toBe(2);
     expect(value(text, 'percify_bot_job_duration_seconds_count{kind="avatar",tier="flux"}')).toBe(2);
     expect(value(text, 'percify_bot_interactions_total{type="command",name="avatar"}')).toBe(2);
