@@ -5,13 +5,12 @@ export interface MediaFile {
 }
 
 export class MediaStore {
-  private readonly files = new Map<string, MediaFile>();
+  /** Files made, or being drawn: downloads arriving during a render share it. */
+  private readonly files = new Map<string, Promise<MediaFile>>();
   private readonly lazy = new Map<string, () => Promise<MediaFile>>();
-  /** Renders under way, so that downloads arriving together share one. */
-  private readonly rendering = new Map<string, Promise<MediaFile>>();
 
   put(path: string, file: MediaFile): void {
-    this.files.set(path, file);
+    this.files.set(path, Promise.resolve(file));
   }
 
   /** Registers a renderer run on first download (PNG avatars are cheap but not free). */
@@ -19,32 +18,27 @@ export class MediaStore {
     this.lazy.set(path, render);
   }
 
-  async get(path: string): Promise<MediaFile | undefined> {
-    const ready = this.files.get(path);
-    if (ready) return ready;
-    const under = this.rendering.get(path);
-    if (under) return under;
+  get(path: string): Promise<MediaFile | undefined> {
+    const known = this.files.get(path);
+    if (known) return known;
     const render = this.lazy.get(path);
-    if (!render) return undefined;
-    const file = render()
-      .then((made) => {
-        // Deleted while it was drawn: it stays gone. A render that failed is tried again next time.
-        if (this.rendering.get(path) === file) {
-          this.files.set(path, made);
-          this.lazy.delete(path);
-        }
-        return made;
-      })
-      .finally(() => {
-        if (this.rendering.get(path) === file) this.rendering.delete(path);
-      });
-    this.rendering.set(path, file);
+    if (!render) return Promise.resolve(undefined);
+    const file = render();
+    this.files.set(path, file);
+    // A render that failed is drawn again on the next download; one deleted meanwhile stays gone.
+    file.then(
+      () => {
+        if (this.files.get(path) === file) this.lazy.delete(path);
+      },
+      () => {
+        if (this.files.get(path) === file) this.files.delete(path);
+      },
+    );
     return file;
   }
 
   delete(path: string): void {
     this.files.delete(path);
     this.lazy.delete(path);
-    this.rendering.delete(path);
   }
 }
