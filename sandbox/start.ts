@@ -21,7 +21,7 @@ export interface SandboxOptions {
   /** Simulator speed-up; 1 is Percify's documented processing times. */
   speed?: number;
   plan?: PercifyPlan;
-  /** Shrinks rendered video frames; tests use 0.25 to encode quickly. */
+  /** Shrinks rendered avatar images and video frames; tests use 0.25 to encode quickly. */
   mediaScale?: number;
   logLevel?: string;
   logger: Logger;

@@ -186,6 +186,7 @@ export class EmulatorDriver {
       },
       timeoutMs,
       `an edit of message ${id}`,
+      { message: (message) => message.id === id },
     );
   }
 

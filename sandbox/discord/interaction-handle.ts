@@ -8,11 +8,24 @@ import type { EmulatedMessage, InteractionRecord, InteractionResponse, StoredMes
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
+/**
+ * Which store events can change a wait's answer. A wait on one message or one interaction ignores
+ * every other's: a load with hundreds of replies being waited for would otherwise re-check all of
+ * them on every edit, which is the emulator's time and lands on every answer it times.
+ */
+export interface WakeOn {
+  message?: (message: StoredMessage) => boolean;
+  response?: (record: InteractionRecord) => boolean;
+}
+
+const WAKE_ON_ANYTHING: WakeOn = { message: () => true, response: () => true };
+
 export function waitFor<T>(
   core: EmulatorCore,
   check: () => T | undefined,
   timeoutMs: number,
   what: string,
+  wakeOn: WakeOn = WAKE_ON_ANYTHING,
 ): Promise<T> {
   const now = check();
   if (now !== undefined) return Promise.resolve(now);
@@ -24,17 +37,23 @@ export function waitFor<T>(
       cleanup();
       resolve(value);
     };
+    const onMessage = (_kind: unknown, message: StoredMessage): void => {
+      if (wakeOn.message?.(message)) onChange();
+    };
+    const onResponse = (record: InteractionRecord): void => {
+      if (wakeOn.response?.(record)) onChange();
+    };
     const timer = setTimeout(() => {
       cleanup();
       reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
     }, timeoutMs);
     const cleanup = (): void => {
       clearTimeout(timer);
-      events.off('message', onChange);
-      events.off('response', onChange);
+      events.off('message', onMessage);
+      events.off('response', onResponse);
     };
-    events.on('message', onChange);
-    events.on('response', onChange);
+    if (wakeOn.message) events.on('message', onMessage);
+    if (wakeOn.response) events.on('response', onResponse);
   });
 }
 
@@ -63,6 +82,7 @@ export class InteractionHandle {
       () => (this.record.acknowledged ? this.describe() : undefined),
       timeoutMs,
       `the bot to answer interaction ${this.record.id}`,
+      { response: (record) => record === this.record },
     );
   }
 
@@ -95,6 +115,7 @@ export class InteractionHandle {
       },
       timeoutMs,
       `the final reply to interaction ${this.record.id}`,
+      { message: (message) => message.id === id },
     );
   }
 

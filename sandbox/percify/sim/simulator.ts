@@ -36,7 +36,10 @@ export interface PercifySimulatorOptions {
   blockedWords?: string[];
   now?: () => number;
   logger?: Logger;
-  /** Shrinks rendered video frames (e.g. 0.25) so tests encode quickly. Default 1. */
+  /**
+   * Shrinks rendered pixels, avatar images and video frames alike (e.g. 0.25), so tests encode
+   * quickly; the JSON keeps the documented sizes. Default 1.
+   */
   mediaScale?: number;
 }
 

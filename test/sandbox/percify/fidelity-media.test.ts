@@ -58,15 +58,30 @@ describe('avatar images', () => {
     ['1:1', 1024, 1024],
     ['16:9', 1344, 768],
     ['9:16', 768, 1344],
-  ])('%s renders a real PNG of %ix%i and a 256 px thumbnail', async (aspectRatio, width, height) => {
-    const avatar = await completedAvatar(sim, { aspectRatio, prompt: `portrait ${aspectRatio}` });
-    expect(avatar).toMatchObject({ width, height });
-    const png = await download(String(avatar.imageUrl));
-    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
-    const thumb = await download(String(avatar.thumbnailUrl));
-    expect(thumb.readUInt32BE(16)).toBe(256);
+  ])(
+    '%s says %ix%i and renders a real PNG at mediaScale, and a 256 px thumbnail',
+    async (aspectRatio, width, height) => {
+      const avatar = await completedAvatar(sim, { aspectRatio, prompt: `portrait ${aspectRatio}` });
+      expect(avatar).toMatchObject({ width, height });
+      const png = await download(String(avatar.imageUrl));
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+      expect(png.readUInt32BE(16)).toBe(width * SCALE);
+      expect(Math.abs(png.readUInt32BE(20) - height * SCALE)).toBeLessThanOrEqual(1);
+      const thumb = await download(String(avatar.thumbnailUrl));
+      expect(thumb.readUInt32BE(16)).toBe(256);
+    },
+  );
+
+  it('renders at the documented size when media are not scaled', async () => {
+    const fullSize = await startSim({});
+    try {
+      const avatar = await completedAvatar(fullSize, { aspectRatio: '16:9', prompt: 'full size' });
+      const png = await download(String(avatar.imageUrl));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1344, 768]);
+    } finally {
+      await fullSize.close();
+    }
   });
 
   it('is deterministic for the same prompt and seed', async () => {
