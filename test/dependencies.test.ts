@@ -61,7 +61,7 @@ describe('declared dependencies', () => {
     if (readFileSync(validation, 'utf8').includes("'discord-api-spec/zod'")) {
       imported.set('discord-api-spec', validation);
     }
-    // A package the bot imports may need a peer it does not import itself (@keyv/sqlite needs keyv).
+    // A package the bot imports may need a peer it does not import itself (@keyv/redis needs keyv).
     for (const name of [...imported.keys()]) {
       const manifest = JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as {
         peerDependencies?: Record<string, string>;

@@ -13,7 +13,8 @@ interface FlushWaiter {
  * for the disk, never the commits queued behind it (issue 19).
  *
  * Written here, not taken from a library: it is the WAL writer a database server has built in
- * (PostgreSQL's `synchronous_commit`), which neither `sqlite3` nor `@keyv/sqlite` offers.
+ * (PostgreSQL's `synchronous_commit`), which neither `better-sqlite3` nor Keyv's SQLite adapter
+ * offers.
  */
 export class FlushPipeline {
   #committed = 0;

@@ -1,7 +1,7 @@
 import type { Durability } from './backend.js';
 import type { FlushPipeline } from './flush-pipeline.js';
 
-/** Runs SQL on the one connection; what `@keyv/sqlite` exposes as `query`. */
+/** Runs SQL on the one connection (rows for a statement that returns them). */
 export type Query = (sql: string, ...parameters: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 /** The most operations one commit carries, so a long backlog still commits (and answers) in steps. */
@@ -31,7 +31,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * on disk, or at the commit itself for a `committed` write. Without one (`:memory:`), at the commit.
  *
  * Written here, not taken from a library: group commit belongs to the database driver, and neither
- * `sqlite3` nor `@keyv/sqlite` offers it.
+ * `better-sqlite3` nor Keyv's SQLite adapter offers it.
  */
 export class GroupCommitQueue {
   readonly #pending: Operation[] = [];

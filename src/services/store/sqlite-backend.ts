@@ -1,52 +1,106 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Backend, Durability, RawPlanner } from './backend.js';
 import { FlushPipeline } from './flush-pipeline.js';
 import { GroupCommitQueue, type Query } from './group-commit.js';
 import { WalFileSync } from './wal-file-sync.js';
 
+/** Keyv's own table (@keyv/sqlite's name and layout), so Keyv reads whatever the store writes. */
+const TABLE = 'keyv';
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`;
+/** How long a transaction waits for another connection's write lock (a backup's, another store's). */
+const BUSY_TIMEOUT_MS = 10_000;
+
 /**
- * SQLite through @keyv/sqlite's own table, on two connections to the file. Writes go through one:
- * a transaction is `BEGIN IMMEDIATE` … `COMMIT`, where IMMEDIATE takes the database's write lock up
- * front, so two processes never both read the old values and then write (the busy timeout makes the
- * second one wait instead of failing); every statement on it takes turns, and transactions that
- * queue up behind a commit share the next one (see GroupCommitQueue). Plain reads and scans go
- * through the other, so they never wait for a commit on disk: in WAL mode a reader sees the last
- * committed state and neither blocks the other. (An in-memory database is one connection.)
+ * SQLite in Keyv's own table, through better-sqlite3, on two connections to the file. Writes go
+ * through one: a transaction is `BEGIN IMMEDIATE` … `COMMIT`, where IMMEDIATE takes the database's
+ * write lock up front, so two processes never both read the old values and then write (the busy
+ * timeout makes the second one wait instead of failing); every statement on it takes turns, and
+ * transactions that queue up behind a commit share the next one (see GroupCommitQueue). Plain reads
+ * and scans go through the other, which in WAL mode sees the last committed state and never waits
+ * for a write. (An in-memory database is one connection.)
+ *
+ * Statements run synchronously on the calling thread. That is the point: a job's hold and record
+ * commit in ~0.1 ms with no round trip through libuv's pool per statement (the asynchronous
+ * `sqlite3` driver took five of them per transaction, each behind whatever else the event loop had
+ * to do: 1.4 ms at the median under the full load, issue 19). What could block for long stays off
+ * this thread: the fsync of the log (FlushPipeline, below). SQLite's own checkpoint, which syncs,
+ * still runs inside the commit that brings the log to 1,000 pages.
  */
 export async function openSqliteBackend(path: string, namespace: string): Promise<Backend> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const { KeyvSqlite } = await import('@keyv/sqlite');
-  // A busy timeout so that a second process (or a backup) waits for the write lock.
-  const open = () => new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-  const writer = open();
-  const query = writer.query as unknown as Query;
-  const table = writer.opts.table as string;
-  await query('PRAGMA journal_mode=WAL');
+  const writer = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  writer.pragma('journal_mode = WAL');
+  writer.exec(CREATE_TABLE);
+  // From here on a lock is waited for off the thread (see queryOn).
+  writer.pragma('busy_timeout = 0');
+  const query = queryOn(writer);
   if (path === ':memory:') {
     const queue = new GroupCommitQueue(query);
-    return new SqliteBackend(queue, query, undefined, table, namespace, () => writer.close());
+    return new SqliteBackend(queue, query, undefined, namespace, async () => void writer.close());
   }
   // WAL with synchronous=NORMAL: a commit writes the log without syncing it, and the FlushPipeline
   // syncs it in the background, so every write still reaches the disk (a crash or power cut keeps
-  // it) before its caller hears back, unless it asked for `committed`. SQLite's own checkpoint
-  // (which copies the log into the database and syncs both) still runs in the commit that brings
-  // the log to 1,000 pages. A checkpoint on a connection of its own was tried: the log could then
-  // start over only in a pause between writes, and the process grew by ~90 MB under the bench.
+  // it) before its caller hears back, unless it asked for `committed`. A checkpoint on a connection
+  // of its own was tried (with the asynchronous driver): the log could then start over only in a
+  // pause between writes, and the process grew by ~90 MB under the bench.
   // Backups must copy the -wal file too, or use `sqlite3 bot.sqlite .backup`.
-  await query('PRAGMA synchronous=NORMAL');
+  writer.pragma('synchronous = NORMAL');
   const walSync = new WalFileSync(`${resolve(path)}-wal`);
   // Opened once the writer has made the table, so they never race to create it.
-  const reader = open();
-  const readQuery = reader.query as unknown as Query;
-  await readQuery('PRAGMA query_only=true');
+  const reader = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  reader.pragma('query_only = true');
   const flushes = new FlushPipeline(() => walSync.sync());
   const queue = new GroupCommitQueue(query, flushes);
-  return new SqliteBackend(queue, query, readQuery, table, namespace, async () => {
+  return new SqliteBackend(queue, query, queryOn(reader), namespace, async () => {
     await flushes.drain();
     await walSync.close();
-    await Promise.all([writer.close(), reader.close()]);
+    writer.close();
+    reader.close();
   });
+}
+
+/**
+ * The group commit's view of a connection: each statement prepared once (the store's SQL is a fixed
+ * set), rows for a statement that returns them, none for one that does not. Errors reject, as the
+ * asynchronous driver's did.
+ *
+ * A synchronous driver must never wait for a lock on this thread: SQLite's busy timeout would spin
+ * here, and the connection holding the lock (another store in this process, as in the tests, whose
+ * transaction is between two awaits) could never finish. So the writer's busy timeout is 0 once it is
+ * set up, and `BEGIN IMMEDIATE`, the one statement that takes the write lock, tries again after a
+ * pause that grows, until the timeout has passed.
+ */
+function queryOn(db: Database.Database): Query {
+  const prepared = new Map<string, Database.Statement>();
+  return async (sql, ...parameters) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      prepared.set(sql, statement);
+    }
+    if (statement.reader) return statement.all(...parameters) as Array<Record<string, unknown>>;
+    if (sql === 'BEGIN IMMEDIATE') await takeWriteLock(statement);
+    else statement.run(...parameters);
+    return [];
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function takeWriteLock(begin: Database.Statement): Promise<void> {
+  const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      begin.run();
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() + pause > giveUpAt) throw error;
+    }
+    await sleep(pause);
+  }
 }
 
 class SqliteBackend implements Backend {
@@ -55,7 +109,6 @@ class SqliteBackend implements Backend {
     private readonly query: Query,
     /** The read-only connection; absent for `:memory:`, where reads take turns with the writes. */
     private readonly readQuery: Query | undefined,
-    private readonly table: string,
     private readonly namespace: string,
     private readonly closeConnections: () => Promise<void>,
   ) {}
@@ -81,7 +134,7 @@ class SqliteBackend implements Backend {
       if (upserts.length > 0) {
         // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
         await this.query(
-          `INSERT INTO ${this.table} (key, value)
+          `INSERT INTO ${TABLE} (key, value)
            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
            ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
           JSON.stringify(upserts),
@@ -89,7 +142,7 @@ class SqliteBackend implements Backend {
       }
       if (deletes.length > 0) {
         await this.query(
-          `DELETE FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`,
+          `DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
           JSON.stringify(deletes),
         );
       }
@@ -101,7 +154,7 @@ class SqliteBackend implements Backend {
     return this.#reading(async (query) => {
       // A range on the primary key (binary collation), so only the matching keys are read.
       const rows = await query(
-        `SELECT key FROM ${this.table} WHERE key >= ? AND key < ? ORDER BY key`,
+        `SELECT key FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`,
         rawPrefix,
         prefixEnd(rawPrefix),
       );
@@ -121,7 +174,7 @@ class SqliteBackend implements Backend {
   async #select(rawKeys: readonly string[], query = this.query): Promise<Array<string | undefined>> {
     if (rawKeys.length === 0) return [];
     const rows = await query(
-      `SELECT key, value FROM ${this.table} WHERE key IN (SELECT value FROM json_each(?))`,
+      `SELECT key, value FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
       JSON.stringify(rawKeys),
     );
     const found = new Map(rows.map((row) => [String(row.key), String(row.value)]));
