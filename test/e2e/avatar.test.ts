@@ -99,6 +99,7 @@ describe('/avatar', () => {
       guidanceScale: 12.5,
       model: 'flux',
     });
-    expect(done.attachments[0]).toMatchObject({ width: 1344, height: 768 });
+    // Percify's 16:9 is 1344x768; the harness's simulator draws at a quarter of that (mediaScale).
+    expect(done.attachments[0]).toMatchObject({ width: 1344 / 4, height: 768 / 4 });
   });
 });
