@@ -30,6 +30,23 @@ describe('locale resolution', () => {
 });
 
 describe('translations', () => {
+  it('gives each set of values its own text, however often and in whatever order it is asked', () => {
+    const en = i18n.translator('en');
+    // Many distinct values, so the memo of texts fills and starts over on the way.
+    for (let round = 0; round < 2; round++) {
+      for (let count = 0; count < 6_000; count += 7) {
+        expect(en.t('units.credits', { count })).toBe(
+          count === 1 ? '1 credit' : `${en.number(count)} credits`,
+        );
+      }
+    }
+    expect(en.t('credits.notMember', { member: '1' })).toBe('<@1> is not a member of this server.');
+    expect(en.t('credits.notMember', { member: '2' })).toBe('<@2> is not a member of this server.');
+    expect(i18n.translator('de').t('credits.notMember', { member: '1' })).toBe(
+      '<@1> ist nicht auf diesem Server.',
+    );
+  });
+
   it('fills placeholders without escaping Discord markdown or mentions', () => {
     expect(i18n.t('de', 'credits.notMember', { member: '42' })).toBe('<@42> ist nicht auf diesem Server.');
   });

@@ -56,7 +56,7 @@ export function createI18n(): I18n {
 function makeTranslator(language: Language, fixed: TFunction): Translator {
   const numbers = new Intl.NumberFormat(language);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const t = (key: MessageKey, vars?: MessageVars): string => fixed(key, { ...vars });
+  const t = memoized((key, vars) => fixed(key, { ...vars }));
   const choices = new Intl.ListFormat(language, { type: 'disjunction' });
   const value = (raw: MessageValue): string | number =>
     typeof raw !== 'object' ? raw : 'anyOf' in raw ? choices.format(raw.anyOf.map(render)) : render(raw);
@@ -74,5 +74,29 @@ function makeTranslator(language: Language, fixed: TFunction): Translator {
     credits: (count) => t('units.credits', { count }),
     seconds: (count) => t('units.seconds', { count }),
     date: (epochMs) => dates.format(epochMs),
+  };
+}
+
+/** Texts kept per language before the memo starts over: far more than the catalog and its usual values. */
+const MEMO_LIMIT = 5_000;
+
+/**
+ * The same key with the same values is the same text: the catalogs never change while the bot runs.
+ * i18next takes ~25 µs a call (it resolves the key, picks the plural and interpolates each time) and
+ * a job's card asks for a dozen texts on every progress edit, which made it the bot's own largest
+ * cost under load (issue 19). Values are strings and numbers, so JSON tells them apart exactly. A
+ * full memo is simply cleared: the texts come back on the next calls.
+ */
+function memoized(translate: (key: MessageKey, vars?: MessageVars) => string) {
+  const texts = new Map<string, string>();
+  return (key: MessageKey, vars?: MessageVars): string => {
+    const id = vars === undefined ? key : `${key}\u0000${JSON.stringify(vars)}`;
+    let text = texts.get(id);
+    if (text === undefined) {
+      text = translate(key, vars);
+      if (texts.size >= MEMO_LIMIT) texts.clear();
+      texts.set(id, text);
+    }
+    return text;
   };
 }

@@ -1,4 +1,4 @@
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /**
  * fsync of a SQLite database's write-ahead log, from outside SQLite. With `synchronous=NORMAL`
@@ -7,34 +7,32 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
  * thread of its own so the connection need not wait (see FlushPipeline). fsync flushes the file, not
  * one descriptor's writes, so a descriptor of our own covers SQLite's writes.
  *
- * The log keeps its file while any connection is open (SQLite rewrites it from the start after a
- * checkpoint); should it ever be replaced, the next sync notices the new file and opens that one.
+ * The descriptor is opened once, at the first sync after the log exists, and kept: SQLite removes or
+ * replaces the log only when the last connection to the database closes, and the store's writer is
+ * open for as long as this is (it closes this first). Looking the file up again before every sync
+ * cost a `stat` per flush, thousands under load, for a case that cannot arise.
  */
 export class WalFileSync {
   #handle: FileHandle | undefined;
-  #inode: number | undefined;
 
   constructor(private readonly walPath: string) {}
 
   async sync(): Promise<void> {
-    const current = await stat(this.walPath).catch((error: NodeJS.ErrnoException) => {
-      // No log: SQLite checkpointed it into the database (which it syncs) and removed it.
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-    if (!current) return;
-    if (this.#inode !== current.ino) {
-      await this.close();
-      this.#handle = await open(this.walPath, 'r+');
-      this.#inode = (await this.#handle.stat()).ino;
+    if (!this.#handle) {
+      try {
+        this.#handle = await open(this.walPath, 'r+');
+      } catch (error) {
+        // No log yet: nothing has been written, so nothing waits for the disk.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
     }
-    await this.#handle?.sync();
+    await this.#handle.sync();
   }
 
   async close(): Promise<void> {
     const handle = this.#handle;
     this.#handle = undefined;
-    this.#inode = undefined;
     await handle?.close();
   }
 }
