@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Backend, Durability, RawPlanner } from './backend.js';
 import { FlushPipeline } from './flush-pipeline.js';
@@ -87,8 +88,6 @@ function queryOn(db: Database.Database): Query {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function takeWriteLock(begin: Database.Statement): Promise<void> {
   const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
   for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
@@ -99,7 +98,7 @@ async function takeWriteLock(begin: Database.Statement): Promise<void> {
       const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
       if (!busy || Date.now() + pause > giveUpAt) throw error;
     }
-    await sleep(pause);
+    await delay(pause);
   }
 }
 
