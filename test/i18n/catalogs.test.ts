@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/locales.js';
 import { CATALOGS } from '../../src/services/i18n/catalogs/index.js';
+import { NUMBER_FORMAT_OPTIONS } from '../../src/services/i18n/translator.js';
 
 /** Every catalog flattened to "group.key" → text. */
 function flatten(tree: object, prefix = ''): Map<string, string> {
@@ -42,6 +43,17 @@ describe.each(LANGUAGES.map((language) => [language]))('the %s catalog', (langua
       expect(text.trim(), key).not.toBe('');
       const source = english.get(key) ?? english.get(`${base(key)}_other`);
       expect(placeholders(text), key).toEqual(placeholders(source ?? ''));
+    }
+  });
+
+  it('formats numbers only with the options the translator passes on to Intl', () => {
+    const known = new Set<string>(NUMBER_FORMAT_OPTIONS);
+    for (const [key, text] of catalog) {
+      for (const [, options] of text.matchAll(/,\s*number\(([^)]*)\)\s*\}\}/g)) {
+        for (const option of options!.split(';')) {
+          expect(known.has(option.split(':')[0]!.trim()), `${key}: ${option}`).toBe(true);
+        }
+      }
     }
   });
 });

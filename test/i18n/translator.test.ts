@@ -61,6 +61,14 @@ describe('translations', () => {
     expect(i18n.translator('ja').seconds(8)).toBe('8 秒');
   });
 
+  it("keeps a format's own options and ignores the message's other values", () => {
+    expect(i18n.t('en', 'animate.video.megabytesSmall', { value: 7.25 })).toBe('7.3 MB');
+    expect(i18n.t('de', 'animate.video.megabytesSmall', { value: 7 })).toBe('7,0 MB');
+    // A value named like an Intl option (`style`) must not reach the number's formatter.
+    const en = i18n.translator('en');
+    expect(en.t('units.credits', { count: 1234, style: 'anime' })).toBe('1,234 credits');
+  });
+
   it('formats dates per language, in UTC', () => {
     const day = Date.UTC(2026, 11, 2);
     expect(i18n.translator('en-GB').date(day)).toBe('Dec 2, 2026');
