@@ -13,7 +13,7 @@ import { AvatarJobKind } from './services/jobs/avatar-kind.js';
 import { CreationHistory } from './services/jobs/creations.js';
 import { JobRunner, type JobQueueFactory } from './services/jobs/job-runner.js';
 import type { JobDeadlines } from './services/jobs/job-deadlines.js';
-import { JobStore } from './services/jobs/job-store.js';
+import { JobStore, migrateOpenJobIndex } from './services/jobs/job-store.js';
 import { ObservedDurations } from './services/jobs/observed-durations.js';
 import { VideoJobKind } from './services/jobs/video-kind.js';
 import { ShortLivedRecords, SWEEP_INTERVAL_MS } from './services/short-lived-records.js';
@@ -122,10 +122,12 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
 
   const store = await createStore(config.DATABASE_URL, { logger });
   // A database written by an older release is converted before anything reads it.
-  await migrateLedgerV1(store, logger).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
+  await migrateLedgerV1(store, logger)
+    .then(() => migrateOpenJobIndex(store))
+    .catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
   const metrics = createMetrics({ defaultMetrics: true });
   const ops = new Operations({ config, logger, metrics, now });
   const settings = new GuildSettingsService({ store, logger, now });

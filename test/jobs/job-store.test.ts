@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import type { AvatarJob } from '../../src/services/jobs/job-record.js';
 import { newJobId } from '../../src/services/jobs/job-record.js';
-import { JobStore } from '../../src/services/jobs/job-store.js';
-import { createStore, type Store } from '../../src/services/store.js';
+import { JobStore, migrateOpenJobIndex } from '../../src/services/jobs/job-store.js';
+import { legacyOpenJobsKey } from '../../src/services/store/store-keys.js';
+import { createStore, storeKey, type Store } from '../../src/services/store.js';
 
 let dir: string;
 let store: Store;
@@ -88,5 +89,36 @@ describe('job store', () => {
     const late = newJobId(1_800_000_000_000);
     expect(early < late).toBe(true);
     expect(early).toMatch(/^j[a-z0-9]{18}$/);
+  });
+
+  it("writes a new job the same way however many jobs are open, touching no other job's key", async () => {
+    const jobs = new JobStore(store);
+    const written = (id: string) => {
+      const creation = jobs.creation(id, () => avatarJob(id));
+      const writes = creation.writes(() => undefined, 40);
+      return { keys: creation.keys, writes: writes.map((w) => w.key), size: JSON.stringify(writes).length };
+    };
+    const first = written(newJobId(1));
+    for (let n = 0; n < 300; n++) await jobs.markOpen(newJobId(10 + n));
+    const later = written(newJobId(1));
+    expect(later.size).toBe(first.size);
+    const id = newJobId(5);
+    expect(written(id)).toMatchObject({
+      keys: [storeKey.job(id)],
+      writes: [storeKey.job(id), storeKey.openJob(id)],
+    });
+  });
+
+  it("moves an older release's open list to one entry per job, once", async () => {
+    const [a, b] = [newJobId(1), newJobId(2)];
+    await store.set(legacyOpenJobsKey, [b, a]);
+    expect(await migrateOpenJobIndex(store)).toBe(2);
+    const jobs = new JobStore(store);
+    expect(await jobs.openIds()).toEqual([a, b]);
+    expect(await store.get(legacyOpenJobsKey)).toBeUndefined();
+    // Every start runs it: the second time there is nothing left to move.
+    expect(await migrateOpenJobIndex(store)).toBe(0);
+    await jobs.forget(a);
+    expect(await jobs.openIds()).toEqual([b]);
   });
 });

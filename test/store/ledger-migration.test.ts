@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/logger.js';
 import { DEFAULT_GUILD_SETTINGS, GuildSettingsService } from '../../src/services/credits/guild-settings.js';
 import { Ledger } from '../../src/services/credits/ledger.js';
 import { migrateLedgerV1 } from '../../src/services/credits/ledger-migration.js';
+import { JobStore, migrateOpenJobIndex } from '../../src/services/jobs/job-store.js';
 import { createStore, storeKey, type Store } from '../../src/services/store.js';
 
 /**
@@ -153,6 +154,9 @@ describe('migrating a v1 database', () => {
     const { store } = await open(url);
     expect(await migrateLedgerV1(store, logger)).toBe(3);
     expect(await migrateLedgerV1(store, logger)).toBe(0);
+    // The job left open by v1 is still found on a restart.
+    expect(await migrateOpenJobIndex(store)).toBe(1);
+    expect(await new JobStore(store).openIds()).toEqual(['jfix0004']);
     await expectSameReadings(url);
   });
 

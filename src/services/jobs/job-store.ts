@@ -1,14 +1,21 @@
+import { legacyOpenJobsKey } from '../store/store-keys.js';
 import { storeKey, type JoinedWrites, type Store } from '../store.js';
 import { FINAL_STATES, type JobRecord } from './job-record.js';
 
+/** An open-index entry: the key says everything; the value only has to exist. */
+const OPEN = 1;
+
 /**
- * Job records in the store, one key each, plus an index of unfinished ones for restart recovery.
+ * Job records in the store, one key each, plus an index of unfinished ones for restart recovery:
+ * one small key per open job (`openJob`), listed by prefix. (It was one list of every open id, which
+ * every new job and every ending of every guild read and rewrote: a large value on the hot path and
+ * the one key all guilds' commands queued on, issue 19.)
  *
- * A new job's record and its place in the index are written in the same transaction as the hold on
- * its credits (`creation`), so they exist together or not at all. Other holds (a voice clone's) are
- * indexed before they are taken. The index is cleared only after the record is final, so a crash
- * leaves at most an id in the index (harmless: recovery reads the record, or finds none and
- * releases any hold under that id) and never a live job outside it.
+ * A new job's record and its index entry are written in the same transaction as the hold on its
+ * credits (`creation`), so they exist together or not at all; a job's final state and the removal of
+ * its entry are one commit too. Other holds (a voice clone's) are indexed before they are taken. A
+ * crash leaves at most an entry whose job is final or was never recorded (harmless: recovery reads
+ * the record, or finds none and releases any hold under that id), never a live job outside it.
  */
 export class JobStore {
   constructor(
@@ -18,9 +25,7 @@ export class JobStore {
 
   /** Step one of creating a job: claim its id in the open index before anything is spent. */
   async markOpen(id: string): Promise<void> {
-    await this.store.update<string[]>(storeKey.openJobs, (ids = []) =>
-      ids.includes(id) ? ids : [...ids, id],
-    );
+    await this.store.set(storeKey.openJob(id), OPEN);
   }
 
   /**
@@ -31,14 +36,11 @@ export class JobStore {
   creation(id: string, record: (balanceAfter: number) => JobRecord): JoinedWrites<number> {
     const jobKey = storeKey.job(id);
     return {
-      keys: [storeKey.openJobs, jobKey],
-      writes: (read, balanceAfter) => {
-        const open = read<string[]>(storeKey.openJobs) ?? [];
-        return [
-          { key: jobKey, value: record(balanceAfter) },
-          ...(open.includes(id) ? [] : [{ key: storeKey.openJobs, value: [...open, id] }]),
-        ];
-      },
+      keys: [jobKey],
+      writes: (_read, balanceAfter) => [
+        { key: jobKey, value: record(balanceAfter) },
+        { key: storeKey.openJob(id), value: OPEN },
+      ],
     };
   }
 
@@ -55,20 +57,23 @@ export class JobStore {
   /**
    * Atomically changes one job. `change` may return the record unchanged (or undefined to leave it
    * as is); a record in a final state is never changed again, so late webhooks or a second delivery
-   * attempt cannot move a job backwards.
+   * attempt cannot move a job backwards. A final job leaves the open index in the same commit, unless
+   * it is still watched for a late result.
    */
-  async update(
-    id: string,
-    change: (job: JobRecord) => JobRecord | undefined,
-  ): Promise<JobRecord | undefined> {
-    const updated = await this.store.update<JobRecord>(storeKey.job(id), (current) => {
-      if (!current || FINAL_STATES.has(current.state)) return current;
-      const next = change(current);
-      return next ? this.#stamped(current, next) : current;
+  update(id: string, change: (job: JobRecord) => JobRecord | undefined): Promise<JobRecord | undefined> {
+    const jobKey = storeKey.job(id);
+    return this.store.transact([jobKey], (read) => {
+      const current = read<JobRecord>(jobKey);
+      if (!current) return { result: undefined };
+      const changed = FINAL_STATES.has(current.state) ? undefined : change(current);
+      const next = changed ? this.#stamped(current, changed) : current;
+      const closes = FINAL_STATES.has(next.state) && !this.isWatchedLate(next);
+      return {
+        ...(next !== current ? { set: { [jobKey]: next } } : {}),
+        ...(closes ? { delete: [storeKey.openJob(id)] } : {}),
+        result: next,
+      };
     });
-    if (updated && FINAL_STATES.has(updated.state) && !this.isWatchedLate(updated))
-      await this.#closeIndex(id);
-    return updated;
   }
 
   /** `update` for a job that must exist: a vanished record is a bug, not a state, so it throws. */
@@ -104,17 +109,27 @@ export class JobStore {
     return { ...next, stateSince, updatedAt: now };
   }
 
-  /** Ids in the open index, in the order they were opened. */
+  /** Ids in the open index, oldest job first (a job id starts with its creation time). */
   async openIds(): Promise<string[]> {
-    return (await this.store.get<string[]>(storeKey.openJobs)) ?? [];
+    const keys = await this.store.keys(storeKey.openJobPrefix);
+    return keys.map((key) => key.slice(storeKey.openJobPrefix.length));
   }
 
   /** Removes an id from the open index (its job is final, or it never got a record). */
   async forget(id: string): Promise<void> {
-    await this.#closeIndex(id);
+    await this.store.delete(storeKey.openJob(id));
   }
+}
 
-  async #closeIndex(id: string): Promise<void> {
-    await this.store.update<string[]>(storeKey.openJobs, (ids = []) => ids.filter((open) => open !== id));
-  }
+/**
+ * Moves a database's v1 open index (one list of ids) to one key per id, in one transaction, so a
+ * crash leaves either form whole. Run at every start before jobs are resumed; a no-op once done.
+ */
+export async function migrateOpenJobIndex(store: Store): Promise<number> {
+  return store.transact([legacyOpenJobsKey], (read) => {
+    const ids = read<string[]>(legacyOpenJobsKey);
+    if (ids === undefined) return { result: 0 };
+    const set = Object.fromEntries(ids.map((id) => [storeKey.openJob(id), OPEN]));
+    return { set, delete: [legacyOpenJobsKey], result: ids.length };
+  });
 }

@@ -18,8 +18,12 @@ export const storeKey = {
   /** Lists the guild heads only (start-up recovery), not their members or logs. */
   ledgerGuildPrefix: 'v2:ledger-guild:',
   job: (jobId: string) => `v1:job:${jobId}`,
-  /** Ids of jobs that may still need work after a restart. */
-  openJobs: 'v1:jobs:open',
+  /**
+   * A job that may still need work after a restart: one small key each, listed by prefix only at
+   * start-up and for the metrics (a single list was rewritten by every job of every guild).
+   */
+  openJob: (jobId: string) => `v2:open-job:${jobId}`,
+  openJobPrefix: 'v2:open-job:',
   /** A member's finished creations, newest first (for /gallery and /animate's suggestions). */
   memberCreations: (guildId: string, memberId: string) => `v1:guild:${guildId}:member:${memberId}:creations`,
   /** Options of an /avatar waiting for its prompt in the modal. */
@@ -42,6 +46,9 @@ export const storeKey = {
   /** Which member owns each cloned voice, so nobody else's list or video can use it. */
   voiceOwners: 'v1:voice-owners',
 } as const;
+
+/** The v1 list of open job ids: read only at start-up, which moves it to `openJob` keys. */
+export const legacyOpenJobsKey = 'v1:jobs:open';
 
 /** The v1 ledger's keys: read only by the migration to v2, which deletes them. */
 export const legacyLedgerKey = {
