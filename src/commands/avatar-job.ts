@@ -58,6 +58,7 @@ export async function startAvatarJob(
     draft: { kind: 'avatar', params },
     amount: cost,
     usage: { kind: 'avatar', model: params.model, variations: params.variations },
+    settings,
     // The job's reply is public: the server's language.
     renderPending: (job) =>
       renderAvatarPending(

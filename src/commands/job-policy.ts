@@ -50,13 +50,17 @@ export function checkJobPolicy(settings: GuildSettings, channelId: string | null
   }
 }
 
-/** Reads the server's rules and applies them to what the member asked for; resolves to those rules. */
+/**
+ * Reads the server's rules (unless the caller read them for this same request a moment ago) and
+ * applies them to what the member asked for; resolves to those rules.
+ */
 export async function enforceJobPolicy(
   interaction: RepliableInteraction<'cached'>,
   ctx: BotContext,
   request: JobRequest,
+  readAlready?: GuildSettings,
 ): Promise<GuildSettings> {
-  const settings = await ctx.settings.get(interaction.guildId);
+  const settings = readAlready ?? (await ctx.settings.get(interaction.guildId));
   checkJobPolicy(settings, interaction.channelId, request);
   const voiceId = request.kind === 'video' ? request.params?.speech?.voiceId : undefined;
   // A cloned voice speaks only for the member who cloned it, whatever id a request carries.

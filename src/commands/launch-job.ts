@@ -1,7 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
-import type { JobUsage } from '../services/credits/index.js';
+import type { GuildSettings, JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/reply-body.js';
 import { forMember } from '../services/i18n/index.js';
 import { LOG_TEXTS } from '../services/log-texts.js';
@@ -19,6 +19,11 @@ export interface LaunchOptions<J extends JobRecord> {
   amount: number;
   usage: JobUsage;
   renderPending: (job: J) => ReplyBody;
+  /**
+   * The server's rules as the caller read them to fill in the request's defaults: checked as they
+   * are. The hold reads them again inside its transaction, which is what the credits obey.
+   */
+  settings?: GuildSettings;
 }
 
 /**
@@ -34,7 +39,7 @@ export async function launchJob<J extends JobRecord>(
 ): Promise<J> {
   // The draft's kind and params belong together (J's), which is what a complete request is.
   const request = options.draft as CompleteJobRequest;
-  const settings = await enforceJobPolicy(interaction, ctx, request);
+  const settings = await enforceJobPolicy(interaction, ctx, request, options.settings);
   const jobId = newJobId(ctx.now());
   const roleIds = [...interaction.member.roles.cache.keys()];
   const now = ctx.now();
