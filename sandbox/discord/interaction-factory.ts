@@ -89,6 +89,7 @@ export function createInteraction(core: EmulatorCore, spec: InteractionSpec): In
     guildId: guild?.id ?? null,
     channelId: channel.id,
     dispatchedAt: core.clock.now(),
+    sentAt: performance.now(),
     acknowledged: false,
     initialResponses: 0,
     followUpIds: [],

@@ -75,6 +75,12 @@ export class InteractionHandle {
     return this.record.payload;
   }
 
+  /** Milliseconds from the gateway dispatch to the arrival of the bot's accepted callback, once answered. */
+  get answeredInMs(): number | undefined {
+    const arrived = this.record.callbackArrivedAt;
+    return arrived === undefined ? undefined : arrived - this.record.sentAt;
+  }
+
   /** The callback the bot sent: its type and the message, modal or choices that came with it. */
   response(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InteractionResponse> {
     return waitFor(

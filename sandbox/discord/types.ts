@@ -141,6 +141,13 @@ export interface InteractionRecord {
   guildId: string | null;
   channelId: string;
   dispatchedAt: number;
+  /**
+   * `performance.now()` when the interaction went to the gateway and when its accepted callback
+   * arrived: the bot's answer time as Discord would see it, without the emulator's own work on the
+   * answer (validating it, storing the message). The benchmark's ACK latency.
+   */
+  sentAt: number;
+  callbackArrivedAt?: number;
   acknowledged: boolean;
   /**
    * Initial responses the bot sent, refused ones (40060) included: exactly 1 when one process answered,

@@ -138,6 +138,7 @@ async function handleCallback(
   query: URLSearchParams,
   payload: unknown,
   files: UploadedFile[],
+  arrivedAt: number,
 ): Promise<RouteResult> {
   const record = interactionForCallback(core, params.interaction ?? '', params.token ?? '');
   const body = asRecord(payload);
@@ -152,6 +153,7 @@ async function handleCallback(
     );
   const message = applyCallback(core, record, type, body?.data, files);
   record.acknowledged = true;
+  record.callbackArrivedAt = arrivedAt;
   record.responseType = type;
   const source = record.sourceMessageId ? core.store.messages.get(record.sourceMessageId) : undefined;
   if (source) record.sourceRevisionsAtAck = source.history.length;
@@ -180,6 +182,7 @@ export const interactionCallbackRoutes: RouteDefinition[] = [
     pattern: '/interactions/:interaction/:token/callback',
     auth: 'none',
     major: 'interaction',
-    handle: ({ core, params, query, body, files }) => handleCallback(core, params, query, body, files),
+    handle: ({ core, params, query, body, files, arrivedAt }) =>
+      handleCallback(core, params, query, body, files, arrivedAt),
   },
 ];

@@ -7,6 +7,8 @@ export interface RouteContext {
   query: URLSearchParams;
   body: unknown;
   files: UploadedFile[];
+  /** When the request arrived (its headers), as `performance.now()`: what latency measures read. */
+  arrivedAt: number;
 }
 
 export interface RouteResult {

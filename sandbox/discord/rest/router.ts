@@ -70,6 +70,7 @@ export function sendJson(
 export function createApiHandler(core: EmulatorCore, routes: RouteDefinition[]) {
   const rateLimits = new RateLimits();
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const arrivedAt = performance.now();
     const method = req.method ?? 'GET';
     const rawPath = url.pathname.replace(/^\/api(\/v\d+)?/, '');
     const segments = rawPath.split('/').slice(1).map(safeDecode);
@@ -152,6 +153,7 @@ export function createApiHandler(core: EmulatorCore, routes: RouteDefinition[]) 
         query: url.searchParams,
         body: parsed.payload,
         files: parsed.files,
+        arrivedAt,
       });
       finish(result.status, result.body, headers);
     } catch (error) {

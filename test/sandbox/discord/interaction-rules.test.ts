@@ -53,6 +53,21 @@ describe('interaction rules', () => {
     expect(again.json).toMatchObject({ code: 40060, message: 'Interaction has already been acknowledged.' });
   });
 
+  it('times an answer from its dispatch to the arrival of the callback Discord accepted', async () => {
+    const before = performance.now();
+    const handle = emulator.driver.runCommand({ user: 'ben', channel: 'general', name: 'ignored' });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // A refused callback is no answer: the member still waits.
+    const refused = await callback(handle.id, handle.token, { type: 4, data: { content: '' } });
+    expect(refused.status).toBe(400);
+    expect(handle.answeredInMs).toBeUndefined();
+    const accepted = await callback(handle.id, handle.token, { type: 4, data: { content: 'hi' } });
+    const elapsed = performance.now() - before;
+    expect(accepted.status).toBe(204);
+    expect(handle.answeredInMs).toBeGreaterThanOrEqual(40);
+    expect(handle.answeredInMs).toBeLessThanOrEqual(elapsed);
+  });
+
   it('answers a first response after the 3 s deadline with 10062', async () => {
     const release = bot.hold('before');
     const handle = emulator.driver.runCommand({
