@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/locales.js';
+import { LANGUAGES } from '../../src/locales.js';
+import { CATALOGS } from '../../src/services/i18n/catalogs/index.js';
+import type { MessageKey, MessageVars } from '../../src/services/i18n/catalog-types.js';
 import { createI18n, forChannel, forMember } from '../../src/services/i18n/index.js';
 
 const i18n = createI18n();
@@ -59,6 +62,43 @@ describe('translations', () => {
     expect(i18n.translator('fr').credits(1_000_000)).toBe('1\u202f000\u202f000 de crédits');
     expect(i18n.translator('ja').credits(1)).toBe('1 クレジット');
     expect(i18n.translator('ja').seconds(8)).toBe('8 秒');
+  });
+
+  it('gives exactly the text i18next gives, for every message of every catalog', () => {
+    const direct = createI18n({ memo: false });
+    const messages = new Map<string, Set<string>>();
+    const walk = (tree: object, prefix: string) => {
+      for (const [name, value] of Object.entries(tree)) {
+        if (typeof value !== 'string') walk(value as object, `${prefix}${name}.`);
+        else {
+          const key = `${prefix}${name}`.replace(/_(zero|one|two|few|many|other)$/, '');
+          const names = messages.get(key) ?? new Set<string>();
+          for (const [, placeholder] of value.matchAll(/\{\{\s*(\w+)\s*(,[^}]*)?\}\}/g))
+            names.add(placeholder!);
+          messages.set(key, names);
+        }
+      }
+    };
+    walk(CATALOGS.en, '');
+    // Text values with what could trip a substitution: `$` patterns, braces, nesting, a slot's marker.
+    const odd = 'a$&b $1 {{x}} $t(errors.internal) \uE000id\uE000';
+    for (const language of LANGUAGES) {
+      const memo = i18n.translator(language);
+      const plain = direct.translator(language);
+      for (const [key, names] of messages) {
+        for (const round of [0, 1, 2]) {
+          const vars: Record<string, string | number> = {};
+          for (const name of names) {
+            const numeric =
+              /count|seconds|amount|left|spent|reserved|value|position|min|max|best|made|asked|total|guidance/i;
+            vars[name] = numeric.test(name) ? [1, 2, 1234.5][round]! : `${odd} ${name} ${round}`;
+          }
+          const messageKey = key as MessageKey;
+          const asked = vars as MessageVars;
+          expect(memo.t(messageKey, asked), `${language} ${key}`).toBe(plain.t(messageKey, asked));
+        }
+      }
+    }
   });
 
   it("keeps a format's own options and ignores the message's other values", () => {

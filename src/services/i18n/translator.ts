@@ -29,7 +29,12 @@ export interface I18n {
   t(locale: string | null | undefined, key: MessageKey, vars?: MessageVars): string;
 }
 
-export function createI18n(): I18n {
+export interface I18nOptions {
+  /** Keep made texts (the default); off, every call goes to i18next (the tests compare the two). */
+  memo?: boolean;
+}
+
+export function createI18n(options: I18nOptions = {}): I18n {
   const instance = i18next.createInstance();
   // Synchronous: every catalog is in memory, so `t` works as soon as this returns.
   void instance.init({
@@ -47,17 +52,21 @@ export function createI18n(): I18n {
   });
   instance.services.formatter?.add('number', cachedNumberFormat());
   const translators = new Map<Language, Translator>(
-    LANGUAGES.map((language) => [language, makeTranslator(language, instance.getFixedT(language))]),
+    LANGUAGES.map((language) => [
+      language,
+      makeTranslator(language, instance.getFixedT(language), options.memo ?? true),
+    ]),
   );
   const translator = (locale: string | null | undefined): Translator =>
     translators.get(languageOf(locale)) ?? (translators.get(DEFAULT_LANGUAGE) as Translator);
   return { translator, t: (locale, key, vars) => translator(locale).t(key, vars) };
 }
 
-function makeTranslator(language: Language, fixed: TFunction): Translator {
+function makeTranslator(language: Language, fixed: TFunction, memo: boolean): Translator {
   const numbers = new Intl.NumberFormat(language);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const t = memoized((key, vars) => fixed(key, { ...vars }));
+  const direct = (key: MessageKey, vars?: MessageVars): string => fixed(key, { ...vars });
+  const t = memo ? memoized(direct) : direct;
   const choices = new Intl.ListFormat(language, { type: 'disjunction' });
   const value = (raw: MessageValue): string | number =>
     typeof raw !== 'object' ? raw : 'anyOf' in raw ? choices.format(raw.anyOf.map(render)) : render(raw);
@@ -108,23 +117,56 @@ function cachedNumberFormat() {
 /** Texts kept per language before the memo starts over: far more than the catalog and its usual values. */
 const MEMO_LIMIT = 5_000;
 
+/** Marks a text value's place while its message is translated (a private-use character, never in a catalog). */
+const SLOT = '\uE000';
+const SLOTS = /\uE000([^\uE000]+)\uE000/g;
+
 /**
- * The same key with the same values is the same text: the catalogs never change while the bot runs.
- * i18next takes ~25 µs a call (it resolves the key, picks the plural and interpolates each time) and
- * a job's card asks for a dozen texts on every progress edit, which made it the bot's own largest
- * cost under load (issue 19). Values are strings and numbers, so JSON tells them apart exactly. A
- * full memo is simply cleared: the texts come back on the next calls.
+ * The catalogs never change while the bot runs, so a message's text is made once and kept. i18next
+ * takes ~25 µs a call on a warm process and several times that on a busy one (it resolves the key,
+ * picks the plural and interpolates each time), and a job's card asks for a dozen texts on every
+ * edit: it was the bot's own largest cost under load (issue 19).
+ *
+ * Numbers pick plural forms and are formatted, so they are part of what is kept; text values (a job
+ * id, a seed, a name) are not: the message is translated once with a slot for each of them and the
+ * values are put in the slots after, so a new job's id does not make a new translation. A message
+ * that changes a text value as it inserts it (none does today) leaves no slot, and is translated with
+ * its values every time. A full memo is simply cleared: the texts come back on the next calls.
  */
 function memoized(translate: (key: MessageKey, vars?: MessageVars) => string) {
-  const texts = new Map<string, string>();
+  /** By key and numbers: the text with slots, or null when the message's text values cannot be slotted. */
+  const texts = new Map<string, string | null>();
   return (key: MessageKey, vars?: MessageVars): string => {
-    const id = vars === undefined ? key : `${key}\u0000${JSON.stringify(vars)}`;
+    let id: string = key;
+    let slotted: Record<string, string | number> | undefined;
+    let slots = 0;
+    if (vars !== undefined) {
+      slotted = {};
+      for (const [name, value] of Object.entries(vars)) {
+        if (typeof value === 'string') {
+          slotted[name] = `${SLOT}${name}${SLOT}`;
+          id += `\u0000${name}`;
+          slots++;
+        } else {
+          slotted[name] = value;
+          id += `\u0000${name}=${value}`;
+        }
+      }
+    }
     let text = texts.get(id);
     if (text === undefined) {
-      text = translate(key, vars);
+      const made = translate(key, slotted);
+      const names = Object.keys(vars ?? {}).filter((name) => typeof vars?.[name] === 'string');
+      text = names.every((name) => made.includes(`${SLOT}${name}${SLOT}`)) ? made : null;
       if (texts.size >= MEMO_LIMIT) texts.clear();
       texts.set(id, text);
     }
-    return text;
+    if (text === null) return translate(key, vars);
+    if (slots === 0) return text;
+    // One pass with a function: a value is put in as it is, never read for slots or `$` patterns.
+    return text.replace(SLOTS, (slot, name: string) => {
+      const value = vars?.[name];
+      return typeof value === 'string' ? value : slot;
+    });
   };
 }
