@@ -41,8 +41,10 @@ describe('guild settings', () => {
       // Photo avatars on, voice cloning off until an admin turns it on (issue #18).
       features: { photoAvatars: true, voiceCloning: false },
     });
-    const copy = await h.settings.get(GUILD);
-    copy.limits.allowedModels.pop();
+    // What one caller reads is shared with the next: nobody can change it under the others.
+    const read = await h.settings.get(GUILD);
+    expect(() => read.limits.allowedModels.pop()).toThrow(TypeError);
+    expect((await h.settings.get(GUILD)).limits.allowedModels).toHaveLength(3);
     expect(DEFAULT_GUILD_SETTINGS.limits.allowedModels).toHaveLength(3);
   });
 
