@@ -94,10 +94,13 @@ export async function launchJob<J extends JobRecord>(
     const first = options.renderPending(job);
     // A job's reply is Components V2 from its first answer: Discord keeps the flag for good, so the
     // progress edits and the result that follow can all be V2 as well.
+    // The components are API JSON already: handed over as encoded, discord.js sends them as they
+    // are instead of copying each through its camelCase-to-snake_case transform.
+    const components = first.components.map((component) => ({ toJSON: () => component }));
     const response = await interaction.reply(
       first.componentsV2
-        ? { components: first.components, flags: MessageFlags.IsComponentsV2, withResponse: true }
-        : { embeds: first.embeds, components: first.components, withResponse: true },
+        ? { components, flags: MessageFlags.IsComponentsV2, withResponse: true }
+        : { embeds: first.embeds, components, withResponse: true },
     );
     const messageId = response.resource?.message?.id;
     if (messageId) await ctx.jobs.update(jobId, (current) => ({ ...current, replyMessageId: messageId }));
