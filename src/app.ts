@@ -130,7 +130,9 @@ async function startLockedApp(options: AppOptions): Promise<RunningApp> {
     });
   const metrics = createMetrics({ defaultMetrics: true });
   const ops = new Operations({ config, logger, metrics, now });
-  const settings = new GuildSettingsService({ store, logger, now });
+  // One process per SQLite file (the lock in startApp): its settings change only through this one.
+  const onlyWriter = Boolean(sqliteFileOf(config.DATABASE_URL));
+  const settings = new GuildSettingsService({ store, logger, now, onlyWriter });
   const ledger = new Ledger({ store, settings, logger, now });
   const percify = new PercifyClient({
     baseUrl: config.PERCIFY_API_URL ?? 'https://api.percify.io/v1',

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_GUILD_SETTINGS,
   findBlockedPhrase,
+  GuildSettingsService,
   SettingsValidationError,
 } from '../../src/services/credits/guild-settings.js';
+import { silentLogger } from '../../src/logger.js';
 import { createLedgerHarness, type LedgerHarness } from './harness.js';
 import { avatarCost, estimateAudioCost, TIER_SPECS, videoCost } from '../../src/services/percify/pricing.js';
 import { createI18n } from '../../src/services/i18n/index.js';
@@ -83,6 +85,42 @@ describe('guild settings', () => {
         },
       },
     });
+  });
+
+  it("as the database's only writer, reads from memory and still shows every change at once", async () => {
+    let reads = 0;
+    /** While set, a read's answer is held back until it resolves. */
+    let holdReads: Promise<void> | undefined;
+    const store = new Proxy(h.store, {
+      get: (target, name, receiver) => {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (name !== 'get')
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        return async (key: string) => {
+          reads++;
+          const answer = await target.get(key);
+          await holdReads;
+          return answer;
+        };
+      },
+    });
+    const settings = new GuildSettingsService({ store, logger: silentLogger(), onlyWriter: true });
+    expect((await settings.get(GUILD)).allowancePerDay).toBe(50);
+    await settings.get(GUILD);
+    expect(reads).toBe(1);
+    await settings.update(GUILD, ADMIN, (s) => ({ ...s, allowancePerDay: 7 }), '/quota allowance');
+    expect((await settings.get(GUILD)).allowancePerDay).toBe(7);
+    expect(reads).toBe(1);
+    // A read that a change overtakes answers what it read, and is not kept over the change.
+    const other = '100000000000000002';
+    let release = () => {};
+    holdReads = new Promise((resolve) => (release = resolve));
+    const racing = settings.get(other);
+    await settings.update(other, ADMIN, (s) => ({ ...s, allowancePerDay: 9 }), '/quota allowance');
+    release();
+    expect((await racing).allowancePerDay).toBe(50);
+    holdReads = undefined;
+    expect((await settings.get(other)).allowancePerDay).toBe(9);
   });
 
   it('writes no audit entry when nothing changed', async () => {

@@ -110,21 +110,50 @@ export interface GuildSettingsServiceOptions {
   store: Store;
   logger: Logger;
   now?: () => number;
+  /**
+   * This process is the only one that writes the database (a SQLite file, which admits one bot
+   * process): every change goes through `update` here, so reads can be answered from memory. On a
+   * shared database another process may change the settings, and every read goes to the store.
+   */
+  onlyWriter?: boolean;
 }
+
+/** Guilds whose settings are kept in memory before the copy starts over. */
+const REMEMBERED_GUILDS = 10_000;
 
 export class GuildSettingsService {
   private readonly store: Store;
   private readonly logger: Logger;
   private readonly now: () => number;
+  /** The settings each guild had at its last read or change; only when this process is the only writer. */
+  readonly #remembered: Map<string, GuildSettings> | undefined;
+  /** Changes made so far: a read that a change overtook must not be remembered. */
+  #changes = 0;
 
   constructor(options: GuildSettingsServiceOptions) {
     this.store = options.store;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.#remembered = options.onlyWriter ? new Map() : undefined;
   }
 
+  /**
+   * A guild's settings, for checking a request before anything is spent. What a hold obeys is read
+   * again inside its own transaction (`settingsIn`).
+   */
   async get(guildId: string): Promise<GuildSettings> {
-    return settingsOf(await this.store.get<StoredSettings>(storeKey.guildSettings(guildId)));
+    const known = this.#remembered?.get(guildId);
+    if (known) return known;
+    const changesBefore = this.#changes;
+    const settings = settingsOf(await this.store.get<StoredSettings>(storeKey.guildSettings(guildId)));
+    if (this.#changes === changesBefore) this.#remember(guildId, settings);
+    return settings;
+  }
+
+  #remember(guildId: string, settings: GuildSettings): void {
+    if (!this.#remembered) return;
+    if (this.#remembered.size >= REMEMBERED_GUILDS) this.#remembered.clear();
+    this.#remembered.set(guildId, settings);
   }
 
   /**
@@ -170,6 +199,8 @@ export class GuildSettingsService {
         result: { after: next, changed: Object.keys(changes) },
       };
     });
+    this.#changes++;
+    this.#remember(guildId, settingsOf({ version: 1, settings: after, updatedAt: 0, updatedBy: adminId }));
     if (changed.length > 0) this.logger.info({ guildId, adminId, fields: changed }, 'guild settings changed');
     return after;
   }
