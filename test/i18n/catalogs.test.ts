@@ -46,9 +46,12 @@ describe.each(LANGUAGES.map((language) => [language]))('the %s catalog', (langua
     }
   });
 
-  it('formats numbers only with the options the translator passes on to Intl', () => {
+  it('formats values only as numbers, with the options the translator passes on to Intl', () => {
     const known = new Set<string>(NUMBER_FORMAT_OPTIONS);
     for (const [key, text] of catalog) {
+      for (const [, format] of text.matchAll(/\{\{[^},]*,\s*([^}(]*)/g)) {
+        expect(format!.trim(), key).toBe('number');
+      }
       for (const [, options] of text.matchAll(/,\s*number\(([^)]*)\)\s*\}\}/g)) {
         for (const option of options!.split(';')) {
           expect(known.has(option.split(':')[0]!.trim()), `${key}: ${option}`).toBe(true);

@@ -50,11 +50,16 @@ export function createI18n(options: I18nOptions = {}): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  instance.services.formatter?.add('number', cachedNumberFormat());
+  const formatNumber = cachedNumberFormat();
+  instance.services.formatter?.add('number', formatNumber);
   const translators = new Map<Language, Translator>(
     LANGUAGES.map((language) => [
       language,
-      makeTranslator(language, instance.getFixedT(language), options.memo ?? true),
+      makeTranslator(
+        language,
+        instance.getFixedT(language),
+        (options.memo ?? true) ? formatNumber : undefined,
+      ),
     ]),
   );
   const translator = (locale: string | null | undefined): Translator =>
@@ -62,11 +67,12 @@ export function createI18n(options: I18nOptions = {}): I18n {
   return { translator, t: (locale, key, vars) => translator(locale).t(key, vars) };
 }
 
-function makeTranslator(language: Language, fixed: TFunction, memo: boolean): Translator {
+/** `formatNumber` given: texts are kept (see `memoized`); absent, every call goes to i18next. */
+function makeTranslator(language: Language, fixed: TFunction, formatNumber?: NumberFormatter): Translator {
   const numbers = new Intl.NumberFormat(language);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const direct = (key: MessageKey, vars?: MessageVars): string => fixed(key, { ...vars });
-  const t = memo ? memoized(direct) : direct;
+  const t = formatNumber ? memoized(language, fixed, direct, formatNumber) : direct;
   const choices = new Intl.ListFormat(language, { type: 'disjunction' });
   const value = (raw: MessageValue): string | number =>
     typeof raw !== 'object' ? raw : 'anyOf' in raw ? choices.format(raw.anyOf.map(render)) : render(raw);
@@ -96,13 +102,23 @@ export const NUMBER_FORMAT_OPTIONS = ['minimumFractionDigits', 'maximumFractionD
  * took ~0.3 ms under load, issue 19) and kept it for good. This one caches by language and the
  * format's own options only, a handful of formatters in all.
  */
-function cachedNumberFormat() {
+type NumberFormatter = (
+  value: unknown,
+  language: string | undefined,
+  options?: Record<string, unknown>,
+) => string;
+
+function cachedNumberFormat(): NumberFormatter {
   const formats = new Map<string, Intl.NumberFormat>();
-  return (value: unknown, language: string | undefined, options: Record<string, unknown> = {}) => {
+  return (value, language, options = {}) => {
     const chosen: Intl.NumberFormatOptions = {};
     for (const name of NUMBER_FORMAT_OPTIONS) {
       const option = options[name];
       if (typeof option === 'number') chosen[name] = option;
+    }
+    // A value's slot (see `memoized`) comes back as a slot that says how to format it.
+    if (typeof value === 'string' && value.startsWith(SLOT)) {
+      return `${FORMATTED}${value.slice(1, -1)}|${chosen.minimumFractionDigits ?? ''}|${chosen.maximumFractionDigits ?? ''}${FORMATTED}`;
     }
     const id = `${language ?? ''}\u0000${chosen.minimumFractionDigits}\u0000${chosen.maximumFractionDigits}`;
     let format = formats.get(id);
@@ -114,59 +130,76 @@ function cachedNumberFormat() {
   };
 }
 
-/** Texts kept per language before the memo starts over: far more than the catalog and its usual values. */
+/** Texts kept per language before the memo starts over: far more than the catalog's messages. */
 const MEMO_LIMIT = 5_000;
 
-/** Marks a text value's place while its message is translated (a private-use character, never in a catalog). */
+/**
+ * Where a value goes in a kept text (private-use characters, never in a catalog): `SLOT name SLOT`
+ * as i18next would insert it, `FORMATTED name|min|max FORMATTED` where it formats it as a number.
+ */
 const SLOT = '\uE000';
-const SLOTS = /\uE000([^\uE000]+)\uE000/g;
+const FORMATTED = '\uE001';
+const SLOTS = /\uE000([^\uE000]*)\uE000|\uE001([^\uE001]*)\uE001/g;
 
 /**
- * The catalogs never change while the bot runs, so a message's text is made once and kept. i18next
- * takes ~25 µs a call on a warm process and several times that on a busy one (it resolves the key,
- * picks the plural and interpolates each time), and a job's card asks for a dozen texts on every
- * edit: it was the bot's own largest cost under load (issue 19).
+ * The catalogs never change while the bot runs, so each message is translated once and kept, with
+ * a slot where each value goes. i18next takes ~25 µs a call on a warm process and several times that
+ * on a busy one (it resolves the key, picks the plural and interpolates each time), and a job's card
+ * asks for a dozen texts whose values are new for every job (its id, its seed, its place in line,
+ * the balance left): it was the bot's own largest cost under load (issue 19).
  *
- * Numbers pick plural forms and are formatted, so they are part of what is kept; text values (a job
- * id, a seed, a name) are not: the message is translated once with a slot for each of them and the
- * values are put in the slots after, so a new job's id does not make a new translation. A message
- * that changes a text value as it inserts it (none does today) leaves no slot, and is translated with
- * its values every time. A full memo is simply cleared: the texts come back on the next calls.
+ * A text is kept by its key, its values' names and, for `count`, the plural form that count picks
+ * (i18next gets the real count to choose the form, and the slots to interpolate). Values are then
+ * put in the slots as i18next would: as they are, or through the same number format. Catalogs
+ * format values only as numbers (a catalog test), so no other transformation can lose a slot.
  */
-function memoized(translate: (key: MessageKey, vars?: MessageVars) => string) {
-  /** By key and numbers: the text with slots, or null when the message's text values cannot be slotted. */
-  const texts = new Map<string, string | null>();
+function memoized(
+  language: Language,
+  fixed: TFunction,
+  direct: (key: MessageKey, vars?: MessageVars) => string,
+  formatNumber: NumberFormatter,
+) {
+  const plurals = new Intl.PluralRules(language);
+  const texts = new Map<string, string>();
   return (key: MessageKey, vars?: MessageVars): string => {
-    let id: string = key;
-    let slotted: Record<string, string | number> | undefined;
-    let slots = 0;
-    if (vars !== undefined) {
-      slotted = {};
-      for (const [name, value] of Object.entries(vars)) {
-        if (typeof value === 'string') {
-          slotted[name] = `${SLOT}${name}${SLOT}`;
-          id += `\u0000${name}`;
-          slots++;
-        } else {
-          slotted[name] = value;
-          id += `\u0000${name}=${value}`;
-        }
+    if (vars === undefined) {
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = direct(key);
+        if (texts.size >= MEMO_LIMIT) texts.clear();
+        texts.set(key, text);
       }
+      return text;
+    }
+    const count = vars.count;
+    let id = `${key}\u0000${typeof count === 'number' ? (count === 0 ? '=0' : plurals.select(count)) : typeof count}`;
+    const slots: Record<string, string> = {};
+    for (const name of Object.keys(vars)) {
+      slots[name] = `${SLOT}${name}${SLOT}`;
+      id += `\u0000${name}`;
     }
     let text = texts.get(id);
     if (text === undefined) {
-      const made = translate(key, slotted);
-      const names = Object.keys(vars ?? {}).filter((name) => typeof vars?.[name] === 'string');
-      text = names.every((name) => made.includes(`${SLOT}${name}${SLOT}`)) ? made : null;
+      text = fixed(key, { ...(count === undefined ? {} : { count }), replace: slots });
       if (texts.size >= MEMO_LIMIT) texts.clear();
       texts.set(id, text);
     }
-    if (text === null) return translate(key, vars);
-    if (slots === 0) return text;
     // One pass with a function: a value is put in as it is, never read for slots or `$` patterns.
-    return text.replace(SLOTS, (slot, name: string) => {
-      const value = vars?.[name];
-      return typeof value === 'string' ? value : slot;
+    return text.replace(SLOTS, (slot, name: string | undefined, formatted: string | undefined) => {
+      if (name !== undefined) return name in vars ? valueText(vars[name]) : slot;
+      const [numberName = '', min = '', max = ''] = (formatted ?? '').split('|');
+      if (!(numberName in vars)) return slot;
+      const value = vars[numberName];
+      if (value === undefined || value === null) return '';
+      return formatNumber(value, language, {
+        ...(min ? { minimumFractionDigits: Number(min) } : {}),
+        ...(max ? { maximumFractionDigits: Number(max) } : {}),
+      });
     });
   };
+}
+
+/** A value as i18next writes it into a text. */
+function valueText(value: string | number | undefined): string {
+  return value === undefined ? '' : String(value);
 }
