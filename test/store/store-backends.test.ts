@@ -115,6 +115,20 @@ describeEachBackend('the store', (backend) => {
     expect(await store.delete('v1:test:gone')).toBe(false);
   });
 
+  it('writes and reads back a transaction of a few keys and one of hundreds alike', async () => {
+    const store = await openStore(await backend.newUrl());
+    for (const size of [1, 3, 32, 33, 400]) {
+      const keys = Array.from({ length: size }, (_, n) => `v1:test:batch:${size}:${n}`);
+      await store.transact([], () => ({
+        set: Object.fromEntries(keys.map((key, n) => [key, { n, text: `"quoted" ${n}` }])),
+        result: undefined,
+      }));
+      const read = await store.transact(keys, (values) => ({ result: keys.map((key) => values(key)) }));
+      expect(read).toEqual(keys.map((_, n) => ({ n, text: `"quoted" ${n}` })));
+      expect(await store.getMany(keys.slice(0, 2))).toEqual(read.slice(0, 2));
+    }
+  });
+
   it('lists keys by prefix, wildcard characters taken literally', async () => {
     const store = await openStore(await backend.newUrl());
     await store.set(storeKey.job('a_1'), { at: 1 });

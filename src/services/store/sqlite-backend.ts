@@ -130,7 +130,14 @@ class SqliteBackend implements Backend {
       const { writes, result } = await plan(await this.#select(rawKeys));
       const upserts = writes.filter((write) => write.value !== undefined).map((w) => [w.key, w.value]);
       const deletes = writes.filter((write) => write.value === undefined).map((write) => write.key);
-      if (upserts.length > 0) {
+      if (upserts.length > 0 && upserts.length <= LISTED_ROWS) {
+        await this.query(
+          (UPSERTS[upserts.length] ??=
+            `INSERT INTO ${TABLE} (key, value) VALUES ${placeholders(upserts.length, '(?, ?)')}
+           ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
+          ...upserts.flat(),
+        );
+      } else if (upserts.length > 0) {
         // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
         await this.query(
           `INSERT INTO ${TABLE} (key, value)
@@ -172,13 +179,35 @@ class SqliteBackend implements Backend {
 
   async #select(rawKeys: readonly string[], query = this.query): Promise<Array<string | undefined>> {
     if (rawKeys.length === 0) return [];
-    const rows = await query(
-      `SELECT key, value FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
-      JSON.stringify(rawKeys),
-    );
+    const rows =
+      rawKeys.length <= LISTED_ROWS
+        ? await query(
+            (SELECTS[rawKeys.length] ??=
+              `SELECT key, value FROM ${TABLE} WHERE key IN (${placeholders(rawKeys.length, '?')})`),
+            ...rawKeys,
+          )
+        : await query(
+            `SELECT key, value FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(rawKeys),
+          );
     const found = new Map(rows.map((row) => [String(row.key), String(row.value)]));
     return rawKeys.map((key) => found.get(key));
   }
+}
+
+/**
+ * Up to this many rows, a statement lists its keys (and values) as parameters: one prepared
+ * statement per count, so a command's transaction skips encoding its values once more as a JSON
+ * array for SQLite to parse again. Larger writes (a migration's) go through `json_each`, which
+ * keeps them under SQLite's limit on parameters and the statement cache small.
+ */
+const LISTED_ROWS = 32;
+/** The listed statements' text by row count, made once. */
+const UPSERTS: string[] = [];
+const SELECTS: string[] = [];
+
+function placeholders(count: number, one: string): string {
+  return Array.from({ length: count }, () => one).join(', ');
 }
 
 /** The smallest string above every string that starts with `prefix`. */
