@@ -60,9 +60,12 @@ export class JobStore {
    * attempt cannot move a job backwards. A final job leaves the open index in the same commit, unless
    * it is still watched for a late result.
    */
-  update(id: string, change: (job: JobRecord) => JobRecord | undefined): Promise<JobRecord | undefined> {
+  async update(
+    id: string,
+    change: (job: JobRecord) => JobRecord | undefined,
+  ): Promise<JobRecord | undefined> {
     const jobKey = storeKey.job(id);
-    return this.store.transact([jobKey], (read) => {
+    const updated = await this.store.transact([jobKey], (read) => {
       const current = read<JobRecord>(jobKey);
       if (!current) return { result: undefined };
       const changed = FINAL_STATES.has(current.state) ? undefined : change(current);
@@ -74,6 +77,15 @@ export class JobStore {
         result: next,
       };
     });
+    // A watch that ended while the commit was on its way (behind a slow fsync) has nobody left to
+    // end it: the job leaves the index now.
+    if (
+      updated?.lateWatchUntil !== undefined &&
+      FINAL_STATES.has(updated.state) &&
+      !this.isWatchedLate(updated)
+    )
+      await this.forget(id);
+    return updated;
   }
 
   /** `update` for a job that must exist: a vanished record is a bug, not a state, so it throws. */
