@@ -200,7 +200,7 @@ export class GuildSettingsService {
       };
     });
     this.#changes++;
-    this.#remember(guildId, settingsOf({ version: 1, settings: after, updatedAt: 0, updatedBy: adminId }));
+    this.#remember(guildId, checkedSettings(after));
     if (changed.length > 0) this.logger.info({ guildId, adminId, fields: changed }, 'guild settings changed');
     return after;
   }
@@ -227,10 +227,15 @@ const checked = new Map<string, GuildSettings>();
  * caller can change another's copy (one that needs to edit takes a `structuredClone`).
  */
 function settingsOf(stored: StoredSettings | undefined): GuildSettings {
-  const text = stored ? JSON.stringify(stored.settings) : '';
+  return checkedSettings(stored?.settings);
+}
+
+/** Settings as stored (undefined: none yet), completed from the defaults, checked and kept. */
+function checkedSettings(stored: Partial<GuildSettings> | undefined): GuildSettings {
+  const text = stored ? JSON.stringify(stored) : '';
   let settings = checked.get(text);
   if (!settings) {
-    settings = deepFreeze(stored ? withDefaults(stored.settings) : cloneDefaults());
+    settings = deepFreeze(stored ? withDefaults(stored) : cloneDefaults());
     if (checked.size >= CHECKED_LIMIT) checked.clear();
     checked.set(text, settings);
   }

@@ -72,7 +72,7 @@ function makeTranslator(language: Language, fixed: TFunction, formatNumber?: Num
   const numbers = new Intl.NumberFormat(language);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const direct = (key: MessageKey, vars?: MessageVars): string => fixed(key, { ...vars });
-  const t = formatNumber ? memoized(language, fixed, direct, formatNumber) : direct;
+  const t = formatNumber ? memoized(language, fixed, formatNumber) : direct;
   const choices = new Intl.ListFormat(language, { type: 'disjunction' });
   const value = (raw: MessageValue): string | number =>
     typeof raw !== 'object' ? raw : 'anyOf' in raw ? choices.format(raw.anyOf.map(render)) : render(raw);
@@ -153,19 +153,14 @@ const SLOTS = /\uE000([^\uE000]*)\uE000|\uE001([^\uE001]*)\uE001/g;
  * put in the slots as i18next would: as they are, or through the same number format. Catalogs
  * format values only as numbers (a catalog test), so no other transformation can lose a slot.
  */
-function memoized(
-  language: Language,
-  fixed: TFunction,
-  direct: (key: MessageKey, vars?: MessageVars) => string,
-  formatNumber: NumberFormatter,
-) {
+function memoized(language: Language, fixed: TFunction, formatNumber: NumberFormatter) {
   const plurals = new Intl.PluralRules(language);
   const texts = new Map<string, string>();
   return (key: MessageKey, vars?: MessageVars): string => {
     if (vars === undefined) {
       let text = texts.get(key);
       if (text === undefined) {
-        text = direct(key);
+        text = fixed(key);
         if (texts.size >= MEMO_LIMIT) texts.clear();
         texts.set(key, text);
       }
@@ -190,7 +185,7 @@ function memoized(
       const [numberName = '', min = '', max = ''] = (formatted ?? '').split('|');
       if (!(numberName in vars)) return slot;
       const value = vars[numberName];
-      if (value === undefined || value === null) return '';
+      if (value === undefined) return '';
       return formatNumber(value, language, {
         ...(min ? { minimumFractionDigits: Number(min) } : {}),
         ...(max ? { maximumFractionDigits: Number(max) } : {}),
