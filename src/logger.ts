@@ -1,35 +1,8 @@
 import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import { redactSecrets } from './logger-redaction.js';
 
 export type { Logger } from 'pino';
-
-/**
- * Paths pino blanks out wherever they appear in a log object: tokens, keys and secrets, plus the
- * headers that carry them. Interaction tokens are secrets too: anyone holding one can edit the reply.
- */
-export const REDACTED_PATHS = [
-  'token',
-  '*.token',
-  '*.*.token',
-  'interactionToken',
-  '*.interactionToken',
-  'apiKey',
-  '*.apiKey',
-  'secret',
-  '*.secret',
-  'webhookSecret',
-  '*.webhookSecret',
-  'authorization',
-  '*.authorization',
-  'headers.authorization',
-  '*.headers.authorization',
-  'DISCORD_TOKEN',
-  '*.DISCORD_TOKEN',
-  'PERCIFY_API_KEY',
-  '*.PERCIFY_API_KEY',
-  'PERCIFY_WEBHOOK_SECRET',
-  '*.PERCIFY_WEBHOOK_SECRET',
-];
 
 export interface LoggerOptions {
   level: string;
@@ -41,7 +14,9 @@ export interface LoggerOptions {
 export function createLogger({ level, pretty = false, destination }: LoggerOptions): Logger {
   const options: pino.LoggerOptions = {
     level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Secrets are censored by our own walk (see logger-redaction.ts), errors once pino made them plain.
+    formatters: { log: redactSecrets, bindings: redactSecrets },
+    serializers: { err: (error: unknown) => redactSecrets(pino.stdSerializers.err(error as Error)) },
     base: undefined,
   };
   if (destination) return pino(options, destination);
