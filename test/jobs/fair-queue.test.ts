@@ -88,4 +88,28 @@ describe('fair queue', () => {
     queue.finish('old1');
     expect(started).toEqual(['new']);
   });
+
+  it('tells each waiting job the place it will start in, for the first few or for all', () => {
+    const { queue, started, add } = queueWith(2);
+    // A fixed pseudo-random mix of arrivals and endings across five members.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    let made = 0;
+    for (let step = 0; step < 300; step += 1) {
+      if (next(3) > 0) add(`j${made++}`, `m${next(5)}`);
+      else if (started.length > 0) queue.finish(started[next(started.length)] as string);
+      const all = queue.positions();
+      expect([...queue.positions(3)]).toEqual([...all].slice(0, 3));
+      for (const [id, place] of all) expect(queue.position(id)).toBe(place);
+      expect(queue.waitingCount).toBe(all.size);
+      expect(new Set(queue.waitingIds())).toEqual(new Set(all.keys()));
+    }
+    const promised = [...queue.positions().keys()];
+    expect(promised.length).toBeGreaterThan(10);
+    const before = started.length;
+    // Each running job ending in turn hands out the slots in exactly the promised order.
+    const running = () => started.filter((id) => queue.has(id) && queue.position(id) === undefined);
+    while (queue.waitingCount > 0) queue.finish(running()[0] as string);
+    expect(started.slice(before)).toEqual(promised);
+  });
 });

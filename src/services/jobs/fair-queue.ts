@@ -27,6 +27,8 @@ export class FairQueue<T extends QueuedItem> {
   readonly #onPositionsChanged: (() => void) | undefined;
   /** Waiting items per member, in arrival order; the Map's order is the rotation. */
   readonly #waiting = new Map<string, T[]>();
+  /** Waiting item id -> its member, so finding one does not walk every line. */
+  readonly #waitingMember = new Map<string, string>();
   readonly #running = new Map<string, T>();
   #used = 0;
 
@@ -49,9 +51,12 @@ export class FairQueue<T extends QueuedItem> {
   }
 
   get waitingCount(): number {
-    let count = 0;
-    for (const items of this.#waiting.values()) count += items.length;
-    return count;
+    return this.#waitingMember.size;
+  }
+
+  /** Ids of every waiting item, in no particular order. */
+  waitingIds(): string[] {
+    return [...this.#waitingMember.keys()];
   }
 
   get runningCount(): number {
@@ -67,6 +72,7 @@ export class FairQueue<T extends QueuedItem> {
     const items = this.#waiting.get(item.memberId);
     if (items) items.push(item);
     else this.#waiting.set(item.memberId, [item]);
+    this.#waitingMember.set(item.id, item.memberId);
     this.#pump();
     this.#onPositionsChanged?.();
   }
@@ -91,6 +97,7 @@ export class FairQueue<T extends QueuedItem> {
       const found = this.#findWaiting(id);
       if (!found) return;
       found.items.splice(found.index, 1);
+      this.#waitingMember.delete(id);
       if (found.items.length === 0) this.#waiting.delete(found.memberId);
     }
     this.#pump();
@@ -98,24 +105,41 @@ export class FairQueue<T extends QueuedItem> {
   }
 
   /**
-   * 1-based places in line of every waiting item, in the order slots would be handed out if each
-   * running job finished one by one: the member rotation, one item per member per turn.
+   * 1-based places in line of waiting items, in the order slots would be handed out if each running
+   * job finished one by one: the member rotation, one item per member per turn. Only the first
+   * `limit` places when given (what replies show), so a long line costs no more than a short one.
    */
-  positions(): Map<string, number> {
+  positions(limit = Infinity): Map<string, number> {
     const order = new Map<string, number>();
-    const lanes = [...this.#waiting.values()].map((items) => [...items]);
-    let place = 1;
-    while (lanes.some((lane) => lane.length > 0)) {
+    const lanes = [...this.#waiting.values()];
+    for (let turn = 0, place = 1; place <= limit; turn += 1) {
+      let anyLeft = false;
       for (const lane of lanes) {
-        const next = lane.shift();
-        if (next) order.set(next.id, place++);
+        const item = lane[turn];
+        if (!item) continue;
+        anyLeft = true;
+        order.set(item.id, place++);
+        if (place > limit) break;
       }
+      if (!anyLeft) break;
     }
     return order;
   }
 
+  /** One waiting item's place (see positions), without listing the others. */
   position(id: string): number | undefined {
-    return this.positions().get(id);
+    const memberId = this.#waitingMember.get(id);
+    const own = memberId === undefined ? undefined : this.#waiting.get(memberId);
+    const turn = own?.findIndex((item) => item.id === id) ?? -1;
+    if (turn < 0) return undefined;
+    // Everyone's items of earlier turns go first, then this turn's items of lanes ahead in rotation.
+    let ahead = 0;
+    let lanesAhead = true;
+    for (const lane of this.#waiting.values()) {
+      if (lane === own) lanesAhead = false;
+      ahead += Math.min(lane.length, turn) + (lanesAhead && lane.length > turn ? 1 : 0);
+    }
+    return ahead + 1;
   }
 
   #weightOf(item: T): number {
@@ -123,11 +147,10 @@ export class FairQueue<T extends QueuedItem> {
   }
 
   #findWaiting(id: string) {
-    for (const [memberId, items] of this.#waiting) {
-      const index = items.findIndex((item) => item.id === id);
-      if (index >= 0) return { memberId, items, index };
-    }
-    return undefined;
+    const memberId = this.#waitingMember.get(id);
+    const items = memberId === undefined ? undefined : this.#waiting.get(memberId);
+    const index = items?.findIndex((item) => item.id === id) ?? -1;
+    return memberId !== undefined && items && index >= 0 ? { memberId, items, index } : undefined;
   }
 
   /**
@@ -148,6 +171,7 @@ export class FairQueue<T extends QueuedItem> {
       const weight = this.#weightOf(head);
       if (this.#used + weight > this.#capacity) return;
       items.shift();
+      this.#waitingMember.delete(head.id);
       this.#waiting.delete(memberId);
       if (items.length > 0) this.#waiting.set(memberId, items); // to the back of the rotation
       this.#running.set(head.id, head);

@@ -61,8 +61,8 @@ export class InProcessJobQueue<T extends QueuedItem> implements JobQueue<T> {
     return true;
   }
 
-  positions(): Map<string, number> {
-    return this.#fair.positions();
+  positions(limit?: number): Map<string, number> {
+    return this.#fair.positions(limit);
   }
 
   position(id: string): number | undefined {
@@ -70,7 +70,7 @@ export class InProcessJobQueue<T extends QueuedItem> implements JobQueue<T> {
   }
 
   waitingIds(): Promise<string[]> {
-    return Promise.resolve([...this.#fair.positions().keys()]);
+    return Promise.resolve(this.#fair.waitingIds());
   }
 
   /** Only tells whether it waits: the caller's failure frees its place (as it always did). */

@@ -33,8 +33,11 @@ export interface JobQueue<T extends QueuedItem = QueuedItem> {
   finish(id: string): void;
   /** True while this process may run the job's steps. */
   owns(id: string): boolean;
-  /** 1-based places in line of the waiting jobs this process shows. */
-  positions(): Map<string, number>;
+  /**
+   * 1-based places in line of the waiting jobs this process shows; given a `limit`, at least those
+   * within it (the rest may be left out: replies only show the first few).
+   */
+  positions(limit?: number): Map<string, number>;
   position(id: string): number | undefined;
   /** Every job waiting for a slot, for the deadline sweep. */
   waitingIds(): Promise<string[]>;

@@ -11,6 +11,7 @@ import type { JobDeadlines } from './job-deadlines.js';
 import { JobTiming } from './job-timing.js';
 import type { JobStore } from './job-store.js';
 import { JobProgress } from './job-progress.js';
+import { POSITIONS_SHOWN } from './queue-positions.js';
 import { resumeOpenJobs } from './job-resume.js';
 import { LateResults } from './late-results.js';
 import { ResourceIndex } from './resource-index.js';
@@ -112,7 +113,7 @@ export class JobRunner {
     const hooks = {
       capacity: options.capacity,
       onStart: (item: QueueItem) => this.#timing.wake(item.id, 0),
-      onPositionsChanged: () => this.#progress.positionsChanged(this.#queue.positions()),
+      onPositionsChanged: () => this.#progress.positionsChanged(this.#queue.positions(POSITIONS_SHOWN)),
     };
     this.#queue = options.queue?.(hooks) ?? new InProcessJobQueue<QueueItem>(hooks);
     this.#endings = new JobEndings({

@@ -32,6 +32,8 @@ export class ProgressUpdates {
    * once an edit already under way has settled.
    */
   async forget(jobId: string): Promise<void> {
+    // Re-inserted, so the map stays in closing order and pruning stops at the first recent one.
+    this.#closed.delete(jobId);
     this.#closed.set(jobId, this.now());
     this.#pruneClosed();
     clearTimeout(this.#timers.get(jobId));
@@ -74,6 +76,9 @@ export class ProgressUpdates {
   /** Closed marks only need to outlive stragglers; an hour is plenty. */
   #pruneClosed(): void {
     const cutoff = this.now() - 60 * 60_000;
-    for (const [jobId, at] of this.#closed) if (at < cutoff) this.#closed.delete(jobId);
+    for (const [jobId, at] of this.#closed) {
+      if (at >= cutoff) return;
+      this.#closed.delete(jobId);
+    }
   }
 }

@@ -11,10 +11,14 @@ export class QueuePositionDisplay {
 
   constructor(private readonly show: (jobId: string, position: number) => void) {}
 
-  /** Called with every waiting job's place whenever the line moves. */
+  /**
+   * Called with waiting jobs' places (at least the first POSITIONS_SHOWN) whenever the line moves. A
+   * job left out is forgotten, and shown again when it comes back within reach.
+   */
   update(positions: ReadonlyMap<string, number>): void {
     for (const jobId of this.#shown.keys()) {
-      if (!positions.has(jobId)) this.#shown.delete(jobId);
+      const position = positions.get(jobId);
+      if (position === undefined || position > POSITIONS_SHOWN) this.#shown.delete(jobId);
     }
     for (const [jobId, position] of positions) {
       if (position > POSITIONS_SHOWN) continue;
