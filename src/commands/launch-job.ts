@@ -1,6 +1,7 @@
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { postFirstReply } from '../interactions/first-reply.js';
 import type { GuildSettings, JobUsage } from '../services/credits/index.js';
 import type { ReplyBody } from '../services/delivery/reply-body.js';
 import { forMember } from '../services/i18n/index.js';
@@ -91,18 +92,9 @@ export async function launchJob<J extends JobRecord>(
   // The draft's kind is J's kind, so the record is a J; TypeScript cannot follow that through a spread.
   const job = recordWith(reserved.balanceAfter) as J;
   try {
-    const first = options.renderPending(job);
     // A job's reply is Components V2 from its first answer: Discord keeps the flag for good, so the
     // progress edits and the result that follow can all be V2 as well.
-    // The components are API JSON already: handed over as encoded, discord.js sends them as they
-    // are instead of copying each through its camelCase-to-snake_case transform.
-    const components = first.components.map((component) => ({ toJSON: () => component }));
-    const response = await interaction.reply(
-      first.componentsV2
-        ? { components, flags: MessageFlags.IsComponentsV2, withResponse: true }
-        : { embeds: first.embeds, components, withResponse: true },
-    );
-    const messageId = response.resource?.message?.id;
+    const messageId = await postFirstReply(interaction, options.renderPending(job));
     if (messageId) await ctx.jobs.update(jobId, (current) => ({ ...current, replyMessageId: messageId }));
   } catch (error) {
     await ctx.ledger.release(jobId, LOG_TEXTS.unanswered);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { jobIdOf } from '../support/job-runs.js';
 import { detail, heading, visibleText } from '../support/messages.js';
 
 // /avatar end to end: the member's command, the first answer, the finished result in the channel,
@@ -28,6 +29,12 @@ describe('/avatar', () => {
     expect(visibleText(first)).toContain('elegant elven sorceress');
     expect(detail(first, 'Cost')).toBe('4 credits · 46 credits left after this');
     expect(detail(first, 'Seed')).toBe('`42`');
+    // The first answer pings nobody, and the job knows its message (the channel path after 15 min).
+    const callback = h.emulator.restLog.findLast((entry) => entry.path.endsWith('/callback'));
+    expect(callback?.body).toMatchObject({ data: { allowed_mentions: { parse: [] } } });
+    await vi.waitFor(async () =>
+      expect(await h.app.context.jobs.get(jobIdOf(first))).toMatchObject({ replyMessageId: first.id }),
+    );
 
     const done = await h.emulator.driver.waitForEdit(first.id, (m) => m.attachments.length === 2, 20_000);
     expect(done.embeds).toHaveLength(0);
