@@ -5,7 +5,7 @@ import { serverAvailable, startServer, type TestServer } from '../sandbox/local-
 import { silentLogger } from '../src/logger.js';
 import { GuildSettingsService } from '../src/services/credits/guild-settings.js';
 import { Ledger } from '../src/services/credits/ledger.js';
-import { emptyGuild, type MemberLedger } from '../src/services/credits/ledger-records.js';
+import { emptyGuild, seqOfEntry, type MemberLedger } from '../src/services/credits/ledger-records.js';
 import type { LedgerEntry } from '../src/services/credits/ledger-types.js';
 import { createStore, storeKey, type Store } from '../src/services/store.js';
 import { spread } from './stats.js';
@@ -127,7 +127,7 @@ async function seed(store: Store, members: number): Promise<void> {
         spent: 4,
         granted: 0,
         holds: {},
-        recent: [capture],
+        recentSeqs: [seqOfEntry(capture)],
       };
       writes[storeKey.ledgerMember(GUILD, memberId)] = record;
       writes[storeKey.ledgerJob(jobId)] = { guildId: GUILD, memberId };

@@ -57,6 +57,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A listed key's value in the transaction; each call decodes anew, so the caller may change it. */
 export type TransactionReads = <T>(key: string) => T | undefined;
 
 export interface TransactOptions {

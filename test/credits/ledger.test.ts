@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GuildSettings } from '../../src/services/credits/guild-settings.js';
+import type { MemberLedger } from '../../src/services/credits/ledger-records.js';
 import type { ReserveRequest } from '../../src/services/credits/ledger-types.js';
+import { storeKey } from '../../src/services/store.js';
 import { describeEachBackend } from '../support/backends.js';
 import { createLedgerHarness, T0, type LedgerHarness } from './harness.js';
 import { createI18n } from '../../src/services/i18n/index.js';
@@ -344,6 +346,37 @@ describeEachBackend('the ledger', (backend) => {
   });
 
   describe('reads and restart', () => {
+    it("lists a member's newest entries from a record that keeps them in full, and rewrites it small", async () => {
+      const grant = (index: number) =>
+        h.ledger.grant({
+          opId: `old-${index}`,
+          guildId: GUILD,
+          adminId: ADMIN,
+          memberId: BOB,
+          amount: 1,
+          reason: `#${index}`,
+        });
+      for (let index = 0; index < 3; index += 1) await grant(index);
+      const before = await h.ledger.recentEntries(GUILD, BOB, 10);
+      expect(before.map((entry) => entry.reason)).toEqual(['#2', '#1', '#0']);
+      // The record as versions before issue 19 wrote it: the entries themselves, no positions.
+      const key = storeKey.ledgerMember(GUILD, BOB);
+      const { recentSeqs: _positions, ...record } = (await h.store.get<MemberLedger>(key)) as MemberLedger;
+      await h.store.set(key, { ...record, recent: before });
+      expect(await h.ledger.recentEntries(GUILD, BOB, 2)).toEqual(before.slice(0, 2));
+      expect(await h.ledger.balance(GUILD, BOB, [])).toMatchObject({ granted: 3 });
+
+      for (let index = 3; index < 40; index += 1) await grant(index);
+      const after = await h.ledger.recentEntries(GUILD, BOB, 25);
+      expect(after.map((entry) => entry.reason)).toEqual(
+        Array.from({ length: 20 }, (_, index) => `#${39 - index}`),
+      );
+      const stored = (await h.store.get<MemberLedger>(key)) as MemberLedger;
+      expect(stored.recent).toBeUndefined();
+      // What every hold reads and writes stays small however much the member has done.
+      expect(JSON.stringify(stored).length).toBeLessThan(400);
+    });
+
     it('finds open reservations after a restart, and settles them exactly once', async () => {
       const a = avatar(ALICE, 3);
       const b = avatar(BOB, 4);

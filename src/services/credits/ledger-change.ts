@@ -1,5 +1,6 @@
 import { storeKey, type Store, type TransactOptions, type TransactionReads } from '../store.js';
 import {
+  currentMember,
   emptyGuild,
   emptyMember,
   MEMBER_VISIBLE,
@@ -31,7 +32,8 @@ export class LedgerChange {
     private readonly read: TransactionReads,
     readonly guildId: string,
   ) {
-    this.guild = structuredClone(read<GuildLedger>(storeKey.ledgerGuild(guildId))) ?? emptyGuild(guildId);
+    // Every read decodes anew, so the working copies are the operation's own to change.
+    this.guild = read<GuildLedger>(storeKey.ledgerGuild(guildId)) ?? emptyGuild(guildId);
   }
 
   /** The keys a transaction must list for this guild and these members. */
@@ -44,7 +46,7 @@ export class LedgerChange {
     let record = this.#members.get(memberId);
     if (!record) {
       const stored = this.read<MemberLedger>(storeKey.ledgerMember(this.guildId, memberId));
-      record = stored ? structuredClone(stored) : emptyMember(today);
+      record = stored ? currentMember(stored) : emptyMember(today);
       this.#members.set(memberId, record);
     }
     return record;
@@ -66,7 +68,7 @@ export class LedgerChange {
     this.#writes[storeKey.ledgerEntry(this.guildId, seq)] = full;
     const member = this.#members.get(entry.memberId);
     if (member && MEMBER_VISIBLE.has(entry.kind))
-      member.recent = [full, ...member.recent].slice(0, RECENT_KEPT);
+      member.recentSeqs = [seq, ...member.recentSeqs].slice(0, RECENT_KEPT);
     return full;
   }
 

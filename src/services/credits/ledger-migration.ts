@@ -5,6 +5,7 @@ import {
   MEMBER_VISIBLE,
   RECENT_KEPT,
   emptyMember,
+  seqOfEntry,
   type GuildLedger,
   type JobLedger,
   type MemberLedger,
@@ -131,7 +132,9 @@ function convert(
     let record = members.get(memberId);
     if (!record) {
       const old = doc.members[memberId];
-      record = old ? { ...emptyMember(old.day), ...old, version: 2, holds: {}, recent: [] } : emptyMember('');
+      record = old
+        ? { ...emptyMember(old.day), ...old, version: 2, holds: {}, recentSeqs: [] }
+        : emptyMember('');
       members.set(memberId, record);
     }
     return record;
@@ -145,7 +148,7 @@ function convert(
     const entry = entries[index] as LedgerEntry;
     if (!MEMBER_VISIBLE.has(entry.kind)) continue;
     const record = member(entry.memberId);
-    if (record.recent.length < RECENT_KEPT) record.recent.push(entry);
+    if (record.recentSeqs.length < RECENT_KEPT) record.recentSeqs.push(seqOfEntry(entry));
   }
   for (const [memberId, record] of members) writes[storeKey.ledgerMember(guildId, memberId)] = record;
   writes[storeKey.ledgerGuild(guildId)] = head;

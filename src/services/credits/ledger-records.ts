@@ -12,7 +12,7 @@ import type {
  * an operation reads and writes a constant number of them whatever the guild's size:
  *
  *   ledgerGuild(g)        GuildLedger   budget counters, open holds (summaries), next log seq
- *   ledgerMember(g, m)    MemberLedger  day counters, granted balance, open holds, newest entries
+ *   ledgerMember(g, m)    MemberLedger  day counters, granted balance, open holds, newest entries' seqs
  *   ledgerJob(j)          JobLedger     which guild and member hold the job; first outcomes
  *   ledgerAdminOp(g,k,op) outcome       first outcome of a grant or revoke
  *   ledgerEntry(g, seq)   LedgerEntry   the log, one key per entry, never rewritten
@@ -36,8 +36,14 @@ export interface MemberLedger {
   granted: number;
   /** This member's open reservations by job id. */
   holds: Record<string, Reservation>;
-  /** Newest first, at most RECENT_KEPT, member-visible kinds only. */
-  recent: LedgerEntry[];
+  /**
+   * Where the member's newest entries are in the guild's log (their `seq`), newest first, at most
+   * RECENT_KEPT, member-visible kinds only. Numbers, not the entries: the record is read and written
+   * by every hold before a command is answered, and twenty entries made it ~6 KB (issue 19).
+   */
+  recentSeqs: number[];
+  /** The entries themselves, as records written before issue 19 kept them: read, never written. */
+  recent?: LedgerEntry[];
 }
 
 /** What the guild needs of an open hold: its budget share and where the full hold lives. */
@@ -70,7 +76,19 @@ export interface JobLedger {
 }
 
 export function emptyMember(today: string): MemberLedger {
-  return { version: 2, day: today, allowanceUsed: 0, spent: 0, granted: 0, holds: {}, recent: [] };
+  return { version: 2, day: today, allowanceUsed: 0, spent: 0, granted: 0, holds: {}, recentSeqs: [] };
+}
+
+/** An entry's place in its guild's log, from its id (`<guildId>.<seq>`). */
+export function seqOfEntry(entry: Pick<LedgerEntry, 'id'>): number {
+  return Number(entry.id.slice(entry.id.lastIndexOf('.') + 1));
+}
+
+/** A stored member record in today's layout: entries kept in full become their log positions. */
+export function currentMember(stored: MemberLedger): MemberLedger {
+  if (!stored.recent) return stored;
+  const { recent, ...record } = stored;
+  return { ...record, recentSeqs: recent.map(seqOfEntry) };
 }
 
 export function emptyGuild(guildId: string): GuildLedger {

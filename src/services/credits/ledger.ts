@@ -43,6 +43,7 @@ import { dayKey } from './ledger-clock.js';
 import { assertCredits, assertId, usageMeta, type AdminCreditChange } from './ledger-input.js';
 import { checkFunds, checkLimits } from './ledger-limits.js';
 import {
+  currentMember,
   emptyGuild,
   emptyMember,
   memberToday,
@@ -322,8 +323,12 @@ export class Ledger {
 
   /** A member's newest charges, refunds, grants and revokes (at most RECENT_KEPT), newest first. */
   async recentEntries(guildId: string, memberId: string, limit: number): Promise<LedgerEntry[]> {
-    const [, member] = await this.#read(guildId, memberId);
-    return member.recent.slice(0, Math.max(0, limit));
+    const [, stored] = await this.#read(guildId, memberId);
+    const seqs = currentMember(stored).recentSeqs.slice(0, Math.max(0, limit));
+    const entries = await this.store.getMany<LedgerEntry>(
+      seqs.map((seq) => storeKey.ledgerEntry(guildId, seq)),
+    );
+    return entries.filter((entry): entry is LedgerEntry => entry !== undefined);
   }
 
   /** The whole log of a guild, oldest first (audits, exports, tests). */
