@@ -41,6 +41,13 @@ afterEach(async () => {
 });
 
 describe('job store', () => {
+  it('gives jobs short ids that sort by time and never repeat within a millisecond', () => {
+    const ids = Array.from({ length: 1_000 }, () => newJobId(1_700_000_000_000));
+    for (const id of ids) expect(id).toMatch(/^jloyw3v28[0-9a-f]{10}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(newJobId(1_700_000_000_001) > (ids[0] ?? '')).toBe(true);
+  });
+
   it('keeps open jobs listed across a restart, in the order they were opened', async () => {
     const jobs = new JobStore(store);
     const [a, b] = [newJobId(1), newJobId(2)];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AvatarModel, StudioTier, VideoFormat, VideoFps } from '../percify/pricing.js';
 import type { AspectRatio, MotionStyle, StylePreset } from '../../percify-catalog.js';
 import type { Message } from '../i18n/catalog-types.js';
@@ -163,7 +163,12 @@ export interface VideoJob extends JobBase {
 
 export type JobRecord = AvatarJob | VideoJob;
 
-/** Short, sortable, safe for custom ids: `j` + time in base 36 + random. */
+/**
+ * Short, sortable, safe for custom ids: `j` + time in base 36 + 40 random bits (ten hex digits). The
+ * bits are a v4 UUID's first ten random digits: Node draws UUIDs from a buffered pool, ~0.3 µs a call
+ * against ~2 µs (and far more on a cold process) for a `randomBytes` of its own.
+ */
 export function newJobId(now: number = Date.now()): string {
-  return `j${now.toString(36)}${randomBytes(5).toString('hex')}`;
+  const uuid = randomUUID();
+  return `j${now.toString(36)}${uuid.slice(0, 8)}${uuid.slice(9, 11)}`;
 }
