@@ -120,7 +120,7 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
   const { logger, connectTimeoutMs = 10_000 } = options;
   const redacted = redactUrl(databaseUrl);
   let backend: Backend;
-  const opening = openBackend(databaseUrl, connectTimeoutMs);
+  const opening = openBackend(databaseUrl, connectTimeoutMs, logger);
   try {
     backend = await withTimeout(opening, connectTimeoutMs, 'no answer');
   } catch (error) {
@@ -153,14 +153,14 @@ export function sqliteFileOf(url: string): string | undefined {
   return /^sqlite:\/\//i.test(url) ? url.slice('sqlite://'.length) || undefined : undefined;
 }
 
-async function openBackend(url: string, connectTimeoutMs: number): Promise<Backend> {
+async function openBackend(url: string, connectTimeoutMs: number, logger: Logger): Promise<Backend> {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'sqlite': {
       const path = url.slice('sqlite://'.length);
       if (path === '')
         throw new StoreConfigError(`DATABASE_URL must name a file, e.g. sqlite://data/bot.sqlite`);
-      return openSqliteBackend(path, KEYV_NAMESPACE);
+      return openSqliteBackend(path, KEYV_NAMESPACE, logger);
     }
     case 'redis':
     case 'rediss':

@@ -40,6 +40,8 @@ export class GroupCommitQueue {
   constructor(
     private readonly query: Query,
     private readonly flushes?: FlushPipeline,
+    /** Told after every commit (the checkpointer counts them). */
+    private readonly afterCommit?: () => void,
   ) {}
 
   /** A statement that reads: it runs in whatever batch is next, seeing every write before it. */
@@ -121,6 +123,7 @@ export class GroupCommitQueue {
       return;
     }
     const commit = failedAlone ? undefined : this.flushes?.committed();
+    if (!failedAlone) this.afterCommit?.();
     batch.forEach((op, index) => {
       const outcome = outcomes[index] as Outcome;
       if (!outcome.ok) op.reject(outcome.error);

@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import type { Logger } from '../../logger.js';
 import type { Backend, Durability, RawPlanner } from './backend.js';
 import { FlushPipeline } from './flush-pipeline.js';
 import { GroupCommitQueue, type Query } from './group-commit.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { WalFileSync } from './wal-file-sync.js';
 
 /** Keyv's own table (@keyv/sqlite's name and layout), so Keyv reads whatever the store writes. */
@@ -26,10 +28,10 @@ const BUSY_TIMEOUT_MS = 10_000;
  * commit in ~0.1 ms with no round trip through libuv's pool per statement (the asynchronous
  * `sqlite3` driver took five of them per transaction, each behind whatever else the event loop had
  * to do: 1.4 ms at the median under the full load, issue 19). What could block for long stays off
- * this thread: the fsync of the log (FlushPipeline, below). SQLite's own checkpoint, which syncs,
- * still runs inside the commit that brings the log to 1,000 pages.
+ * this thread: the fsync of the log (FlushPipeline, below) and the checkpoints, which copy the log
+ * back into the database file and sync both (SqliteCheckpointer, on a worker thread).
  */
-export async function openSqliteBackend(path: string, namespace: string): Promise<Backend> {
+export async function openSqliteBackend(path: string, namespace: string, logger?: Logger): Promise<Backend> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const writer = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   writer.pragma('journal_mode = WAL');
@@ -43,20 +45,27 @@ export async function openSqliteBackend(path: string, namespace: string): Promis
   }
   // WAL with synchronous=NORMAL: a commit writes the log without syncing it, and the FlushPipeline
   // syncs it in the background, so every write still reaches the disk (a crash or power cut keeps
-  // it) before its caller hears back, unless it asked for `committed`. A checkpoint on a connection
-  // of its own was tried (with the asynchronous driver): the log could then start over only in a
-  // pause between writes, and the process grew by ~90 MB under the bench.
+  // it) before its caller hears back, unless it asked for `committed`.
   // Backups must copy the -wal file too, or use `sqlite3 bot.sqlite .backup`.
   writer.pragma('synchronous = NORMAL');
+  // Checkpoints run on the checkpointer's thread, not inside this thread's commits.
+  writer.pragma('wal_autocheckpoint = 0');
   const walSync = new WalFileSync(`${resolve(path)}-wal`);
   // Opened once the writer has made the table, so they never race to create it.
   const reader = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   reader.pragma('query_only = true');
+  const checkpointer = new SqliteCheckpointer(resolve(path), {
+    onResult: (result) => logger?.debug(result, 'sqlite checkpoint'),
+    // The log keeps every commit meanwhile; the next checkpoint tries again.
+    onError: (error) => logger?.warn({ err: error }, 'sqlite checkpoint failed'),
+  });
   const flushes = new FlushPipeline(() => walSync.sync());
-  const queue = new GroupCommitQueue(query, flushes);
+  const queue = new GroupCommitQueue(query, flushes, () => checkpointer.committed());
   return new SqliteBackend(queue, query, queryOn(reader), namespace, async () => {
     await flushes.drain();
     await walSync.close();
+    // The writer, closing last, checkpoints what is left and removes the log.
+    await checkpointer.close();
     writer.close();
     reader.close();
   });
