@@ -148,6 +148,11 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
   return store;
 }
 
+/** A store over a backend already open (tests, tools); `createStore` also probes it first. */
+export function storeOn(backend: Backend): Store {
+  return new TransactionalStore(backend);
+}
+
 /** The file of a `sqlite://` URL (relative paths from the working directory), else undefined. */
 export function sqliteFileOf(url: string): string | undefined {
   return /^sqlite:\/\//i.test(url) ? url.slice('sqlite://'.length) || undefined : undefined;
@@ -237,9 +242,16 @@ class TransactionalStore implements Store {
   ): Promise<R> {
     // Waits for this process's earlier transactions on any of the same keys (they form a queue per
     // key, so no cycle can arise), then runs; the backend makes it atomic against other processes.
+    // The next in line goes once this one is committed, not once it is on disk: it reads what this
+    // one wrote either way, and its own commit comes later in the log, so the flush that makes it
+    // durable covers this one too. (Waiting for the disk put the fsync of a guild's last ledger
+    // change, 100 ms and more when the shared disk is slow, in front of the next member's hold.)
+    let committed = (): void => undefined;
+    const tail = new Promise<void>((resolve) => (committed = resolve));
     const previous = Promise.all(keys.flatMap((key) => this.tails.get(key) ?? []));
-    const run = previous.then(() => this.#transactNow(keys, fn, options.durability));
-    const tail = run.catch(() => undefined);
+    const run = previous.then(() => this.#transactNow(keys, fn, options.durability, committed));
+    // A failed transaction, or a backend whose commit is its promise, lets the next go when it settles.
+    void run.then(committed, committed);
     for (const key of keys) this.tails.set(key, tail);
     void tail.then(() => {
       for (const key of keys) if (this.tails.get(key) === tail) this.tails.delete(key);
@@ -251,6 +263,7 @@ class TransactionalStore implements Store {
     keys: readonly string[],
     fn: (read: TransactionReads) => TransactionPlan<R> | Promise<TransactionPlan<R>>,
     durability: Durability | undefined,
+    onCommitted: () => void,
   ): Promise<R> {
     this.assertOpen();
     const rawKeys = keys.map((key) => this.backend.rawKey(key));
@@ -276,6 +289,7 @@ class TransactionalStore implements Store {
         return { writes, result: plan.result };
       },
       durability,
+      onCommitted,
     );
   }
 

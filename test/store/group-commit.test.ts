@@ -182,6 +182,31 @@ describe('group commit', () => {
       expect(disk.flushes()).toBe(2);
     });
 
+    it('tells an on-disk write its commit at once, and never a write that failed', async () => {
+      const disk = slowDisk();
+      const queue = new GroupCommitQueue(query, disk.pipeline);
+      const heard: string[] = [];
+      const written = queue.write(
+        async () => {
+          await query("INSERT INTO counters (name, n) VALUES ('c', 1)");
+        },
+        'on-disk',
+        () => heard.push('committed'),
+      );
+      const failed = queue.write(
+        async () => {
+          throw new Error('no');
+        },
+        'on-disk',
+        () => heard.push('failed one committed'),
+      );
+      await expect(failed).rejects.toThrow('no');
+      expect(heard).toEqual(['committed']);
+      disk.finish();
+      await written;
+      expect(await valueOf('c')).toBe(1);
+    });
+
     it('answers reads and failed writes without waiting for the disk', async () => {
       const disk = slowDisk();
       const queue = new GroupCommitQueue(query, disk.pipeline);

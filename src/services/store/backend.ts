@@ -36,7 +36,17 @@ export interface Backend {
    * more than once (a retry after a conflict), so it must not have side effects. Writes to keys not
    * in `rawKeys` are blind: use them only for keys no one else writes (e.g. a new log entry).
    */
-  transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>, durability?: Durability): Promise<R>;
+  transact<R>(
+    rawKeys: readonly string[],
+    plan: RawPlanner<R>,
+    durability?: Durability,
+    /**
+     * Told as soon as the writes are committed (every later transaction sees them), which for an
+     * `on-disk` write can be well before the promise resolves. A backend may leave it out when the
+     * two are the same moment; the caller then takes the promise's settling.
+     */
+    onCommitted?: () => void,
+  ): Promise<R>;
   /** Raw keys that start with `rawPrefix`. */
   scan(rawPrefix: string): Promise<string[]>;
   close(): Promise<void>;

@@ -12,6 +12,7 @@ interface Operation {
   readonly kind: 'read' | 'write' | 'alone';
   readonly durability: Durability;
   readonly run: () => Promise<unknown>;
+  readonly committed?: (() => void) | undefined;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -53,8 +54,8 @@ export class GroupCommitQueue {
    * Statements that write (no BEGIN/COMMIT of their own): atomic with each other, durable when the
    * promise resolves. If `run` throws, none of its writes land.
    */
-  write<T>(run: () => Promise<T>, durability: Durability = 'on-disk'): Promise<T> {
-    return this.#enqueue('write', run, durability);
+  write<T>(run: () => Promise<T>, durability: Durability = 'on-disk', committed?: () => void): Promise<T> {
+    return this.#enqueue('write', run, durability, committed);
   }
 
   /** Something that must not run inside a transaction (closing the connection), after all before it. */
@@ -66,10 +67,11 @@ export class GroupCommitQueue {
     kind: Operation['kind'],
     run: () => Promise<T>,
     durability: Durability = 'on-disk',
+    committed?: () => void,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const settle = resolve as (value: unknown) => void;
-      this.#pending.push({ kind, durability, run, resolve: settle, reject });
+      this.#pending.push({ kind, durability, run, committed, resolve: settle, reject });
       if (!this.#draining) void this.#drain();
     });
   }
@@ -126,8 +128,13 @@ export class GroupCommitQueue {
     if (!failedAlone) this.afterCommit?.();
     batch.forEach((op, index) => {
       const outcome = outcomes[index] as Outcome;
-      if (!outcome.ok) op.reject(outcome.error);
-      else if (commit === undefined || op.kind !== 'write' || op.durability === 'committed')
+      if (!outcome.ok) {
+        op.reject(outcome.error);
+        return;
+      }
+      // Visible to every later transaction now; the caller may still wait for the disk.
+      op.committed?.();
+      if (commit === undefined || op.kind !== 'write' || op.durability === 'committed')
         op.resolve(outcome.value);
       else this.flushes?.onDisk(commit).then(() => op.resolve(outcome.value), op.reject);
     });

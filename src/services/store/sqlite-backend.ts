@@ -134,35 +134,44 @@ class SqliteBackend implements Backend {
     return this.#reading((query) => this.#select(rawKeys, query));
   }
 
-  transact<R>(rawKeys: readonly string[], plan: RawPlanner<R>, durability?: Durability): Promise<R> {
-    return this.queue.write(async () => {
-      const { writes, result } = await plan(await this.#select(rawKeys));
-      const upserts = writes.filter((write) => write.value !== undefined).map((w) => [w.key, w.value]);
-      const deletes = writes.filter((write) => write.value === undefined).map((write) => write.key);
-      if (upserts.length > 0 && upserts.length <= LISTED_ROWS) {
-        await this.query(
-          (UPSERTS[upserts.length] ??=
-            `INSERT INTO ${TABLE} (key, value) VALUES ${placeholders(upserts.length, '(?, ?)')}
+  transact<R>(
+    rawKeys: readonly string[],
+    plan: RawPlanner<R>,
+    durability?: Durability,
+    onCommitted?: () => void,
+  ): Promise<R> {
+    return this.queue.write(
+      async () => {
+        const { writes, result } = await plan(await this.#select(rawKeys));
+        const upserts = writes.filter((write) => write.value !== undefined).map((w) => [w.key, w.value]);
+        const deletes = writes.filter((write) => write.value === undefined).map((write) => write.key);
+        if (upserts.length > 0 && upserts.length <= LISTED_ROWS) {
+          await this.query(
+            (UPSERTS[upserts.length] ??=
+              `INSERT INTO ${TABLE} (key, value) VALUES ${placeholders(upserts.length, '(?, ?)')}
            ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
-          ...upserts.flat(),
-        );
-      } else if (upserts.length > 0) {
-        // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
-        await this.query(
-          `INSERT INTO ${TABLE} (key, value)
+            ...upserts.flat(),
+          );
+        } else if (upserts.length > 0) {
+          // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
+          await this.query(
+            `INSERT INTO ${TABLE} (key, value)
            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
            ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-          JSON.stringify(upserts),
-        );
-      }
-      if (deletes.length > 0) {
-        await this.query(
-          `DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
-          JSON.stringify(deletes),
-        );
-      }
-      return result;
-    }, durability);
+            JSON.stringify(upserts),
+          );
+        }
+        if (deletes.length > 0) {
+          await this.query(
+            `DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(deletes),
+          );
+        }
+        return result;
+      },
+      durability,
+      onCommitted,
+    );
   }
 
   scan(rawPrefix: string): Promise<string[]> {
