@@ -23,7 +23,7 @@ const SECRET_KEYS = new Set(
   ].map((key) => key.toLowerCase()),
 );
 
-export const CENSOR = '[redacted]';
+const CENSOR = '[redacted]';
 
 /** Deeper than any log object the bot writes; past it values are left as they are. */
 const MAX_DEPTH = 8;

@@ -34,15 +34,19 @@ function slowDiskBackend(tellsCommit: boolean) {
   return { backend, flushDisk: () => flushes.splice(0).forEach((flush) => flush()) };
 }
 
+/** Two increments of one key, called back to back; `seen` is what each read before writing. */
+function twoIncrements({ backend, flushDisk }: ReturnType<typeof slowDiskBackend>) {
+  const store = storeOn(backend);
+  const seen: Array<number | undefined> = [];
+  const increment = () => store.update<number>('v1:n', (n) => (seen.push(n), (n ?? 0) + 1));
+  return { flushDisk, seen, first: increment(), second: increment() };
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('transactions on one key in one process', () => {
   it('go one after another from the commit, not from the disk, in call order', async () => {
-    const { backend, flushDisk } = slowDiskBackend(true);
-    const store = storeOn(backend);
-    const seen: Array<number | undefined> = [];
-    const first = store.update<number>('v1:n', (n) => (seen.push(n), (n ?? 0) + 1));
-    const second = store.update<number>('v1:n', (n) => (seen.push(n), (n ?? 0) + 1));
+    const { flushDisk, seen, first, second } = twoIncrements(slowDiskBackend(true));
     await settle();
     // The second ran on the first's committed value while the disk still had neither.
     expect(seen).toEqual([undefined, 1]);
@@ -52,11 +56,7 @@ describe('transactions on one key in one process', () => {
   });
 
   it('wait for the promise when the backend does not tell its commit apart', async () => {
-    const { backend, flushDisk } = slowDiskBackend(false);
-    const store = storeOn(backend);
-    const seen: Array<number | undefined> = [];
-    const first = store.update<number>('v1:n', (n) => (seen.push(n), (n ?? 0) + 1));
-    const second = store.update<number>('v1:n', (n) => (seen.push(n), (n ?? 0) + 1));
+    const { flushDisk, seen, first, second } = twoIncrements(slowDiskBackend(false));
     await settle();
     expect(seen).toEqual([undefined]);
     flushDisk();

@@ -128,10 +128,9 @@ export class FairQueue<T extends QueuedItem> {
 
   /** One waiting item's place (see positions), without listing the others. */
   position(id: string): number | undefined {
-    const memberId = this.#waitingMember.get(id);
-    const own = memberId === undefined ? undefined : this.#waiting.get(memberId);
-    const turn = own?.findIndex((item) => item.id === id) ?? -1;
-    if (turn < 0) return undefined;
+    const found = this.#findWaiting(id);
+    if (!found) return undefined;
+    const { items: own, index: turn } = found;
     // Everyone's items of earlier turns go first, then this turn's items of lanes ahead in rotation.
     let ahead = 0;
     let lanesAhead = true;
